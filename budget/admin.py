@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from budget import models
+
+
+@admin.register(models.BudgetCategory)
+class BudgetCategoryAdmin(admin.ModelAdmin):
+    list_display = ["order", "name", "code", "is_central_fund"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(models.OfficeAllocation)
+class OfficeAllocationAdmin(admin.ModelAdmin):
+    list_display = [
+        "category",
+        "number",
+        "amount",
+        "received_on",
+        "letter_no",
+        "fiscal_year",
+        "office",
+    ]
+    list_filter = ["office", "fiscal_year", "category"]
+    search_fields = ["letter_no", "note"]
+    list_select_related = ["category", "fiscal_year", "office"]
+
+
+@admin.register(models.OfficeDisbursement)
+class OfficeDisbursementAdmin(admin.ModelAdmin):
+    list_display = ["category", "amount", "paid_on", "document_no", "fiscal_year", "office"]
+    list_filter = ["office", "fiscal_year", "category"]
+    search_fields = ["document_no", "note"]
+    list_select_related = ["category", "fiscal_year", "office"]
+
+
+@admin.register(models.ProjectAllocation)
+class ProjectAllocationAdmin(admin.ModelAdmin):
+    list_display = ["project", "activity", "number", "amount", "received_on", "letter_no"]
+    list_filter = ["project__plan", "project"]
+    search_fields = ["project__name", "letter_no", "note"]
+    list_select_related = ["project", "activity"]

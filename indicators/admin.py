@@ -1,0 +1,66 @@
+from django.contrib import admin
+
+from indicators import models
+
+
+class IndicatorResultInline(admin.TabularInline):
+    model = models.IndicatorResult
+    extra = 0
+
+
+@admin.register(models.Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["project", "order", "text", "target", "unit", "direction", "aggregation"]
+    list_filter = ["project__plan", "unit", "direction", "aggregation", "project"]
+    search_fields = ["text", "project__name"]
+    list_select_related = ["project"]
+    inlines = [IndicatorResultInline]
+
+
+@admin.register(models.IndicatorResult)
+class IndicatorResultAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "quarter", "value", "unit", "count", "count_unit"]
+    list_filter = ["quarter", "unit", "indicator__project__plan"]
+    search_fields = ["indicator__text"]
+    list_select_related = ["indicator"]
+
+
+@admin.register(models.OnetSubject)
+class OnetSubjectAdmin(admin.ModelAdmin):
+    list_display = ["order", "name", "code"]
+    search_fields = ["name"]
+
+
+@admin.register(models.OnetScore)
+class OnetScoreAdmin(admin.ModelAdmin):
+    list_display = ["subject", "grade", "academic_year", "scope", "province", "score", "office"]
+    list_filter = ["office", "scope", "grade", "academic_year", "province", "subject"]
+    search_fields = ["subject__name"]
+    list_select_related = ["subject", "province", "office"]
+
+
+class ObecIndicatorProvinceResultInline(admin.TabularInline):
+    model = models.ObecIndicatorProvinceResult
+    extra = 0
+
+
+@admin.register(models.ObecIndicatorRating)
+class ObecIndicatorRatingAdmin(admin.ModelAdmin):
+    list_display = ["number", "text", "level", "fiscal_year", "office"]
+    list_filter = ["office", "fiscal_year", "level"]
+    search_fields = ["text"]
+    inlines = [ObecIndicatorProvinceResultInline]
+
+
+@admin.register(models.ItaAssessment)
+class ItaAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["office", "fiscal_year", "score", "level", "previous_score", "previous_level"]
+    list_filter = ["office", "fiscal_year", "level"]
+    search_fields = ["office__name"]
+
+
+@admin.register(models.StandardItem)
+class StandardItemAdmin(admin.ModelAdmin):
+    list_display = ["order", "kind", "label", "name", "level", "note", "fiscal_year"]
+    list_filter = ["office", "fiscal_year", "kind", "level"]
+    search_fields = ["name", "label"]

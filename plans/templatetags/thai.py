@@ -1,0 +1,103 @@
+"""Thai template filters, loaded as a builtin by settings (no {% load %} needed).
+
+    {{ amount|money }}          ๓๑๘,๒๒๓,๙๓๘.๐๐
+    {{ count|number }}          ๑,๒๓๔       {{ value|number:2 }}  ๑,๒๓๔.๕๖
+    {{ value|figure }}          ๑๐๐ or ๕๔.๓๙ (decimals only when not whole)
+    ร้อยละ {{ rate|percent }}    ๙๙.๗๗       {{ rate|percent:1 }}  ๙๙.๘
+    {{ amount|baht_text }}      สามแสนเจ็ดหมื่นห้าพันบาทถ้วน
+    {{ day|thai_date }}         ๔ มีนาคม ๒๕๖๕   {{ day|thai_date:"short" }}  ๔ มี.ค. ๒๕๖๕
+    {{ day|be_year }}           ๒๕๖๕ (from a date or a C.E. year)
+    {{ code|thai_digits }}      digits only, nothing else changed
+
+Every filter turns None and "" into "" (money too: a blank cell, not a dash). Numbers may be
+Decimal, int or text as a user would type it ("1,234.5", "๑๒"). Django filters must not
+raise, so a value a helper refuses (a float, junk text, NaN) is shown unchanged as str(value),
+where a test or a reader will see it (still autoescaped).
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import wraps
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from plans import thai
+
+register = template.Library()
+
+
+def _lenient(func: Callable[..., str]) -> Callable[..., str]:
+    @wraps(func)
+    def wrapper(value: Any, *args: Any) -> str:
+        if value is None or value == "":
+            return ""
+        try:
+            return func(value, *args)
+        except (TypeError, ValueError, ArithmeticError):
+            return str(value)  # not localised: Django cannot even render Decimal("NaN")
+
+    return wrapper
+
+
+def _local_date(value: date) -> date:
+    """An aware datetime is read in the portal's time zone before its date is taken."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+@register.filter
+@_lenient
+def thai_digits(value: Any) -> str:
+    return thai.to_thai_digits(value)
+
+
+@register.filter
+@_lenient
+def money(value: Any) -> str:
+    return thai.format_money(value)
+
+
+@register.filter
+@_lenient
+def number(value: Any, places: int | str = 0) -> str:
+    return thai.format_number(value, int(places))
+
+
+@register.filter
+@_lenient
+def figure(value: Any) -> str:
+    """A measured value as the report prints it: no decimals when whole (๑๐๐, ๔๒,๗๕๓),
+    two otherwise (๕๔.๓๙)."""
+    value = thai.parse_decimal(value) if isinstance(value, str) else value
+    places = 0 if value == value.to_integral_value() else 2
+    return thai.format_number(value, places)
+
+
+@register.filter
+@_lenient
+def percent(value: Any, places: int | str = 2) -> str:
+    return thai.format_percent(value, int(places))
+
+
+@register.filter
+@_lenient
+def baht_text(value: Any) -> str:
+    return thai.baht_text(value)
+
+
+@register.filter
+@_lenient
+def thai_date(value: Any, month: str = "long") -> str:
+    if not isinstance(value, date):
+        raise TypeError("thai_date takes a date or a datetime")
+    return thai.format_thai_date(_local_date(value), month=month)
+
+
+@register.filter
+@_lenient
+def be_year(value: Any) -> str:
+    year_ce = _local_date(value).year if isinstance(value, date) else int(value)
+    return thai.to_thai_digits(thai.be_year(year_ce))

@@ -1,0 +1,64 @@
+"""Shared fixtures: an office with a plan, and one user per role (plus an outsider from
+another office). Factories live in tests/factories.py."""
+
+import pytest
+
+from plans.models import Role
+from tests import factories
+
+
+@pytest.fixture
+def office(db):
+    return factories.office()
+
+
+@pytest.fixture
+def plan(office):
+    return factories.plan(office)
+
+
+@pytest.fixture
+def group(office):
+    return factories.work_group(office, code="promotion", name="กลุ่มส่งเสริมการจัดการศึกษา")
+
+
+@pytest.fixture
+def other_group(office):
+    return factories.work_group(office, code="audit", name="หน่วยตรวจสอบภายใน", kind="unit")
+
+
+@pytest.fixture
+def staff_user(office, group):
+    return factories.member(office, "staff", Role.STAFF, group)
+
+
+@pytest.fixture
+def group_director(office, group):
+    return factories.member(office, "groupdirector", Role.GROUP_DIRECTOR, group)
+
+
+@pytest.fixture
+def planner(office):
+    return factories.member(office, "planner", Role.PLANNING)
+
+
+@pytest.fixture
+def director(office):
+    return factories.member(office, "director", Role.DIRECTOR)
+
+
+@pytest.fixture
+def outsider(db):
+    """A planner of another office: sees nothing of ours."""
+    other = factories.office(code="other-office", name="สำนักงานเขตพื้นที่การศึกษาอื่น")
+    return factories.member(other, "outsider", Role.PLANNING)
+
+
+@pytest.fixture(scope="session")
+def fy2565_db(django_db_setup, django_db_blocker):
+    """The whole FY2565 seed, loaded once for the session's read-only tests."""
+    from demo.loader import Loader
+
+    with django_db_blocker.unblock():
+        plan = Loader().load()
+    yield plan
