@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 
 from plans.models import Membership, Office, Role
 
@@ -33,6 +34,21 @@ DEMO_USERS = [
 ]
 
 
+# Which apps' data each admin-site role may manage (Django model permissions).
+ADMIN_APPS = {
+    Role.PLANNING: ("plans", "projects", "indicators", "budget"),
+    Role.FINANCE: ("budget",),
+}
+
+
+def admin_group(role: str) -> Group:
+    group, _ = Group.objects.get_or_create(name=f"ผู้ดูแลข้อมูล: {Role(role).label}")
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=ADMIN_APPS[role])
+    )
+    return group
+
+
 def ensure_demo_users(office: Office) -> list[tuple[str, str]]:
     """Create (or reset) the demo users and their memberships; returns (username, label)."""
     user_model = get_user_model()
@@ -40,10 +56,12 @@ def ensure_demo_users(office: Office) -> list[tuple[str, str]]:
     for username, first, last, role, group_code, position in DEMO_USERS:
         user, _ = user_model.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
-        user.is_staff = role in (Role.ADMIN, Role.PLANNING)
+        user.is_staff = role == Role.ADMIN or role in ADMIN_APPS
         user.is_superuser = role == Role.ADMIN
         user.set_password(DEMO_PASSWORD)
         user.save()
+        if role in ADMIN_APPS:
+            user.groups.set([admin_group(role)])
         group = office.work_groups.get(code=group_code) if group_code else None
         Membership.objects.update_or_create(
             user=user,

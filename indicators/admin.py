@@ -64,3 +64,10 @@ class StandardItemAdmin(admin.ModelAdmin):
     list_display = ["order", "kind", "label", "name", "level", "note", "fiscal_year"]
     list_filter = ["office", "fiscal_year", "kind", "level"]
     search_fields = ["name", "label"]
+
+
+@admin.register(models.ObecIndicatorProvinceResult)
+class ObecIndicatorProvinceResultAdmin(admin.ModelAdmin):
+    list_display = ["rating", "province", "value"]
+    list_filter = ["province", "rating__fiscal_year"]
+    search_fields = ["rating__text"]

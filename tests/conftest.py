@@ -1,6 +1,8 @@
 """Shared fixtures: an office with a plan, and one user per role (plus an outsider from
 another office). Factories live in tests/factories.py."""
 
+import os
+
 import pytest
 
 from plans.models import Role
@@ -62,3 +64,31 @@ def fy2565_db(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         plan = Loader().load()
     yield plan
+
+
+# -- browser tests (Playwright driving Debian's Chromium, never a downloaded browser) ------
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "th-TH", "viewport": {"width": 1280, "height": 900}}

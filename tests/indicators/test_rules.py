@@ -1,0 +1,43 @@
+from decimal import Decimal as D
+
+from indicators.rules import Verdict, combine, verdict
+
+
+def test_same_unit_compares_result_with_target():
+    assert verdict(target=D(90), target_unit="ร้อยละ", result=D("67.85"), result_unit="ร้อยละ") == (
+        Verdict.NOT_ACHIEVED
+    )
+    assert verdict(target=D(95), target_unit="ร้อยละ", result=D("95.92"), result_unit="ร้อยละ") == (
+        Verdict.ACHIEVED
+    )
+    assert verdict(target=D(57), target_unit="โรงเรียน", result=D(57), result_unit="โรงเรียน") == (
+        Verdict.ACHIEVED
+    )
+
+
+def test_percent_of_a_count_target_means_percent_achieved():
+    # "a target of 38 persons met at ร้อยละ ๑๐๐"
+    assert verdict(target=D(38), target_unit="คน", result=D(100), result_unit="ร้อยละ") == (
+        Verdict.ACHIEVED
+    )
+    assert verdict(target=D(4), target_unit="ราย", result=D(75), result_unit="ร้อยละ") == (
+        Verdict.NOT_ACHIEVED
+    )
+
+
+def test_lower_is_better_and_missing_values():
+    assert (
+        verdict(target=D(5), target_unit="ราย", result=D(3), result_unit="ราย", direction="at_most")
+        == Verdict.ACHIEVED
+    )
+    assert verdict(target=D(5), target_unit="ราย", result=None, result_unit="ราย") == (
+        Verdict.NOT_REPORTED
+    )
+
+
+def test_quarterly_values_combine_by_the_indicator_rule():
+    values = [(2, D(10)), (1, D(30)), (3, D(20))]
+    assert combine(values, "sum") == D(60)
+    assert combine(values, "latest") == D(20)
+    assert combine(values, "max") == D(30)
+    assert combine([], "sum") is None
