@@ -43,9 +43,7 @@ ADMIN_APPS = {
 
 def admin_group(role: str) -> Group:
     group, _ = Group.objects.get_or_create(name=f"ผู้ดูแลข้อมูล: {Role(role).label}")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=ADMIN_APPS[role])
-    )
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS[role]))
     return group
 
 
