@@ -1,16 +1,17 @@
 from django.contrib import admin
 
 from budget import models
+from plans.admin import ModelAdmin
 
 
 @admin.register(models.BudgetCategory)
-class BudgetCategoryAdmin(admin.ModelAdmin):
+class BudgetCategoryAdmin(ModelAdmin):
     list_display = ["order", "name", "code", "is_central_fund"]
     search_fields = ["name", "code"]
 
 
 @admin.register(models.OfficeAllocation)
-class OfficeAllocationAdmin(admin.ModelAdmin):
+class OfficeAllocationAdmin(ModelAdmin):
     list_display = [
         "category",
         "number",
@@ -26,7 +27,7 @@ class OfficeAllocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.OfficeDisbursement)
-class OfficeDisbursementAdmin(admin.ModelAdmin):
+class OfficeDisbursementAdmin(ModelAdmin):
     list_display = ["category", "amount", "paid_on", "document_no", "fiscal_year", "office"]
     list_filter = ["office", "fiscal_year", "category"]
     search_fields = ["document_no", "note"]
@@ -34,7 +35,7 @@ class OfficeDisbursementAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProjectAllocation)
-class ProjectAllocationAdmin(admin.ModelAdmin):
+class ProjectAllocationAdmin(ModelAdmin):
     list_display = ["project", "activity", "number", "amount", "received_on", "letter_no"]
     list_filter = ["project__plan", "project"]
     search_fields = ["project__name", "letter_no", "note"]

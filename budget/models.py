@@ -55,7 +55,11 @@ class OfficeAllocation(models.Model):
                 fields=["office", "fiscal_year", "category", "number"],
                 name="office_allocation_unique",
             ),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="office_allocation_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="office_allocation_positive",
+                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -80,7 +84,11 @@ class OfficeDisbursement(models.Model):
         verbose_name_plural = "การเบิกจ่ายงบประมาณของสำนักงาน"
         ordering = ["office", "fiscal_year", "category__order", "paid_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="office_disbursement_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="office_disbursement_positive",
+                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,7 +120,11 @@ class ProjectAllocation(models.Model):
         verbose_name_plural = "งบประมาณโครงการ"
         ordering = ["project", "activity", "number"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="project_allocation_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="project_allocation_positive",
+                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,15 +1,16 @@
 from django.contrib import admin
 
 from indicators import models
+from plans.admin import ModelAdmin, TabularInline
 
 
-class IndicatorResultInline(admin.TabularInline):
+class IndicatorResultInline(TabularInline):
     model = models.IndicatorResult
     extra = 0
 
 
 @admin.register(models.Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ModelAdmin):
     list_display = ["project", "order", "text", "target", "unit", "direction", "aggregation"]
     list_filter = ["project__plan", "unit", "direction", "aggregation", "project"]
     search_fields = ["text", "project__name"]
@@ -18,7 +19,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.IndicatorResult)
-class IndicatorResultAdmin(admin.ModelAdmin):
+class IndicatorResultAdmin(ModelAdmin):
     list_display = ["indicator", "quarter", "value", "unit", "count", "count_unit"]
     list_filter = ["quarter", "unit", "indicator__project__plan"]
     search_fields = ["indicator__text"]
@@ -26,26 +27,26 @@ class IndicatorResultAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.OnetSubject)
-class OnetSubjectAdmin(admin.ModelAdmin):
+class OnetSubjectAdmin(ModelAdmin):
     list_display = ["order", "name", "code"]
     search_fields = ["name"]
 
 
 @admin.register(models.OnetScore)
-class OnetScoreAdmin(admin.ModelAdmin):
+class OnetScoreAdmin(ModelAdmin):
     list_display = ["subject", "grade", "academic_year", "scope", "province", "score", "office"]
     list_filter = ["office", "scope", "grade", "academic_year", "province", "subject"]
     search_fields = ["subject__name"]
     list_select_related = ["subject", "province", "office"]
 
 
-class ObecIndicatorProvinceResultInline(admin.TabularInline):
+class ObecIndicatorProvinceResultInline(TabularInline):
     model = models.ObecIndicatorProvinceResult
     extra = 0
 
 
 @admin.register(models.ObecIndicatorRating)
-class ObecIndicatorRatingAdmin(admin.ModelAdmin):
+class ObecIndicatorRatingAdmin(ModelAdmin):
     list_display = ["number", "text", "level", "fiscal_year", "office"]
     list_filter = ["office", "fiscal_year", "level"]
     search_fields = ["text"]
@@ -53,21 +54,21 @@ class ObecIndicatorRatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ItaAssessment)
-class ItaAssessmentAdmin(admin.ModelAdmin):
+class ItaAssessmentAdmin(ModelAdmin):
     list_display = ["office", "fiscal_year", "score", "level", "previous_score", "previous_level"]
     list_filter = ["office", "fiscal_year", "level"]
     search_fields = ["office__name"]
 
 
 @admin.register(models.StandardItem)
-class StandardItemAdmin(admin.ModelAdmin):
+class StandardItemAdmin(ModelAdmin):
     list_display = ["order", "kind", "label", "name", "level", "note", "fiscal_year"]
     list_filter = ["office", "fiscal_year", "kind", "level"]
     search_fields = ["name", "label"]
 
 
 @admin.register(models.ObecIndicatorProvinceResult)
-class ObecIndicatorProvinceResultAdmin(admin.ModelAdmin):
+class ObecIndicatorProvinceResultAdmin(ModelAdmin):
     list_display = ["rating", "province", "value"]
     list_filter = ["province", "rating__fiscal_year"]
     search_fields = ["rating__text"]

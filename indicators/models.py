@@ -80,6 +80,7 @@ class Indicator(models.Model):
             models.CheckConstraint(
                 condition=Q(target__isnull=True) | Q(target__gte=0),
                 name="indicator_target_not_negative",
+                violation_error_message="ค่าเป้าหมายต้องไม่ติดลบ",
             ),
         ]
 
@@ -114,9 +115,15 @@ class IndicatorResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "quarter"], name="result_per_quarter"),
             models.CheckConstraint(
-                condition=Q(quarter__gte=1) & Q(quarter__lte=4), name="result_quarter_1_to_4"
+                condition=Q(quarter__gte=1) & Q(quarter__lte=4),
+                name="result_quarter_1_to_4",
+                violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
             ),
-            models.CheckConstraint(condition=Q(value__gte=0), name="result_not_negative"),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="result_not_negative",
+                violation_error_message="ผลการดำเนินงานต้องไม่ติดลบ",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -184,9 +191,12 @@ class OnetScore(models.Model):
                 condition=(Q(scope="province") & Q(province__isnull=False))
                 | (~Q(scope="province") & Q(province__isnull=True)),
                 name="onet_province_iff_scope_province",
+                violation_error_message="ต้องระบุจังหวัดเฉพาะคะแนนระดับจังหวัด",
             ),
             models.CheckConstraint(
-                condition=Q(score__gte=0) & Q(score__lte=100), name="onet_score_0_100"
+                condition=Q(score__gte=0) & Q(score__lte=100),
+                name="onet_score_0_100",
+                violation_error_message="คะแนน O-NET ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐",
             ),
         ]
 
@@ -221,6 +231,7 @@ class ObecIndicatorRating(models.Model):
             models.CheckConstraint(
                 condition=Q(level__isnull=True) | (Q(level__gte=1) & Q(level__lte=5)),
                 name="obec_rating_level_1_5",
+                violation_error_message="ระดับคุณภาพต้องอยู่ระหว่าง ๑ ถึง ๕",
             ),
         ]
 
@@ -277,7 +288,9 @@ class ItaAssessment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["office", "fiscal_year"], name="ita_unique"),
             models.CheckConstraint(
-                condition=Q(score__gte=0) & Q(score__lte=100), name="ita_score_0_100"
+                condition=Q(score__gte=0) & Q(score__lte=100),
+                name="ita_score_0_100",
+                violation_error_message="คะแนน ITA ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐",
             ),
         ]
 
@@ -328,6 +341,7 @@ class StandardItem(models.Model):
             models.CheckConstraint(
                 condition=Q(level__isnull=True) | (Q(level__gte=1) & Q(level__lte=5)),
                 name="standard_item_level_1_5",
+                violation_error_message="ระดับคุณภาพต้องอยู่ระหว่าง ๑ ถึง ๕",
             ),
         ]
 

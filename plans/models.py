@@ -234,6 +234,7 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=~Q(role__in=["staff", "group_director"]) | Q(work_group__isnull=False),
                 name="membership_group_role_needs_group",
+                violation_error_message="บทบาทนี้ต้องระบุกลุ่มงาน",
             ),
         ]
 
@@ -554,7 +555,9 @@ class GradeEnrolment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["school_year", "grade"], name="grade_unique"),
             models.CheckConstraint(
-                condition=Q(grade__gte=1) & Q(grade__lte=6), name="grade_between_1_and_6"
+                condition=Q(grade__gte=1) & Q(grade__lte=6),
+                name="grade_between_1_and_6",
+                violation_error_message="ชั้นเรียนต้องอยู่ระหว่าง ม.๑ ถึง ม.๖",
             ),
         ]
 

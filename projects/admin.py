@@ -1,25 +1,26 @@
 from django.contrib import admin
 
+from plans.admin import ModelAdmin, StackedInline, TabularInline
 from projects import models
 
 
-class ActivityInline(admin.TabularInline):
+class ActivityInline(TabularInline):
     model = models.Activity
     extra = 0
 
 
-class ProjectStatementInline(admin.TabularInline):
+class ProjectStatementInline(TabularInline):
     model = models.ProjectStatement
     extra = 0
 
 
-class ProjectPhotoInline(admin.TabularInline):
+class ProjectPhotoInline(TabularInline):
     model = models.ProjectPhoto
     extra = 0
 
 
 @admin.register(models.Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ModelAdmin):
     list_display = ["number", "name", "policy_area", "work_group", "owner_name", "plan"]
     list_display_links = ["number", "name"]
     list_filter = ["plan__office", "plan__fiscal_year", "policy_area", "work_group"]
@@ -37,7 +38,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(ModelAdmin):
     list_display = ["project", "number", "name"]
     list_filter = ["project__plan", "project"]
     search_fields = ["name", "project__name"]
@@ -45,7 +46,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProjectStatement)
-class ProjectStatementAdmin(admin.ModelAdmin):
+class ProjectStatementAdmin(ModelAdmin):
     list_display = ["project", "kind", "number", "text"]
     list_filter = ["kind", "project__plan", "project"]
     search_fields = ["text"]
@@ -53,25 +54,25 @@ class ProjectStatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProjectPhoto)
-class ProjectPhotoAdmin(admin.ModelAdmin):
+class ProjectPhotoAdmin(ModelAdmin):
     list_display = ["project", "order", "caption", "image"]
     list_filter = ["project__plan", "project"]
     search_fields = ["caption"]
     list_select_related = ["project"]
 
 
-class HighlightSectionInline(admin.StackedInline):
+class HighlightSectionInline(StackedInline):
     model = models.HighlightSection
     extra = 0
 
 
-class HighlightFigureInline(admin.TabularInline):
+class HighlightFigureInline(TabularInline):
     model = models.HighlightFigure
     extra = 0
 
 
 @admin.register(models.Highlight)
-class HighlightAdmin(admin.ModelAdmin):
+class HighlightAdmin(ModelAdmin):
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     search_fields = ["title", "subtitle"]
@@ -79,13 +80,13 @@ class HighlightAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.HighlightSection)
-class HighlightSectionAdmin(admin.ModelAdmin):
+class HighlightSectionAdmin(ModelAdmin):
     list_display = ["highlight", "order", "heading"]
     list_filter = ["highlight__plan"]
     search_fields = ["heading", "body"]
 
 
 @admin.register(models.HighlightFigure)
-class HighlightFigureAdmin(admin.ModelAdmin):
+class HighlightFigureAdmin(ModelAdmin):
     list_display = ["highlight", "order", "caption"]
     search_fields = ["caption"]
