@@ -40,3 +40,12 @@ class ProjectAllocationAdmin(ModelAdmin):
     list_filter = ["project__plan", "project"]
     search_fields = ["project__name", "letter_no", "note"]
     list_select_related = ["project", "activity"]
+
+
+@admin.register(models.ProjectDisbursement)
+class ProjectDisbursementAdmin(ModelAdmin):
+    list_display = ["project", "activity", "paid_on", "amount", "document_no", "created_by"]
+    list_filter = ["project__plan", "project"]
+    search_fields = ["project__name", "document_no", "note"]
+    list_select_related = ["project", "activity", "created_by"]
+    date_hierarchy = "paid_on"

@@ -4,6 +4,7 @@ projects and activities. Totals, remainders and rates are computed, never stored
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -133,3 +134,48 @@ class ProjectAllocation(models.Model):
     def clean(self) -> None:
         if self.activity_id and self.activity.project_id != self.project_id:
             raise ValidationError({"activity": "กิจกรรมต้องอยู่ในโครงการเดียวกัน"})
+
+
+class ProjectDisbursement(models.Model):
+    """A disbursement (เบิกจ่าย) of a project's money, on one of its activities or on the
+    project as a whole: a ledger entry, never edited in place (see budget/services.py)."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="disbursements", verbose_name="โครงการ"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disbursements",
+        verbose_name="กิจกรรม",
+    )
+    paid_on = models.DateField("วันที่เบิกจ่าย")
+    amount = models.DecimalField("จำนวนเงิน (บาท)", **MONEY)
+    document_no = models.CharField("เลขที่เอกสาร", max_length=100, blank=True)
+    note = models.CharField("หมายเหตุ", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้บันทึก",
+    )
+    created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "การเบิกจ่ายงบประมาณโครงการ"
+        verbose_name_plural = "การเบิกจ่ายงบประมาณโครงการ"
+        ordering = ["project", "paid_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="project_disbursement_positive",
+                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} – {self.amount}"

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "projects",
     "indicators",
     "budget",
+    "progress",
     "reports",
     "demo",
 ]

@@ -170,6 +170,8 @@ class Loader:
         self.load_assessments(office, plan.fiscal_year)
         self.load_budget(office, plan.fiscal_year)
         self.load_direction(office)
+        # seed: budget
+        # seed: progress
         return plan
 
     # -- reference data -------------------------------------------------------------

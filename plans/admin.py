@@ -246,3 +246,22 @@ class CommitteeMemberAdmin(ModelAdmin):
     list_display = ["name", "position", "role", "section"]
     list_filter = ["section__committee__kind"]
     search_fields = ["name", "position"]
+
+
+@admin.register(models.AuditEntry)
+class AuditEntryAdmin(ModelAdmin):
+    """Read-only: the trail is written by services, never edited."""
+
+    list_display = ["at", "user", "object_label", "action", "office"]
+    list_filter = ["office", "object_type", "action"]
+    search_fields = ["object_label", "note", "user__username"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
