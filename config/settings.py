@@ -128,6 +128,10 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
 )
 
+# How the annual report's PDF is made: "immediate" (in the request, the embedded default) or
+# "background" (a job with progress, so a long report never blocks a web worker).
+REPORT_PDF_MODE = os.environ.get("REPORT_PDF_MODE", "immediate" if DEMO_MODE else "background")
+
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

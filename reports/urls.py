@@ -10,4 +10,15 @@ urlpatterns = [
     path("plans/<int:year>/", views.plan_summary_page, name="plan_summary"),
     path("plans/<int:year>/report/", views.annual_report_page, name="annual_report"),
     path("plans/<int:year>/report.pdf", views.annual_report_pdf, name="annual_report_pdf"),
+    path("plans/<int:year>/report/pdf/", views.report_job_request_page, name="report_job_request"),
+    path(
+        "plans/<int:year>/report/pdf/<int:job_id>/",
+        views.report_job_status_page,
+        name="report_job_status",
+    ),
+    path(
+        "plans/<int:year>/report/pdf/<int:job_id>/download/",
+        views.report_job_download,
+        name="report_job_download",
+    ),
 ]

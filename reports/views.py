@@ -1,8 +1,10 @@
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from plans.models import Plan
-from reports import printing, selectors
+from reports import printing, selectors, services
+from reports.models import ReportJob
 
 
 def _plans_for(request):
@@ -49,10 +51,49 @@ def annual_report_page(request, year: int):
 
 
 def annual_report_pdf(request, year: int):
-    """The annual report as a PDF download, rendered while the user waits."""
+    """The annual report as a PDF download, rendered while the user waits in the immediate
+    mode; in the background mode the user is sent to the page that queues it."""
+    if services.report_pdf_mode() == services.BACKGROUND:
+        _plan_or_404(request, year)
+        return redirect("reports:report_job_request", year=year)
     report = selectors.annual_report(_plan_or_404(request, year))
     pdf = printing.annual_report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = printing.annual_report_filename(report, "pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def report_job_request_page(request, year: int):
+    """Asks for the PDF: POST queues a job (run at once in the immediate mode)."""
+    plan = _plan_or_404(request, year)
+    if request.method == "POST":
+        job = services.report_job_request(plan=plan, user=request.user)
+        if services.report_pdf_mode() == services.IMMEDIATE:
+            services.report_job_run(job_id=job.pk)
+        return redirect("reports:report_job_status", year=year, job_id=job.pk)
+    jobs = list(ReportJob.objects.filter(plan=plan).order_by("-created_at")[:5])
+    return render(request, "reports/report_job_request.html", {"plan": plan, "jobs": jobs})
+
+
+def _job_or_404(request, year: int, job_id: int) -> ReportJob:
+    return get_object_or_404(
+        ReportJob.objects.select_related("plan__fiscal_year"),
+        pk=job_id,
+        plan=_plan_or_404(request, year),
+    )
+
+
+def report_job_status_page(request, year: int, job_id: int):
+    """The job's progress; the page reloads itself (meta refresh) until the job ends."""
+    job = _job_or_404(request, year, job_id)
+    return render(request, "reports/report_job_status.html", {"job": job, "year": year})
+
+
+def report_job_download(request, year: int, job_id: int):
+    job = _job_or_404(request, year, job_id)
+    if job.status != ReportJob.Status.DONE or not job.file:
+        raise Http404("รายงานฉบับนี้ยังไม่พร้อมดาวน์โหลด")
+    filename = f"annual-report-{job.plan.fiscal_year.year}.pdf"
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=filename)

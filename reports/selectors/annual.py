@@ -1,26 +1,19 @@
-"""Reads that build the annual report's data: plain dataclasses with every total computed
-here, in a fixed number of queries whatever the size of the plan. The HTML page, the PDF
-and the dashboard format these; they never compute."""
+"""The annual report's data: every chapter of the printed report as dataclasses, built in a
+fixed number of queries whatever the size of the plan (see :func:`annual_report`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 
-from budget.models import BudgetCategory, OfficeAllocation, OfficeDisbursement, ProjectAllocation
-from indicators.models import Indicator, IndicatorResult
-from indicators.rules import VERDICT_LABELS, Verdict, combine, verdict
 from plans.models import (
     SIZE_CLASS_BANDS,
     Committee,
     CommitteeMember,
     CommitteeSection,
-    FiscalYear,
     Office,
     Plan,
     PlanStatement,
@@ -28,291 +21,9 @@ from plans.models import (
     SchoolYear,
     SizeClass,
 )
-from projects.models import Activity, Project
-
-ZERO = Decimal("0.00")
-HUNDRED = Decimal(100)
-MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
-
-
-def cents(value: Decimal) -> Decimal:
-    """Sums come back from the database with the backend's own scale: keep satang."""
-    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    """part / whole × 100, rounded half-up to 2 places; None when whole is zero."""
-    if not whole:
-        return None
-    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
-
-
-@dataclass(frozen=True)
-class VerdictCounts:
-    achieved: int = 0
-    not_achieved: int = 0
-    not_reported: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.achieved + self.not_achieved + self.not_reported
-
-    @property
-    def reported(self) -> int:
-        return self.achieved + self.not_achieved
-
-    @property
-    def achieved_percent(self) -> Decimal | None:
-        return percent(self.achieved, self.reported)
-
-    @property
-    def not_achieved_percent(self) -> Decimal | None:
-        return percent(self.not_achieved, self.reported)
-
-    def __add__(self, other: VerdictCounts) -> VerdictCounts:
-        return VerdictCounts(
-            self.achieved + other.achieved,
-            self.not_achieved + other.not_achieved,
-            self.not_reported + other.not_reported,
-        )
-
-    @classmethod
-    def of(cls, verdicts: list[Verdict]) -> VerdictCounts:
-        return cls(
-            achieved=verdicts.count(Verdict.ACHIEVED),
-            not_achieved=verdicts.count(Verdict.NOT_ACHIEVED),
-            not_reported=verdicts.count(Verdict.NOT_REPORTED),
-        )
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    text: str
-    target: Decimal | None
-    unit: str
-    result: Decimal | None
-    result_unit: str
-    count: Decimal | None
-    count_unit: str
-    verdict: Verdict
-
-    @property
-    def verdict_label(self) -> str:
-        return VERDICT_LABELS[self.verdict]
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    number: int
-    name: str
-    indicators: list[IndicatorRow]
-
-
-@dataclass(frozen=True)
-class ProjectRow:
-    pk: int
-    number: int
-    name: str
-    policy_area: str
-    policy_area_number: int
-    work_group: str
-    owner_name: str
-    budget: Decimal
-    indicators: list[IndicatorRow]  # those on the project itself, not under an activity
-    activities: list[ActivityRow]
-
-    @property
-    def all_indicators(self) -> list[IndicatorRow]:
-        return self.indicators + [i for a in self.activities for i in a.indicators]
-
-    @property
-    def counts(self) -> VerdictCounts:
-        return VerdictCounts.of([i.verdict for i in self.all_indicators])
-
-
-@dataclass(frozen=True)
-class PolicyAreaRow:
-    number: int
-    name: str
-    projects: list[ProjectRow]
-
-    @property
-    def budget(self) -> Decimal:
-        return sum((p.budget for p in self.projects), ZERO)
-
-    @property
-    def counts(self) -> VerdictCounts:
-        return sum((p.counts for p in self.projects), VerdictCounts())
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    office_name: str
-    fiscal_year: int
-    projects: list[ProjectRow]
-    policy_areas: list[PolicyAreaRow] = field(default_factory=list)
-
-    @property
-    def budget(self) -> Decimal:
-        return sum((p.budget for p in self.projects), ZERO)
-
-    @property
-    def counts(self) -> VerdictCounts:
-        return sum((p.counts for p in self.projects), VerdictCounts())
-
-
-def _indicator_row(indicator: Indicator) -> IndicatorRow:
-    results = list(indicator.results.all())
-    value = combine([(r.quarter, r.value) for r in results], indicator.aggregation)
-    last = results[-1] if results else None
-    result_unit = last.unit if last else indicator.unit
-    return IndicatorRow(
-        text=indicator.text,
-        target=indicator.target,
-        unit=indicator.unit,
-        result=value,
-        result_unit=result_unit,
-        count=last.count if last else None,
-        count_unit=last.count_unit if last else "",
-        verdict=verdict(
-            target=indicator.target,
-            target_unit=indicator.unit,
-            result=value,
-            result_unit=result_unit,
-            direction=indicator.direction,
-        ),
-    )
-
-
-def plan_summary(plan: Plan) -> PlanSummary:
-    """The chapter 4 summary of a plan: every project, activity and indicator with its
-    verdict, and each project's budget. Five queries whatever the plan's size."""
-    budget = (
-        ProjectAllocation.objects.filter(project=OuterRef("pk"))
-        .values("project")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    indicators = Indicator.objects.order_by("order").prefetch_related(
-        Prefetch("results", queryset=IndicatorResult.objects.order_by("quarter"))
-    )
-    projects = list(
-        Project.objects.filter(plan=plan)
-        .select_related("policy_area", "work_group")
-        .annotate(budget=Coalesce(Subquery(budget, output_field=MONEY_FIELD), Value(ZERO)))
-        .prefetch_related(
-            Prefetch("activities", queryset=Activity.objects.order_by("number")),
-            Prefetch("indicators", queryset=indicators),
-        )
-        .order_by("number")
-    )
-    rows = []
-    for project in projects:
-        by_activity: dict[int | None, list[IndicatorRow]] = defaultdict(list)
-        for indicator in project.indicators.all():
-            by_activity[indicator.activity_id].append(_indicator_row(indicator))
-        rows.append(
-            ProjectRow(
-                pk=project.pk,
-                number=project.number,
-                name=project.name,
-                policy_area=project.policy_area.name,
-                policy_area_number=project.policy_area.number,
-                work_group=project.work_group.name if project.work_group else "",
-                owner_name=project.owner_name,
-                budget=cents(project.budget),
-                indicators=by_activity[None],
-                activities=[
-                    ActivityRow(a.number, a.name, by_activity[a.pk])
-                    for a in project.activities.all()
-                ],
-            )
-        )
-    areas: dict[int, PolicyAreaRow] = {}
-    for row in rows:
-        area = areas.setdefault(
-            row.policy_area_number, PolicyAreaRow(row.policy_area_number, row.policy_area, [])
-        )
-        area.projects.append(row)
-    return PlanSummary(
-        office_name=plan.office.name,
-        fiscal_year=plan.fiscal_year.year,
-        projects=rows,
-        policy_areas=[areas[number] for number in sorted(areas)],
-    )
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    number: int
-    name: str
-    allocated: Decimal
-    disbursed: Decimal
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.allocated - self.disbursed
-
-    @property
-    def rate(self) -> Decimal | None:
-        return percent(self.disbursed, self.allocated)
-
-
-@dataclass(frozen=True)
-class OfficeBudget:
-    """Report table 13: the office's budget by category, the central fund apart."""
-
-    lines: list[BudgetLine]
-    central_fund: list[BudgetLine]
-
-    @property
-    def total(self) -> BudgetLine:
-        return BudgetLine(
-            number=0,
-            name="รวมทั้งสิ้น",
-            allocated=sum((line.allocated for line in self.lines), ZERO),
-            disbursed=sum((line.disbursed for line in self.lines), ZERO),
-        )
-
-
-def office_budget(office: Office, fiscal_year: FiscalYear) -> OfficeBudget:
-    """Allocations and disbursements summed per category with one subquery each (a join
-    of both would multiply rows). One query."""
-    scope = {"office": office, "fiscal_year": fiscal_year, "category": OuterRef("pk")}
-
-    def total(model):
-        return Coalesce(
-            Subquery(
-                model.objects.filter(**scope)
-                .values("category")
-                .annotate(total=Sum("amount"))
-                .values("total"),
-                output_field=MONEY_FIELD,
-            ),
-            Value(ZERO),
-        )
-
-    categories = (
-        BudgetCategory.objects.annotate(
-            allocated=total(OfficeAllocation), disbursed=total(OfficeDisbursement)
-        )
-        .filter(Q(allocated__gt=0) | Q(disbursed__gt=0))
-        .order_by("order")
-    )
-    lines, central = [], []
-    for category in categories:
-        target = central if category.is_central_fund else lines
-        target.append(
-            BudgetLine(
-                len(target) + 1, category.name, cents(category.allocated), cents(category.disbursed)
-            )
-        )
-    return OfficeBudget(lines=lines, central_fund=central)
-
-
-# -- the annual report ---------------------------------------------------------------------
+from reports.selectors import chapter2, chapter3, chapter4, chapter5
+from reports.selectors.common import paragraphs
+from reports.selectors.summary import OfficeBudget, PlanSummary, office_budget, plan_summary
 
 
 @dataclass(frozen=True)
@@ -503,7 +214,7 @@ class OfficeHeading:
 
 @dataclass(frozen=True)
 class AnnualReport:
-    """Everything the printed annual report shows, chapters 1, 2 and 4 and the appendix."""
+    """Everything the printed annual report shows, from the preface to the authors."""
 
     office: OfficeHeading
     fiscal_year: int
@@ -520,10 +231,16 @@ class AnnualReport:
     budget: OfficeBudget
     committee_order: CommitteeBlock | None
     authors: CommitteeBlock | None
+    context: chapter2.Context
+    highlights: list[chapter3.HighlightBlock]
+    project_areas: list[chapter3.ProjectArea]
+    onet: chapter3.Onet
+    assessments: chapter4.Assessments
+    direction: chapter5.Direction | None
 
-
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    @property
+    def projects(self) -> list[chapter3.ProjectDetail]:
+        return [p for area in self.project_areas for p in area.projects]
 
 
 LOWER_GRADES = (1, 2, 3)
@@ -606,7 +323,7 @@ def _committee_block(committee) -> CommitteeBlock:
     return CommitteeBlock(
         title=committee.title,
         number=committee.number,
-        preamble=_paragraphs(committee.preamble),
+        preamble=paragraphs(committee.preamble),
         closing=committee.closing,
         signed_on=committee.signed_on,
         signed_by_name=committee.signed_by_name,
@@ -626,25 +343,30 @@ def _committee_block(committee) -> CommitteeBlock:
 
 
 def annual_report(plan: Plan) -> AnnualReport:
-    """The annual report of a plan: texts, statements, tables 1-6, the chapter 4 summary,
-    table 13 and the committees. A fixed number of queries (14) whatever the data's size;
-    school statistics are those of the academic year named like the fiscal year."""
+    """The annual report of a plan, every chapter. A fixed number of queries (QUERIES)
+    whatever the data's size; school statistics are those of the academic year named like
+    the fiscal year, O-NET those of the years before it, chapter 5 the next year's plan."""
     office = plan.office
     year = plan.fiscal_year.year
     texts = {
-        t.key: ReportSection(t.key, t.title, _paragraphs(t.body), t.signed_by)
+        t.key: ReportSection(t.key, t.title, paragraphs(t.body), t.signed_by)
         for t in plan.texts.order_by("order", "key")
     }
     statements: dict[str, list[Statement]] = defaultdict(list)
+    context_rows = []
     for s in plan.statements.filter(
         kind__in=[
             PlanStatement.Kind.VALUE,
             PlanStatement.Kind.MISSION,
             PlanStatement.Kind.GOAL_QUANTITATIVE,
             PlanStatement.Kind.GOAL_QUALITATIVE,
+            *chapter2.CONTEXT_KINDS,
         ]
     ).order_by("kind", "number"):
-        statements[s.kind].append(Statement(s.number, s.title, s.text))
+        if s.kind in chapter2.CONTEXT_KINDS:
+            context_rows.append(s)
+        else:
+            statements[s.kind].append(Statement(s.number, s.title, s.text))
     personnel = PersonnelTable(
         [
             PersonnelRow(p.number, p.position, p.count)
@@ -658,6 +380,9 @@ def annual_report(plan: Plan) -> AnnualReport:
             Prefetch("sections__members", queryset=CommitteeMember.objects.order_by("order")),
         )
     }
+    summary = plan_summary(plan)
+    projects = list(chapter3.project_queryset(plan))
+    budgets = {row.pk: row.budget for row in summary.projects}
     return AnnualReport(
         office=OfficeHeading(
             office.name,
@@ -677,8 +402,14 @@ def annual_report(plan: Plan) -> AnnualReport:
         goals_qualitative=statements[PlanStatement.Kind.GOAL_QUALITATIVE],
         schools=school_stats(office, year),
         personnel=personnel,
-        summary=plan_summary(plan),
+        summary=summary,
         budget=office_budget(office, plan.fiscal_year),
         committee_order=committees.get(Committee.Kind.ORDER),
         authors=committees.get(Committee.Kind.AUTHORS),
+        context=chapter2.context(plan, context_rows, projects),
+        highlights=chapter3.highlights(plan),
+        project_areas=chapter3.project_details(projects, budgets),
+        onet=chapter3.onet(office, year),
+        assessments=chapter4.assessments(plan),
+        direction=chapter5.direction(office, year),
     )

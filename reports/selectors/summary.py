@@ -1,0 +1,303 @@
+"""Reads that build the annual report's data: plain dataclasses with every total computed
+here, in a fixed number of queries whatever the size of the plan. The HTML page, the PDF
+and the dashboard format these; they never compute."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from budget.models import BudgetCategory, OfficeAllocation, OfficeDisbursement, ProjectAllocation
+from indicators.models import Indicator, IndicatorResult
+from indicators.rules import VERDICT_LABELS, Verdict, combine, verdict
+from plans.models import (
+    FiscalYear,
+    Office,
+    Plan,
+)
+from projects.models import Activity, Project
+
+ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)
+MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
+
+
+def cents(value: Decimal) -> Decimal:
+    """Sums come back from the database with the backend's own scale: keep satang."""
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    """part / whole × 100, rounded half-up to 2 places; None when whole is zero."""
+    if not whole:
+        return None
+    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+@dataclass(frozen=True)
+class VerdictCounts:
+    achieved: int = 0
+    not_achieved: int = 0
+    not_reported: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.achieved + self.not_achieved + self.not_reported
+
+    @property
+    def reported(self) -> int:
+        return self.achieved + self.not_achieved
+
+    @property
+    def achieved_percent(self) -> Decimal | None:
+        return percent(self.achieved, self.reported)
+
+    @property
+    def not_achieved_percent(self) -> Decimal | None:
+        return percent(self.not_achieved, self.reported)
+
+    def __add__(self, other: VerdictCounts) -> VerdictCounts:
+        return VerdictCounts(
+            self.achieved + other.achieved,
+            self.not_achieved + other.not_achieved,
+            self.not_reported + other.not_reported,
+        )
+
+    @classmethod
+    def of(cls, verdicts: list[Verdict]) -> VerdictCounts:
+        return cls(
+            achieved=verdicts.count(Verdict.ACHIEVED),
+            not_achieved=verdicts.count(Verdict.NOT_ACHIEVED),
+            not_reported=verdicts.count(Verdict.NOT_REPORTED),
+        )
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    text: str
+    target: Decimal | None
+    unit: str
+    result: Decimal | None
+    result_unit: str
+    count: Decimal | None
+    count_unit: str
+    verdict: Verdict
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    number: int
+    name: str
+    indicators: list[IndicatorRow]
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    pk: int
+    number: int
+    name: str
+    policy_area: str
+    policy_area_number: int
+    work_group: str
+    owner_name: str
+    budget: Decimal
+    indicators: list[IndicatorRow]  # those on the project itself, not under an activity
+    activities: list[ActivityRow]
+
+    @property
+    def all_indicators(self) -> list[IndicatorRow]:
+        return self.indicators + [i for a in self.activities for i in a.indicators]
+
+    @property
+    def counts(self) -> VerdictCounts:
+        return VerdictCounts.of([i.verdict for i in self.all_indicators])
+
+
+@dataclass(frozen=True)
+class PolicyAreaRow:
+    number: int
+    name: str
+    projects: list[ProjectRow]
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((p.budget for p in self.projects), ZERO)
+
+    @property
+    def counts(self) -> VerdictCounts:
+        return sum((p.counts for p in self.projects), VerdictCounts())
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    office_name: str
+    fiscal_year: int
+    projects: list[ProjectRow]
+    policy_areas: list[PolicyAreaRow] = field(default_factory=list)
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((p.budget for p in self.projects), ZERO)
+
+    @property
+    def counts(self) -> VerdictCounts:
+        return sum((p.counts for p in self.projects), VerdictCounts())
+
+
+def _indicator_row(indicator: Indicator) -> IndicatorRow:
+    results = list(indicator.results.all())
+    value = combine([(r.quarter, r.value) for r in results], indicator.aggregation)
+    last = results[-1] if results else None
+    result_unit = last.unit if last else indicator.unit
+    return IndicatorRow(
+        text=indicator.text,
+        target=indicator.target,
+        unit=indicator.unit,
+        result=value,
+        result_unit=result_unit,
+        count=last.count if last else None,
+        count_unit=last.count_unit if last else "",
+        verdict=verdict(
+            target=indicator.target,
+            target_unit=indicator.unit,
+            result=value,
+            result_unit=result_unit,
+            direction=indicator.direction,
+        ),
+    )
+
+
+def plan_summary(plan: Plan) -> PlanSummary:
+    """The chapter 4 summary of a plan: every project, activity and indicator with its
+    verdict, and each project's budget. Five queries whatever the plan's size."""
+    budget = (
+        ProjectAllocation.objects.filter(project=OuterRef("pk"))
+        .values("project")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    indicators = Indicator.objects.order_by("order").prefetch_related(
+        Prefetch("results", queryset=IndicatorResult.objects.order_by("quarter"))
+    )
+    projects = list(
+        Project.objects.filter(plan=plan)
+        .select_related("policy_area", "work_group")
+        .annotate(budget=Coalesce(Subquery(budget, output_field=MONEY_FIELD), Value(ZERO)))
+        .prefetch_related(
+            Prefetch("activities", queryset=Activity.objects.order_by("number")),
+            Prefetch("indicators", queryset=indicators),
+        )
+        .order_by("number")
+    )
+    rows = []
+    for project in projects:
+        by_activity: dict[int | None, list[IndicatorRow]] = defaultdict(list)
+        for indicator in project.indicators.all():
+            by_activity[indicator.activity_id].append(_indicator_row(indicator))
+        rows.append(
+            ProjectRow(
+                pk=project.pk,
+                number=project.number,
+                name=project.name,
+                policy_area=project.policy_area.name,
+                policy_area_number=project.policy_area.number,
+                work_group=project.work_group.name if project.work_group else "",
+                owner_name=project.owner_name,
+                budget=cents(project.budget),
+                indicators=by_activity[None],
+                activities=[
+                    ActivityRow(a.number, a.name, by_activity[a.pk])
+                    for a in project.activities.all()
+                ],
+            )
+        )
+    areas: dict[int, PolicyAreaRow] = {}
+    for row in rows:
+        area = areas.setdefault(
+            row.policy_area_number, PolicyAreaRow(row.policy_area_number, row.policy_area, [])
+        )
+        area.projects.append(row)
+    return PlanSummary(
+        office_name=plan.office.name,
+        fiscal_year=plan.fiscal_year.year,
+        projects=rows,
+        policy_areas=[areas[number] for number in sorted(areas)],
+    )
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    number: int
+    name: str
+    allocated: Decimal
+    disbursed: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.allocated - self.disbursed
+
+    @property
+    def rate(self) -> Decimal | None:
+        return percent(self.disbursed, self.allocated)
+
+
+@dataclass(frozen=True)
+class OfficeBudget:
+    """Report table 13: the office's budget by category, the central fund apart."""
+
+    lines: list[BudgetLine]
+    central_fund: list[BudgetLine]
+
+    @property
+    def total(self) -> BudgetLine:
+        return BudgetLine(
+            number=0,
+            name="รวมทั้งสิ้น",
+            allocated=sum((line.allocated for line in self.lines), ZERO),
+            disbursed=sum((line.disbursed for line in self.lines), ZERO),
+        )
+
+
+def office_budget(office: Office, fiscal_year: FiscalYear) -> OfficeBudget:
+    """Allocations and disbursements summed per category with one subquery each (a join
+    of both would multiply rows). One query."""
+    scope = {"office": office, "fiscal_year": fiscal_year, "category": OuterRef("pk")}
+
+    def total(model):
+        return Coalesce(
+            Subquery(
+                model.objects.filter(**scope)
+                .values("category")
+                .annotate(total=Sum("amount"))
+                .values("total"),
+                output_field=MONEY_FIELD,
+            ),
+            Value(ZERO),
+        )
+
+    categories = (
+        BudgetCategory.objects.annotate(
+            allocated=total(OfficeAllocation), disbursed=total(OfficeDisbursement)
+        )
+        .filter(Q(allocated__gt=0) | Q(disbursed__gt=0))
+        .order_by("order")
+    )
+    lines, central = [], []
+    for category in categories:
+        target = central if category.is_central_fund else lines
+        target.append(
+            BudgetLine(
+                len(target) + 1, category.name, cents(category.allocated), cents(category.disbursed)
+            )
+        )
+    return OfficeBudget(lines=lines, central_fund=central)

@@ -1,0 +1,163 @@
+"""Chapters 2 to 5 of the printed annual report: the FY2565 figures computed from the rows,
+the table of contents with Thai page numbers, the charts, and a year without data."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from plans.models import Role
+from reports import charts, printing
+from reports.selectors import annual_report
+from tests import factories
+from tests.reports.test_annual_report import PDFTOTEXT
+
+pytestmark = pytest.mark.django_db
+
+# Each project's budget and its baht text as computed (docs/seed-discrepancies.md: the
+# report's typed words for projects 5, 6, 7 and 12 are wrong; these are the right ones).
+BUDGETS = {
+    1: ("๓๗๕,๐๐๐", "สามแสนเจ็ดหมื่นห้าพันบาทถ้วน"),
+    5: ("๑๔๗,๒๔๕", "หนึ่งแสนสี่หมื่นเจ็ดพันสองร้อยสี่สิบห้าบาทถ้วน"),
+    6: ("๓๔๘,๔๔๕", "สามแสนสี่หมื่นแปดพันสี่ร้อยสี่สิบห้าบาทถ้วน"),
+    7: ("๙๔,๗๙๕", "เก้าหมื่นสี่พันเจ็ดร้อยเก้าสิบห้าบาทถ้วน"),
+    12: ("๒๘,๒๕๖", "สองหมื่นแปดพันสองร้อยห้าสิบหกบาทถ้วน"),
+}
+
+
+@pytest.fixture(scope="module")
+def fy2565_pdf(fy2565_db, django_db_blocker, tmp_path_factory):
+    """The FY2565 PDF rendered once for this module, with its text per page."""
+    with django_db_blocker.unblock():
+        pdf = printing.annual_report_pdf(annual_report(fy2565_db))
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(  # noqa: S603
+        [PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+@pytest.fixture
+def html(client, fy2565_db):
+    client.force_login(factories.member(fy2565_db.office, "reader", Role.DIRECTOR))
+    return client.get(reverse("reports:annual_report", args=[2565])).content.decode()
+
+
+def test_selector_computes_chapters_2_to_5(fy2565_db):
+    report = annual_report(fy2565_db)
+    ctx = report.context
+    assert [len(group.items) for group in ctx.policies] == [1, 4, 4, 6]
+    assert (len(ctx.focus_points), len(ctx.quality_goals), len(ctx.swot)) == (3, 5, 4)
+    assert len(ctx.alignment) == 14 and ctx.alignment[0].master_plan_issues == [
+        "ประเด็นที่ ๑ ความมั่นคง"
+    ]
+    assert len(report.highlights) == 5 and len(report.highlights[0].figures) == 2
+    assert [len(area.projects) for area in report.project_areas] == [1, 1, 4, 8]
+    assert sum((p.budget for p in report.projects), Decimal(0)) == report.summary.budget
+    m3, m6 = report.onet.comparisons
+    assert m3.average.office == Decimal("38.89") and m3.average.nation == Decimal("34.56")
+    assert m3.rows[0].change == Decimal("-1.90") and m3.rows[0].above_nation == Decimal("6.81")
+    assert m6.rows[0].change == Decimal("2.73")  # the report typed 2.33 (discrepancies)
+    assert report.onet.by_province[0].average.scores[:3] == [
+        Decimal("34.99"), Decimal("37.66"), Decimal("39.01")
+    ]  # fmt: skip
+    ratings = report.assessments.ratings
+    assert (len(ratings.rated), ratings.average, ratings.average_label) == (
+        7, Decimal("4.86"), "ดีเยี่ยม"
+    )  # fmt: skip
+    assert report.assessments.ita.change == Decimal("4.68")
+    standards = report.assessments.standards
+    assert (standards.average, standards.overall_level, standards.overall_label) == (
+        Decimal("3.67"), 4, "ดีมาก"
+    )  # fmt: skip
+    assert report.assessments.quarters == []
+    direction = report.direction
+    assert direction.fiscal_year == 2566
+    assert [len(s.indicators) for s in direction.strategies] == [2, 7, 12, 6]
+    assert sum(len(g.items) for g in direction.strategies[3].guidelines) == 26
+
+
+def test_html_prints_every_chapter_with_computed_figures(html):
+    for number, (amount, words) in BUDGETS.items():
+        assert f"งบประมาณ</strong> จำนวน {amount} บาท (-{words}-)" in html, number
+    for text in [
+        "ตารางที่ ๗ แสดงความสอดคล้อง",
+        "ตารางที่ ๑๐ เปรียบเทียบคะแนนเฉลี่ย",
+        "ตารางที่ ๑๑ เปรียบเทียบคะแนนเฉลี่ย",
+        "คะแนนเฉลี่ยรวม ๗ ตัวชี้วัด",
+        "๔.๘๖",
+        "ดีเยี่ยม",
+        "ไม่มีข้อมูลการเบิกจ่ายรายไตรมาส",
+        "บทที่ ๕ ทิศทางการพัฒนาปีงบประมาณ พ.ศ. ๒๕๖๖",
+        "ไม่น้อยกว่า ๑๔,๐๐๐ คน/ปี",
+        "ไม่มีภาพประกอบ",  # a photo frame where the seed has only a caption
+        "ลูกเสือต้านภัยยาเสพติด",
+    ]:
+        assert text in html, text
+    # Indicators achieved, as counted from the chapter 4 rows.
+    rows = re.findall(r'<tr class="indicator verdict-(\w+)">', html)
+    assert (rows.count("achieved"), len(rows)) == (49, 51)
+    assert "บรรลุค่าเป้าหมาย ๔๙ ตัวชี้วัด คิดเป็นร้อยละ ๙๖.๐๘" in html
+    assert html.count("<svg") == 3  # two O-NET charts and indicators by policy area
+
+
+def test_every_toc_entry_points_at_an_anchor(html):
+    anchors = set(re.findall(r'id="([^"]+)"', html))
+    targets = re.findall(r'<li class="level-\d"><a href="#([^"]+)"', html)
+    assert len(targets) > 40
+    assert set(targets) <= anchors, set(targets) - anchors
+    assert {f"table-{n}" for n in range(1, 14)} <= set(targets)
+
+
+def test_pdf_has_thai_page_numbers_in_the_toc_and_the_figures(fy2565_pdf):
+    pages = fy2565_pdf
+    toc = next(page for page in pages if "สารบัญ" in page and "บทที่ ๑ บทนำ" in page)
+    line = next(line for line in toc.splitlines() if "บทที่ ๑ บทนำ" in line)
+    number = line.split()[-1].strip(".")
+    assert re.fullmatch("[๐-๙]+", number), line
+    chapter1 = int(number.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    assert "บทที่ ๑ บทนำ" in pages[chapter1 - 1]  # the number is the page it is on
+    text = "\n".join(pages)
+    flat = re.sub(r"\s+", " ", text)
+    assert "(-สามแสนเจ็ดหมื่นห้าพันบาทถ้วน-)" in flat
+    assert "หนึ่งแสนสี่หมื่นเจ็ดพันสองร้อยสี่สิบห้าบาทถ้วน" in flat
+    assert "๓๑๘,๒๒๓,๙๓๘.๐๐" in flat  # table 13
+    assert "คะแนนเฉลี่ย O-NET ชั้นมัธยมศึกษาปีที่ ๓" in flat  # the chart's own text
+    assert len(pages) > 100
+
+
+def test_charts_label_in_thai_digits_and_patterns():
+    svg = charts.bar_chart(
+        "t", "ทดสอบ", ["ก", "ข"], [charts.Series("ก", [Decimal("12.5"), None])], places=2
+    )
+    assert "๑๒.๕๐" in svg and "ไม่มีข้อมูล" in svg and 'font-family="Sarabun' in svg
+    assert "<script" not in svg
+
+
+def test_a_year_without_data_prints_gaps(client, plan, director):
+    client.force_login(director)
+    response = client.get(reverse("reports:annual_report", args=[2565]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "ไม่มีข้อมูลโครงการของปีนี้" in html
+    assert "ไม่มีข้อมูลผลการทดสอบ O-NET" in html
+    assert "ไม่มีข้อมูลแผนปฏิบัติการปีงบประมาณ พ.ศ. ๒๕๖๖" in html
+    assert "ไม่มีข้อมูลการเบิกจ่ายรายไตรมาส" in html
+
+
+@pytest.mark.parametrize("projects", [1, 3])
+def test_selector_query_count_is_fixed(plan, projects, django_assert_num_queries):
+    for number in range(1, projects + 1):
+        factories.project(plan, number, budget="1000.00")
+    with django_assert_num_queries(26):  # no highlights, next year, ratings: no prefetches
+        annual_report(plan)
+
+
+def test_selector_query_count_with_fy2565(fy2565_db, django_assert_num_queries):
+    with django_assert_num_queries(38):
+        annual_report(fy2565_db)
