@@ -49,3 +49,33 @@ class ProjectDisbursementAdmin(ModelAdmin):
     search_fields = ["project__name", "document_no", "note"]
     list_select_related = ["project", "activity", "created_by"]
     date_hierarchy = "paid_on"
+
+
+class ReadOnlyAdmin(ModelAdmin):
+    """Written only through the budget pages (budget/services.py), whose money checks and
+    audit entries the admin would skip: the admin lists them for reading."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(models.BudgetTransfer)
+class BudgetTransferAdmin(ReadOnlyAdmin):
+    list_display = ["transferred_on", "from_project", "to_project", "amount", "approved_by"]
+    list_filter = ["from_project__plan"]
+    search_fields = ["from_project__name", "to_project__name", "reason", "letter_no"]
+    list_select_related = ["from_project", "to_project"]
+
+
+@admin.register(models.DisbursementTarget)
+class DisbursementTargetAdmin(ReadOnlyAdmin):
+    list_display = ["plan", "quarter", "cumulative_percent"]
+    list_filter = ["plan"]
+    search_fields = ["plan__office__name"]
+    list_select_related = ["plan__office", "plan__fiscal_year"]

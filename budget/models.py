@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from plans.models import FiscalYear, Office
+from plans import thai
+from plans.models import FiscalYear, Office, Plan
 from projects.models import Activity, Project
 
 MONEY = {"max_digits": 15, "decimal_places": 2}
@@ -179,3 +180,130 @@ class ProjectDisbursement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} – {self.amount}"
+
+    def clean(self) -> None:
+        if self.activity_id and self.activity.project_id != self.project_id:
+            raise ValidationError({"activity": "กิจกรรมต้องอยู่ในโครงการเดียวกัน"})
+
+
+class BudgetTransfer(models.Model):
+    """Money moved (โอนเปลี่ยนแปลง) between two activities of a project, or between two
+    projects of the same plan (optionally naming an activity at either end). Recorded by
+    the planning or finance group once approved; see budget/services.py."""
+
+    from_project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="transfers_out",
+        verbose_name="โอนจากโครงการ",
+    )
+    from_activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfers_out",
+        verbose_name="โอนจากกิจกรรม",
+    )
+    to_project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="transfers_in", verbose_name="โอนไปโครงการ"
+    )
+    to_activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transfers_in",
+        verbose_name="โอนไปกิจกรรม",
+    )
+    amount = models.DecimalField("จำนวนเงิน (บาท)", **MONEY)
+    transferred_on = models.DateField("วันที่อนุมัติการโอน")
+    reason = models.TextField("เหตุผลการโอน")
+    approved_by = models.CharField(
+        "ผู้อนุมัติ", max_length=200, help_text="ชื่อและตำแหน่งผู้อนุมัติ เช่น ผู้อำนวยการ สพม."
+    )
+    letter_no = models.CharField("เลขที่หนังสืออนุมัติ", max_length=100, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้บันทึก",
+    )
+    created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "การโอนเปลี่ยนแปลงงบประมาณ"
+        verbose_name_plural = "การโอนเปลี่ยนแปลงงบประมาณ"
+        ordering = ["transferred_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="budget_transfer_positive",
+                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
+            ),
+            # Within one project, money moves between two different activities only.
+            models.CheckConstraint(
+                condition=~Q(from_project=models.F("to_project"))
+                | (
+                    Q(from_activity__isnull=False, to_activity__isnull=False)
+                    & ~Q(from_activity=models.F("to_activity"))
+                ),
+                name="budget_transfer_moves_money",
+                violation_error_message="ภายในโครงการเดียวกันต้องโอนระหว่างกิจกรรมสองกิจกรรมที่ต่างกัน",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"โอน {thai.format_money(self.amount)} บาท"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.from_activity_id and self.from_activity.project_id != self.from_project_id:
+            errors["from_activity"] = "กิจกรรมต้องอยู่ในโครงการต้นทาง"
+        if self.to_activity_id and self.to_activity.project_id != self.to_project_id:
+            errors["to_activity"] = "กิจกรรมต้องอยู่ในโครงการปลายทาง"
+        if (
+            self.from_project_id
+            and self.to_project_id
+            and self.from_project.plan_id != self.to_project.plan_id
+        ):
+            errors["to_project"] = "โอนได้เฉพาะระหว่างโครงการในแผนปฏิบัติการเดียวกัน"
+        if errors:
+            raise ValidationError(errors)
+
+
+class DisbursementTarget(models.Model):
+    """The cumulative disbursement target (ร้อยละ) by the end of a quarter of the plan's
+    fiscal year, against which each project and the office are measured."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="disbursement_targets", verbose_name="แผน"
+    )
+    quarter = models.PositiveSmallIntegerField("ไตรมาส")
+    cumulative_percent = models.DecimalField(
+        "เป้าหมายการเบิกจ่ายสะสม (ร้อยละ)", max_digits=5, decimal_places=2
+    )
+
+    class Meta:
+        verbose_name = "เป้าหมายการเบิกจ่ายรายไตรมาส"
+        verbose_name_plural = "เป้าหมายการเบิกจ่ายรายไตรมาส"
+        ordering = ["plan", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "quarter"], name="disbursement_target_unique"),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4),
+                name="disbursement_target_quarter",
+                violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
+            ),
+            models.CheckConstraint(
+                condition=Q(cumulative_percent__gte=0, cumulative_percent__lte=100),
+                name="disbursement_target_percent",
+                violation_error_message="เป้าหมายต้องอยู่ระหว่างร้อยละ ๐ ถึง ๑๐๐",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        percent = thai.format_percent(self.cumulative_percent)
+        return f"{thai.quarter_label(self.quarter)} ร้อยละ {percent}"

@@ -1,24 +1,58 @@
-"""Writes to the budget ledgers. Each service validates, writes, and records the audit
-entry in one transaction."""
+"""Writes to the budget: allocations in instalments, transfers, disbursements and the
+quarterly targets. Each service validates (full_clean, then the money rules), writes and
+records the audit entry, with old and new values, in one transaction.
+
+Money rules, checked here against budget/selectors.py's figures (the same arithmetic the
+pages show): a disbursement may not exceed what is left of the project, nor of its
+activity when the activity has money of its own; a transfer may not leave its source with
+less than it has already disbursed, nor below zero.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Max
 
-from budget.models import ProjectAllocation, ProjectDisbursement
+from budget import selectors
+from budget.models import (
+    BudgetCategory,
+    BudgetTransfer,
+    DisbursementTarget,
+    OfficeAllocation,
+    ProjectAllocation,
+    ProjectDisbursement,
+)
+from budget.rules import SATANG
 from plans import audit, thai
+from plans.models import Plan
 from projects.models import Activity, Project
 
 
+def _baht(value: Decimal) -> str:
+    return f"{thai.format_money(value)} บาท"
+
+
+def _no_float(amount: Decimal) -> None:
+    if isinstance(amount, float):
+        raise TypeError("Use Decimal for amounts, never float.")
+
+
+def _lock(*projects: Project) -> None:
+    """Lock the projects' rows (in pk order, so two writers cannot deadlock) so that two
+    simultaneous writes cannot both pass the money checks."""
+    pks = sorted({p.pk for p in projects})
+    list(Project.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+
+
 def project_remaining(project: Project) -> Decimal:
-    allocated = ProjectAllocation.objects.filter(project=project).aggregate(s=Sum("amount"))["s"]
-    paid = ProjectDisbursement.objects.filter(project=project).aggregate(s=Sum("amount"))["s"]
-    return (allocated or Decimal(0)) - (paid or Decimal(0))
+    """What is left of the project's current budget (allocations ± transfers − disbursed)."""
+    return selectors.project_figures(project).remaining
 
 
 @transaction.atomic
@@ -33,14 +67,10 @@ def disbursement_record(
     note: str = "",
 ) -> ProjectDisbursement:
     """Record money paid out of a project's budget. Refused (ValidationError, Thai message,
-    nothing written) when it is more than what is left of the project's allocation."""
-    # Lock the project row so that two simultaneous disbursements cannot both pass the check.
-    Project.objects.select_for_update().filter(pk=project.pk).first()
-    remaining = project_remaining(project)
-    if amount > remaining:
-        raise ValidationError(
-            {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ {thai.format_money(remaining)} บาท)"}
-        )
+    nothing written) when it is more than what is left of the project, or of the activity
+    when the activity has its own allocation."""
+    _no_float(amount)
+    _lock(project)
     entry = ProjectDisbursement(
         project=project,
         activity=activity,
@@ -51,13 +81,280 @@ def disbursement_record(
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     entry.full_clean()
+    remaining = project_remaining(project)
+    if amount > remaining:
+        raise ValidationError(
+            {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ {thai.format_money(remaining)} บาท)"}
+        )
+    if activity is not None:
+        figures = selectors.activity_figures(activity)
+        if figures.has_budget and amount > figures.remaining:
+            left = thai.format_money(figures.remaining)
+            raise ValidationError(
+                {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรม (คงเหลือ {left} บาท)"}
+            )
     entry.save()
     audit.record(
         office=project.plan.office,
         user=user,
         obj=project,
         action="บันทึกการเบิกจ่าย",
-        changes={"เบิกจ่าย (บาท)": (None, amount), "เลขที่เอกสาร": (None, document_no)},
+        changes={
+            "เบิกจ่าย (บาท)": (None, amount),
+            "วันที่เบิกจ่าย": (None, paid_on),
+            "กิจกรรม": (None, activity),
+            "เลขที่เอกสาร": (None, document_no),
+            "คงเหลือ (บาท)": (remaining, remaining - amount),
+        },
         note=note,
     )
     return entry
+
+
+@transaction.atomic
+def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
+    """Remove a mistaken ledger entry; the audit entry keeps what it was."""
+    project = disbursement.project
+    _lock(project)
+    remaining = project_remaining(project)
+    audit.record(
+        office=project.plan.office,
+        user=user,
+        obj=project,
+        action="ลบรายการเบิกจ่าย",
+        changes={
+            "เบิกจ่าย (บาท)": (disbursement.amount, None),
+            "วันที่เบิกจ่าย": (disbursement.paid_on, None),
+            "กิจกรรม": (disbursement.activity, None),
+            "เลขที่เอกสาร": (disbursement.document_no or None, None),
+            "คงเหลือ (บาท)": (remaining, remaining + disbursement.amount),
+        },
+    )
+    disbursement.delete()
+
+
+def _check_source(figures: selectors.Figures, amount: Decimal, what: str) -> None:
+    after = figures.current - amount
+    if after < 0:
+        raise ValidationError(
+            {"amount": f"โอนเกินงบประมาณของ{what}ต้นทาง (งบประมาณปัจจุบัน {_baht(figures.current)})"}
+        )
+    if after < figures.disbursed:
+        raise ValidationError(
+            {
+                "amount": f"โอนไม่ได้: งบประมาณของ{what}ต้นทางหลังโอน ({_baht(after)}) "
+                f"จะต่ำกว่ายอดที่เบิกจ่ายแล้ว ({_baht(figures.disbursed)})"
+            }
+        )
+
+
+@transaction.atomic
+def transfer_record(
+    *,
+    from_project: Project,
+    to_project: Project,
+    amount: Decimal,
+    transferred_on: date,
+    reason: str,
+    approved_by: str,
+    user,
+    from_activity: Activity | None = None,
+    to_activity: Activity | None = None,
+    letter_no: str = "",
+) -> BudgetTransfer:
+    """Move money between two activities of a project or between two projects of a plan.
+    Refused when the source would be left below zero or below what it has disbursed."""
+    _no_float(amount)
+    _lock(from_project, to_project)
+    transfer = BudgetTransfer(
+        from_project=from_project,
+        from_activity=from_activity,
+        to_project=to_project,
+        to_activity=to_activity,
+        amount=amount,
+        transferred_on=transferred_on,
+        reason=reason,
+        approved_by=approved_by,
+        letter_no=letter_no,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    transfer.full_clean()
+    within = from_project.pk == to_project.pk
+    if from_activity is not None:
+        _check_source(selectors.activity_figures(from_activity), amount, "กิจกรรม")
+    if not within:
+        source = selectors.project_figures(from_project)
+        _check_source(source, amount, "โครงการ")
+        target = selectors.project_figures(to_project)
+    transfer.save()
+    office = from_project.plan.office
+    common = {"วันที่อนุมัติ": (None, transferred_on), "ผู้อนุมัติ": (None, approved_by)}
+    if within:
+        audit.record(
+            office=office,
+            user=user,
+            obj=from_project,
+            action="โอนงบประมาณระหว่างกิจกรรม",
+            changes={
+                "โอนจาก": (None, from_activity),
+                "โอนไป": (None, to_activity),
+                "จำนวนเงิน (บาท)": (None, amount),
+                **common,
+            },
+            note=reason,
+        )
+        return transfer
+    audit.record(
+        office=office,
+        user=user,
+        obj=from_project,
+        action="โอนงบประมาณออก",
+        changes={
+            "โอนไป": (None, to_activity or to_project),
+            "จำนวนเงิน (บาท)": (None, amount),
+            "งบประมาณปัจจุบัน (บาท)": (source.current, source.current - amount),
+            **common,
+        },
+        note=reason,
+    )
+    audit.record(
+        office=office,
+        user=user,
+        obj=to_project,
+        action="รับโอนงบประมาณ",
+        changes={
+            "รับโอนจาก": (None, from_activity or from_project),
+            "จำนวนเงิน (บาท)": (None, amount),
+            "งบประมาณปัจจุบัน (บาท)": (target.current, target.current + amount),
+            **common,
+        },
+        note=reason,
+    )
+    return transfer
+
+
+@transaction.atomic
+def project_allocation_add(
+    *,
+    project: Project,
+    amount: Decimal,
+    user,
+    activity: Activity | None = None,
+    received_on: date | None = None,
+    letter_no: str = "",
+    note: str = "",
+) -> ProjectAllocation:
+    """Add the next instalment (จัดสรรครั้งที่ n) to a project or one of its activities."""
+    _no_float(amount)
+    _lock(project)
+    last = ProjectAllocation.objects.filter(project=project, activity=activity).aggregate(
+        n=Max("number")
+    )["n"]
+    allocation = ProjectAllocation(
+        project=project,
+        activity=activity,
+        number=(last or 0) + 1,
+        amount=amount,
+        received_on=received_on,
+        letter_no=letter_no,
+        note=note,
+    )
+    allocation.full_clean()
+    before = selectors.project_figures(project).current
+    allocation.save()
+    audit.record(
+        office=project.plan.office,
+        user=user,
+        obj=project,
+        action="จัดสรรงบประมาณโครงการ",
+        changes={
+            "จัดสรรครั้งที่": (None, allocation.number),
+            "กิจกรรม": (None, activity),
+            "จำนวนเงิน (บาท)": (None, amount),
+            "เลขที่หนังสือ": (None, letter_no),
+            "งบประมาณปัจจุบัน (บาท)": (before, before + amount),
+        },
+        note=note,
+    )
+    return allocation
+
+
+@transaction.atomic
+def office_allocation_add(
+    *,
+    plan: Plan,
+    category: BudgetCategory,
+    amount: Decimal,
+    user,
+    received_on: date | None = None,
+    letter_no: str = "",
+    note: str = "",
+) -> OfficeAllocation:
+    """Add the next instalment of the office's budget in a category for the plan's year."""
+    _no_float(amount)
+    scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
+    existing = list(
+        OfficeAllocation.objects.select_for_update().filter(**scope).values_list("number", "amount")
+    )
+    before = sum((a for _, a in existing), Decimal("0.00"))
+    allocation = OfficeAllocation(
+        **scope,
+        number=max((n for n, _ in existing), default=0) + 1,
+        amount=amount,
+        received_on=received_on,
+        letter_no=letter_no,
+        note=note,
+    )
+    allocation.full_clean()
+    allocation.save()
+    audit.record(
+        office=plan.office,
+        user=user,
+        obj=plan,
+        action="จัดสรรงบประมาณของสำนักงาน",
+        changes={
+            "หมวดงบ": (None, category),
+            "จัดสรรครั้งที่": (None, allocation.number),
+            "จำนวนเงิน (บาท)": (None, amount),
+            "เลขที่หนังสือ": (None, letter_no),
+            f"{category.name} ได้รับจัดสรรรวม (บาท)": (before, before + amount),
+        },
+        note=note,
+    )
+    return allocation
+
+
+@transaction.atomic
+def targets_update(
+    *, plan: Plan, percents: Mapping[int, Decimal], user
+) -> list[DisbursementTarget]:
+    """Set the plan's cumulative disbursement targets for quarters 1 to 4."""
+    if sorted(percents) != [1, 2, 3, 4]:
+        raise ValueError("percents must give quarters 1 to 4")
+    values = [percents[q] for q in (1, 2, 3, 4)]
+    for value in values:
+        _no_float(value)
+    if any(later < earlier for earlier, later in pairwise(values)):
+        raise ValidationError("เป้าหมายสะสมของไตรมาสหลังต้องไม่น้อยกว่าไตรมาสก่อนหน้า")
+    current = {
+        t.quarter: t for t in DisbursementTarget.objects.select_for_update().filter(plan=plan)
+    }
+    changes: dict[str, tuple] = {}
+    saved = []
+    for quarter, value in zip((1, 2, 3, 4), values, strict=True):
+        target = current.get(quarter) or DisbursementTarget(plan=plan, quarter=quarter)
+        old = target.cumulative_percent if target.pk else None
+        target.cumulative_percent = value
+        target.full_clean()
+        target.save()
+        saved.append(target)
+        # full_clean allowed two places at most: quantizing only writes them out.
+        changes[f"{thai.quarter_label(quarter)} (ร้อยละ)"] = (old, value.quantize(SATANG))
+    audit.record(
+        office=plan.office,
+        user=user,
+        obj=plan,
+        action="กำหนดเป้าหมายการเบิกจ่าย",
+        changes=changes,
+    )
+    return saved

@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from budget.models import BudgetCategory, OfficeAllocation, OfficeDisbursement, ProjectAllocation
 from demo.schools import generate_schools
+from demo.seed_budget import load_budget_targets
 from indicators.models import (
     Indicator,
     IndicatorResult,
@@ -170,7 +171,7 @@ class Loader:
         self.load_assessments(office, plan.fiscal_year)
         self.load_budget(office, plan.fiscal_year)
         self.load_direction(office)
-        # seed: budget
+        load_budget_targets(self, plan)
         # seed: progress
         return plan
 

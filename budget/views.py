@@ -1,0 +1,242 @@
+"""Budget pages: check access, parse the form, call one selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from budget import exports, forms, rules, selectors, services
+from budget.access import access_for
+from budget.models import ProjectDisbursement
+from plans import audit
+from plans.models import Plan
+from projects.models import Project
+
+LEDGER_PAGE_SIZE = 50
+HISTORY_SIZE = 30
+
+
+def _plans_for(request):
+    return Plan.objects.visible_to(request.user).select_related("office", "fiscal_year")
+
+
+def _plan_or_404(request, year: int) -> Plan:
+    plan = _plans_for(request).filter(fiscal_year__year=year).first()
+    if plan is None:
+        raise Http404("ไม่พบแผนปฏิบัติการของปีนี้")
+    return plan
+
+
+def _project_or_404(request, plan: Plan, pk: int) -> Project:
+    projects = Project.objects.visible_to(request.user).filter(plan=plan)
+    project = get_object_or_404(projects.select_related("work_group"), pk=pk)
+    project.plan = plan  # already fetched with its office and year
+    return project
+
+
+def _editable(request, project: Project) -> bool:
+    return Project.objects.editable_by(request.user).filter(pk=project.pk).exists()
+
+
+def _refuse_unless(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied("ท่านไม่มีสิทธิ์แก้ไขข้อมูลนี้")
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on its field when the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=exports.XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def home(request):
+    plan = _plans_for(request).order_by("-fiscal_year__year").first()
+    if plan is None:
+        return render(request, "budget/no_plan.html")
+    return redirect("budget:overview", year=plan.fiscal_year.year)
+
+
+def budget_overview(request, year: int):
+    plan = _plan_or_404(request, year)
+    context = {
+        "plan": plan,
+        "overview": selectors.budget_overview(plan),
+        "section": "overview",
+        "margin": rules.BEHIND_MARGIN,
+        "access": access_for(request.user, plan.office),
+        "history": list(audit.history_for(plan)[:HISTORY_SIZE]),
+    }
+    return render(request, "budget/budget_overview.html", context)
+
+
+def budget_overview_xlsx(request, year: int):
+    plan = _plan_or_404(request, year)
+    content = exports.overview_xlsx(selectors.budget_overview(plan))
+    return _xlsx(content, f"budget-{year}.xlsx")
+
+
+@require_http_methods(["GET", "POST"])
+def project_ledger(request, year: int, pk: int):
+    """The project's ledger, and the form to record a disbursement (its group's staff)."""
+    plan = _plan_or_404(request, year)
+    project = _project_or_404(request, plan, pk)
+    editable = _editable(request, project)
+    form = forms.DisbursementForm(
+        request.POST if request.method == "POST" else None, project=project
+    )
+    if request.method == "POST":
+        _refuse_unless(editable)
+        if form.is_valid():
+            try:
+                services.disbursement_record(
+                    project=project, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _show_errors(form, error)
+            else:
+                messages.success(request, "บันทึกการเบิกจ่ายแล้ว")
+                return redirect("budget:project_ledger", year=year, pk=pk)
+    ledger = selectors.project_ledger(project)
+    context = {
+        "plan": plan,
+        "ledger": ledger,
+        "section": "overview",
+        "page": Paginator(ledger.entries, LEDGER_PAGE_SIZE).get_page(request.GET.get("page")),
+        "form": form if editable else None,
+        "access": access_for(request.user, plan.office),
+        "history": list(audit.history_for(project)[:HISTORY_SIZE]),
+    }
+    return render(request, "budget/project_ledger.html", context)
+
+
+def project_ledger_xlsx(request, year: int, pk: int):
+    plan = _plan_or_404(request, year)
+    project = _project_or_404(request, plan, pk)
+    content = exports.ledger_xlsx(selectors.project_ledger(project))
+    return _xlsx(content, f"budget-{year}-project-{project.number}.xlsx")
+
+
+@require_http_methods(["GET", "POST"])
+def disbursement_delete(request, year: int, pk: int, entry: int):
+    """Asks first; deletes a mistaken disbursement on POST."""
+    plan = _plan_or_404(request, year)
+    project = _project_or_404(request, plan, pk)
+    disbursement = get_object_or_404(
+        ProjectDisbursement.objects.select_related("activity"), project=project, pk=entry
+    )
+    _refuse_unless(_editable(request, project))
+    if request.method == "POST":
+        disbursement.project = project
+        services.disbursement_delete(disbursement=disbursement, user=request.user)
+        messages.success(request, "ลบรายการเบิกจ่ายแล้ว")
+        return redirect("budget:project_ledger", year=year, pk=pk)
+    context = {"plan": plan, "project": project, "disbursement": disbursement}
+    return render(request, "budget/disbursement_confirm_delete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def project_allocation_add(request, year: int, pk: int):
+    plan = _plan_or_404(request, year)
+    project = _project_or_404(request, plan, pk)
+    _refuse_unless(access_for(request.user, plan.office).plan_budget)
+    form = forms.ProjectAllocationForm(
+        request.POST if request.method == "POST" else None, project=project
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_allocation_add(project=project, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "บันทึกการจัดสรรงบประมาณแล้ว")
+            return redirect("budget:project_ledger", year=year, pk=pk)
+    title = f"จัดสรรงบประมาณโครงการ {project}"
+    context = {"plan": plan, "form": form, "title": title, "project": project}
+    return render(request, "budget/allocation_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def office_allocation_add(request, year: int):
+    plan = _plan_or_404(request, year)
+    _refuse_unless(access_for(request.user, plan.office).office_budget)
+    form = forms.OfficeAllocationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.office_allocation_add(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "บันทึกการจัดสรรงบประมาณของสำนักงานแล้ว")
+            return redirect("budget:overview", year=year)
+    title = f"จัดสรรงบประมาณของสำนักงาน {plan.fiscal_year}"
+    return render(
+        request, "budget/allocation_form.html", {"plan": plan, "form": form, "title": title}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def targets_edit(request, year: int):
+    plan = _plan_or_404(request, year)
+    _refuse_unless(access_for(request.user, plan.office).plan_budget)
+    targets = selectors.targets_for(plan)
+    form = forms.TargetsForm(
+        request.POST if request.method == "POST" else None, initial_targets=targets.by_quarter
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.targets_update(plan=plan, percents=form.percents(), user=request.user)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "บันทึกเป้าหมายการเบิกจ่ายแล้ว")
+            return redirect("budget:overview", year=year)
+    return render(request, "budget/targets_form.html", {"plan": plan, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def transfer_add(request, year: int):
+    """The transfer form (finance and planning) above the year's transfers (everyone)."""
+    plan = _plan_or_404(request, year)
+    access = access_for(request.user, plan.office)
+    targets = selectors.targets_for(plan)
+    form = forms.TransferForm(
+        request.POST if request.method == "POST" else None,
+        budgets=selectors.project_budgets(plan, targets),
+    )
+    if request.method == "POST":
+        _refuse_unless(access.plan_budget)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k not in ("source", "target")}
+            try:
+                services.transfer_record(user=request.user, **data)
+            except ValidationError as error:
+                _show_errors(form, error)
+            else:
+                messages.success(request, "บันทึกการโอนงบประมาณแล้ว")
+                return redirect("budget:transfer_add", year=year)
+    context = {
+        "plan": plan,
+        "form": form if access.plan_budget else None,
+        "section": "transfers",
+        "transfers": selectors.transfer_list(plan),
+    }
+    return render(request, "budget/transfer_form.html", context)
+
+
+def transfers_xlsx(request, year: int):
+    plan = _plan_or_404(request, year)
+    content = exports.transfers_xlsx(year, selectors.transfer_list(plan))
+    return _xlsx(content, f"budget-{year}-transfers.xlsx")

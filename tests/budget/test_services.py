@@ -1,0 +1,295 @@
+"""The budget services: what they save, what they refuse (nothing saved, Thai message),
+and the audit entries they write in the same transaction."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from budget import selectors, services
+from budget.models import BudgetTransfer, DisbursementTarget, OfficeAllocation, ProjectDisbursement
+from plans.models import AuditEntry
+from tests import factories
+from tests.budget import factories as budget_factories
+from tests.budget.factories import ours
+
+pytestmark = pytest.mark.django_db
+
+PAID_ON = date(2022, 3, 4)
+
+
+def disburse(project, amount, user, **extra):
+    return services.disbursement_record(
+        project=project, amount=Decimal(amount), paid_on=PAID_ON, user=user, **extra
+    )
+
+
+def move(source, target, amount, user, **extra):
+    return services.transfer_record(
+        from_project=source,
+        to_project=target,
+        amount=Decimal(amount),
+        transferred_on=date(2022, 2, 1),
+        reason="ปรับแผนการดำเนินงาน",
+        approved_by="ผู้อำนวยการ สพม.",
+        user=user,
+        **extra,
+    )
+
+
+# -- disbursements ------------------------------------------------------------------------
+
+
+def test_disbursement_is_saved_with_the_audit_entry(project, activity, staff_user):
+    entry = disburse(project, "12500.25", staff_user, activity=activity, document_no="บจ 1/65")
+    saved = ours(ProjectDisbursement).get()
+    assert (saved.pk, saved.amount, saved.paid_on) == (entry.pk, Decimal("12500.25"), PAID_ON)
+    assert (saved.activity, saved.document_no, saved.created_by) == (
+        activity,
+        "บจ 1/65",
+        staff_user,
+    )
+    assert services.project_remaining(project) == Decimal("87499.75")
+    audit = ours(AuditEntry).get()
+    assert (audit.action, audit.user, audit.object_id) == ("บันทึกการเบิกจ่าย", staff_user, project.pk)
+    assert audit.changes["เบิกจ่าย (บาท)"] == [None, "12500.25"]
+    assert audit.changes["คงเหลือ (บาท)"] == ["100000.00", "87499.75"]
+
+
+def test_disbursing_more_than_is_left_is_refused(project, staff_user):
+    disburse(project, "69999.99", staff_user)
+    with pytest.raises(ValidationError) as refused:
+        disburse(project, "0.02", staff_user)
+    assert refused.value.message_dict == {"amount": ["เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ ๐.๐๑ บาท)"]}
+    assert ours(ProjectDisbursement).count() == 1
+    assert ours(AuditEntry).count() == 1
+    disburse(project, "0.01", staff_user)  # exactly what is left is allowed
+    assert services.project_remaining(project) == Decimal("0.00")
+
+
+def test_disbursing_more_than_the_activity_has_is_refused(project, activity, staff_user):
+    with pytest.raises(ValidationError) as refused:
+        disburse(project, "30000.01", staff_user, activity=activity)
+    assert refused.value.message_dict == {
+        "amount": ["เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรม (คงเหลือ ๓๐,๐๐๐.๐๐ บาท)"]
+    }
+    assert not ours(ProjectDisbursement).exists()
+
+
+def test_an_activity_without_its_own_allocation_uses_the_project_money(
+    project, activity, second_activity, staff_user
+):
+    disburse(project, "45000.00", staff_user, activity=second_activity)
+    assert services.project_remaining(project) == Decimal("55000.00")
+
+
+def test_an_activity_of_another_project_is_refused(project, other_project, staff_user):
+    foreign = factories.activity(other_project, 1)
+    with pytest.raises(ValidationError) as refused:
+        disburse(project, "10.00", staff_user, activity=foreign)
+    assert refused.value.message_dict == {"activity": ["กิจกรรมต้องอยู่ในโครงการเดียวกัน"]}
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("0", "จำนวนเงินต้องมากกว่าศูนย์"),
+        ("-5.00", "จำนวนเงินต้องมากกว่าศูนย์"),
+    ],
+)
+def test_zero_and_negative_amounts_are_refused(project, staff_user, amount, message):
+    with pytest.raises(ValidationError) as refused:
+        disburse(project, amount, staff_user)
+    assert message in str(refused.value)
+    assert not ours(ProjectDisbursement).exists()
+
+
+def test_floats_are_refused(project, staff_user):
+    with pytest.raises(TypeError):
+        services.disbursement_record(project=project, amount=0.1, paid_on=PAID_ON, user=staff_user)
+
+
+def test_satang_add_up_exactly(plan, staff_user):
+    """0.10 + 0.20 is 0.30 to the satang (in floats it is 0.30000000000000004)."""
+    project = factories.project(plan, 5, budget="0.30")
+    disburse(project, "0.10", staff_user)
+    disburse(project, "0.20", staff_user)
+    figures = selectors.project_figures(project)
+    assert figures.disbursed == Decimal("0.30")
+    assert figures.remaining == Decimal("0.00")
+    assert figures.rate == Decimal("100.00")
+    with pytest.raises(ValidationError):
+        disburse(project, "0.01", staff_user)
+
+
+def test_rate_is_rounded_half_up_to_two_places(plan, staff_user):
+    project = factories.project(plan, 6, budget="3.00")
+    disburse(project, "1.00", staff_user)
+    assert selectors.project_figures(project).rate == Decimal("33.33")
+    disburse(project, "1.00", staff_user)
+    assert selectors.project_figures(project).rate == Decimal("66.67")
+
+
+def test_more_than_two_decimal_places_are_refused(project, staff_user):
+    with pytest.raises(ValidationError):
+        disburse(project, "1.005", staff_user)
+    assert not ours(ProjectDisbursement).exists()
+
+
+def test_disbursement_delete_keeps_the_old_values_in_the_audit(project, staff_user):
+    entry = disburse(project, "100.00", staff_user, document_no="บจ 9")
+    services.disbursement_delete(disbursement=entry, user=staff_user)
+    assert not ours(ProjectDisbursement).exists()
+    audit = ours(AuditEntry).filter(action="ลบรายการเบิกจ่าย").get()
+    assert audit.changes["เบิกจ่าย (บาท)"] == ["100.00", None]
+    assert audit.changes["คงเหลือ (บาท)"] == ["69900.00", "70000.00"]
+
+
+# -- transfers ----------------------------------------------------------------------------
+
+
+def test_transfer_between_projects_moves_the_current_amounts(project, other_project, planner):
+    move(project, other_project, "20000.00", planner)
+    source, target = selectors.project_figures(project), selectors.project_figures(other_project)
+    assert (source.original, source.transferred_out, source.current) == (
+        Decimal("70000.00"),
+        Decimal("20000.00"),
+        Decimal("50000.00"),
+    )
+    assert (target.transferred_in, target.current) == (Decimal("20000.00"), Decimal("70000.00"))
+    out, into = ours(AuditEntry).order_by("pk")
+    assert (out.action, out.object_id) == ("โอนงบประมาณออก", project.pk)
+    assert out.changes["งบประมาณปัจจุบัน (บาท)"] == ["70000.00", "50000.00"]
+    assert (into.action, into.object_id) == ("รับโอนงบประมาณ", other_project.pk)
+    assert into.changes["งบประมาณปัจจุบัน (บาท)"] == ["50000.00", "70000.00"]
+    assert out.note == "ปรับแผนการดำเนินงาน"
+
+
+def test_transfer_between_activities_keeps_the_project_total(
+    project, activity, second_activity, planner
+):
+    move(project, project, "10000.00", planner, from_activity=activity, to_activity=second_activity)
+    (row,) = selectors.project_budgets(project.plan, selectors.targets_for(project.plan))
+    assert (row.transferred_in, row.transferred_out, row.current) == (
+        Decimal("0.00"),
+        Decimal("0.00"),
+        Decimal("100000.00"),
+    )
+    first, second = row.activities
+    assert (first.current, second.current) == (Decimal("20000.00"), Decimal("10000.00"))
+    assert ours(AuditEntry).get().action == "โอนงบประมาณระหว่างกิจกรรม"
+
+
+def test_transfer_that_would_go_negative_is_refused(project, other_project, planner):
+    with pytest.raises(ValidationError) as refused:
+        move(other_project, project, "50000.01", planner)
+    assert refused.value.message_dict == {
+        "amount": ["โอนเกินงบประมาณของโครงการต้นทาง (งบประมาณปัจจุบัน ๕๐,๐๐๐.๐๐ บาท)"]
+    }
+    assert not ours(BudgetTransfer).exists()
+    assert not ours(AuditEntry).exists()
+
+
+def test_transfer_below_what_was_disbursed_is_refused(project, other_project, planner):
+    budget_factories.disbursement(other_project, "40000.00")
+    with pytest.raises(ValidationError) as refused:
+        move(other_project, project, "10000.01", planner)
+    assert refused.value.message_dict == {
+        "amount": [
+            "โอนไม่ได้: งบประมาณของโครงการต้นทางหลังโอน (๓๙,๙๙๙.๙๙ บาท) "
+            "จะต่ำกว่ายอดที่เบิกจ่ายแล้ว (๔๐,๐๐๐.๐๐ บาท)"
+        ]
+    }
+    assert not ours(BudgetTransfer).exists()
+    move(other_project, project, "10000.00", planner)  # down to exactly what was paid
+    assert selectors.project_figures(other_project).remaining == Decimal("0.00")
+
+
+def test_activity_transfer_below_its_disbursement_is_refused(
+    project, activity, second_activity, planner
+):
+    budget_factories.disbursement(project, "25000.00", activity=activity)
+    with pytest.raises(ValidationError) as refused:
+        move(
+            project,
+            project,
+            "5000.01",
+            planner,
+            from_activity=activity,
+            to_activity=second_activity,
+        )
+    assert "กิจกรรมต้นทางหลังโอน (๒๔,๙๙๙.๙๙ บาท)" in refused.value.message_dict["amount"][0]
+    assert not ours(BudgetTransfer).exists()
+
+
+def test_transfer_inside_a_project_needs_two_activities(project, activity, planner):
+    with pytest.raises(ValidationError) as refused:
+        move(project, project, "1.00", planner)
+    assert "ภายในโครงการเดียวกันต้องโอนระหว่างกิจกรรมสองกิจกรรมที่ต่างกัน" in str(refused.value)
+    assert not ours(BudgetTransfer).exists()
+
+
+def test_transfer_to_another_plan_is_refused(project, office, planner):
+    other_plan = factories.plan(office, 2566)
+    elsewhere = factories.project(other_plan, 1, budget="10.00")
+    with pytest.raises(ValidationError) as refused:
+        move(project, elsewhere, "1.00", planner)
+    assert refused.value.message_dict["to_project"] == ["โอนได้เฉพาะระหว่างโครงการในแผนปฏิบัติการเดียวกัน"]
+
+
+def test_disbursement_checks_the_current_amount_after_transfers(project, other_project, staff_user):
+    move(project, other_project, "30000.00", staff_user)
+    with pytest.raises(ValidationError):
+        disburse(project, "40000.01", staff_user)
+    disburse(project, "40000.00", staff_user)
+
+
+# -- allocations and targets --------------------------------------------------------------
+
+
+def test_project_instalments_are_numbered_and_summed(project, finance):
+    services.project_allocation_add(
+        project=project, amount=Decimal("5000.50"), user=finance, letter_no="ศธ 04 ว 1"
+    )
+    second = services.project_allocation_add(project=project, amount=Decimal("0.50"), user=finance)
+    assert second.number == 3  # after the factory's allocation and the first above
+    assert selectors.project_figures(project).original == Decimal("75001.00")
+    audit = ours(AuditEntry).filter(action="จัดสรรงบประมาณโครงการ").first()
+    assert audit.changes["งบประมาณปัจจุบัน (บาท)"] == ["75000.50", "75001.00"]
+
+
+def test_office_instalments_are_numbered_and_audited(plan, finance):
+    cat = budget_factories.category()
+    services.office_allocation_add(plan=plan, category=cat, amount=Decimal("100.00"), user=finance)
+    services.office_allocation_add(plan=plan, category=cat, amount=Decimal("0.25"), user=finance)
+    assert list(ours(OfficeAllocation).values_list("number", "amount")) == [
+        (1, Decimal("100.00")),
+        (2, Decimal("0.25")),
+    ]
+    (line,) = selectors.office_budget(plan).lines
+    assert line.allocated == Decimal("100.25")
+    audit = ours(AuditEntry).first()  # newest first
+    assert audit.changes["งบดำเนินงาน ได้รับจัดสรรรวม (บาท)"] == ["100.00", "100.25"]
+    assert audit.object_id == plan.pk
+
+
+def test_targets_are_saved_and_audited_with_old_values(plan, finance):
+    budget_factories.targets(plan)
+    percents = {1: Decimal(30), 2: Decimal(55), 3: Decimal(75), 4: Decimal(100)}
+    services.targets_update(plan=plan, percents=percents, user=finance)
+    assert dict(ours(DisbursementTarget).values_list("quarter", "cumulative_percent")) == {
+        1: Decimal("30.00"),
+        2: Decimal("55.00"),
+        3: Decimal("75.00"),
+        4: Decimal("100.00"),
+    }
+    assert ours(AuditEntry).get().changes == {"ไตรมาสที่ ๒ (ร้อยละ)": ["52.00", "55.00"]}
+
+
+def test_decreasing_targets_are_refused(plan, finance):
+    percents = {1: Decimal(30), 2: Decimal(20), 3: Decimal(75), 4: Decimal(100)}
+    with pytest.raises(ValidationError) as refused:
+        services.targets_update(plan=plan, percents=percents, user=finance)
+    assert refused.value.messages == ["เป้าหมายสะสมของไตรมาสหลังต้องไม่น้อยกว่าไตรมาสก่อนหน้า"]
+    assert not ours(DisbursementTarget).exists()

@@ -1,0 +1,305 @@
+"""Budget pages: who may read and write, what a form saves, what it refuses (in Thai,
+nothing saved), and a fixed number of queries whatever the size of the plan."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from budget.models import BudgetTransfer, DisbursementTarget, OfficeAllocation, ProjectDisbursement
+from plans.models import AuditEntry
+from tests import factories
+from tests.budget import factories as budget_factories
+from tests.budget.factories import ours
+
+pytestmark = pytest.mark.django_db
+
+
+def ledger_url(project):
+    return reverse("budget:project_ledger", args=[2565, project.pk])
+
+
+def disbursement_data(amount="๑,๒๓๔.๕๐", **extra):
+    return {"paid_on": "๔/๓/๒๕๖๕", "amount": amount, "document_no": "บจ 1/65", **extra}
+
+
+def test_staff_records_a_disbursement_typed_in_thai_digits(client, project, staff_user):
+    client.force_login(staff_user)
+    response = client.post(ledger_url(project), disbursement_data())
+    assert response.status_code == 302
+    saved = ours(ProjectDisbursement).get()
+    assert (saved.amount, saved.paid_on, saved.created_by) == (
+        Decimal("1234.50"),
+        date(2022, 3, 4),
+        staff_user,
+    )
+    html = client.get(ledger_url(project)).content.decode()
+    assert "๖๘,๗๖๕.๕๐" in html  # 70,000.00 − 1,234.50 left
+    assert "หกหมื่นแปดพันเจ็ดร้อยหกสิบห้าบาทห้าสิบสตางค์" in html
+    assert "บันทึกการเบิกจ่าย" in html and "บจ 1/65" in html
+
+
+def test_group_director_records_a_disbursement(client, project, group_director):
+    client.force_login(group_director)
+    assert client.post(ledger_url(project), disbursement_data()).status_code == 302
+    assert ours(ProjectDisbursement).count() == 1
+
+
+def test_over_disbursement_is_refused_on_the_page(client, project, staff_user):
+    client.force_login(staff_user)
+    response = client.post(ledger_url(project), disbursement_data("70,000.01"))
+    assert response.status_code == 200
+    assert "เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ ๗๐,๐๐๐.๐๐ บาท)" in response.content.decode()
+    assert not ours(ProjectDisbursement).exists()
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("หนึ่งพัน", "กรุณากรอกตัวเลข"),
+        ("1.005", "จำนวนเงินต้องมีทศนิยมไม่เกิน ๒ ตำแหน่ง"),
+        ("0", "จำนวนเงินต้องมากกว่าศูนย์"),
+    ],
+)
+def test_bad_amounts_are_refused_in_thai(client, project, staff_user, amount, message):
+    client.force_login(staff_user)
+    response = client.post(ledger_url(project), disbursement_data(amount))
+    assert message in response.content.decode()
+    assert not ours(ProjectDisbursement).exists()
+
+
+def test_a_christian_era_date_is_refused(client, project, staff_user):
+    client.force_login(staff_user)
+    response = client.post(ledger_url(project), disbursement_data(paid_on="4/3/2022"))
+    assert "กรุณากรอกปีเป็นพุทธศักราช" in response.content.decode()
+    assert not ours(ProjectDisbursement).exists()
+
+
+@pytest.mark.parametrize("who", ["director", "finance"])
+def test_readers_cannot_record_disbursements(client, project, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(ledger_url(project)).status_code == 200
+    assert client.post(ledger_url(project), disbursement_data()).status_code == 403
+    assert not ours(ProjectDisbursement).exists()
+
+
+def test_staff_of_another_group_cannot_record(client, office, other_project, staff_user):
+    client.force_login(staff_user)
+    url = ledger_url(other_project)
+    assert client.get(url).status_code == 200  # everyone of the office reads
+    assert client.post(url, disbursement_data()).status_code == 403
+
+
+def test_outsider_gets_404_everywhere(client, project, outsider):
+    client.force_login(outsider)
+    for url in [
+        reverse("budget:overview", args=[2565]),
+        reverse("budget:overview_xlsx", args=[2565]),
+        reverse("budget:transfer_add", args=[2565]),
+        ledger_url(project),
+        reverse("budget:project_ledger_xlsx", args=[2565, project.pk]),
+    ]:
+        assert client.get(url).status_code == 404, url
+    assert client.post(ledger_url(project), disbursement_data()).status_code == 404
+
+
+def test_deleting_a_disbursement_asks_first(client, project, staff_user):
+    entry = budget_factories.disbursement(project, "500.00")
+    client.force_login(staff_user)
+    url = reverse("budget:disbursement_delete", args=[2565, project.pk, entry.pk])
+    page = client.get(url).content.decode()
+    assert "ยืนยันการลบรายการเบิกจ่าย" in page and "๕๐๐.๐๐" in page
+    assert ours(ProjectDisbursement).exists()
+    assert client.post(url).status_code == 302
+    assert not ours(ProjectDisbursement).exists()
+    assert ours(AuditEntry).get().action == "ลบรายการเบิกจ่าย"
+
+
+def test_director_cannot_delete_a_disbursement(client, project, director):
+    entry = budget_factories.disbursement(project, "500.00")
+    client.force_login(director)
+    url = reverse("budget:disbursement_delete", args=[2565, project.pk, entry.pk])
+    assert client.post(url).status_code == 403
+    assert ours(ProjectDisbursement).exists()
+
+
+# -- transfers ----------------------------------------------------------------------------
+
+
+def transfer_data(source, target, amount="๒๐,๐๐๐"):
+    return {
+        "source": source,
+        "target": target,
+        "amount": amount,
+        "transferred_on": "1/2/2565",
+        "reason": "ปรับแผน",
+        "approved_by": "ผู้อำนวยการ สพม.",
+        "letter_no": "ศธ 04/65",
+    }
+
+
+@pytest.mark.parametrize("who", ["planner", "finance"])
+def test_planning_and_finance_record_transfers(client, project, other_project, who, request):
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("budget:transfer_add", args=[2565])
+    response = client.post(url, transfer_data(f"p{project.pk}", f"p{other_project.pk}"))
+    assert response.status_code == 302
+    saved = ours(BudgetTransfer).get()
+    assert (saved.from_project, saved.to_project, saved.amount) == (
+        project,
+        other_project,
+        Decimal("20000.00"),
+    )
+    html = client.get(url).content.decode()
+    assert "สองหมื่นบาทถ้วน" in html and "ศธ 04/65" in html
+
+
+def test_transfer_between_activities_from_the_form(
+    client, project, activity, second_activity, planner
+):
+    client.force_login(planner)
+    url = reverse("budget:transfer_add", args=[2565])
+    data = transfer_data(f"a{activity.pk}", f"a{second_activity.pk}", "5000")
+    assert client.post(url, data).status_code == 302
+    saved = ours(BudgetTransfer).get()
+    assert (saved.from_activity, saved.to_activity) == (activity, second_activity)
+
+
+def test_transfer_going_negative_is_refused_on_the_page(client, project, other_project, planner):
+    client.force_login(planner)
+    url = reverse("budget:transfer_add", args=[2565])
+    response = client.post(url, transfer_data(f"p{other_project.pk}", f"p{project.pk}", "50000.01"))
+    assert "โอนเกินงบประมาณของโครงการต้นทาง" in response.content.decode()
+    assert not ours(BudgetTransfer).exists()
+
+
+@pytest.mark.parametrize("who", ["director", "staff_user", "group_director"])
+def test_others_cannot_record_transfers(client, project, other_project, who, request):
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("budget:transfer_add", args=[2565])
+    assert client.get(url).status_code == 200
+    response = client.post(url, transfer_data(f"p{project.pk}", f"p{other_project.pk}"))
+    assert response.status_code == 403
+    assert not ours(BudgetTransfer).exists()
+
+
+# -- office budget and targets ------------------------------------------------------------
+
+
+def test_finance_adds_an_office_instalment(client, plan, finance):
+    cat = budget_factories.category()
+    client.force_login(finance)
+    url = reverse("budget:office_allocation_add", args=[2565])
+    data = {"category": cat.pk, "amount": "๒๖,๖๑๑,๐๑๖", "received_on": "15 ต.ค. 2564"}
+    assert client.post(url, {**data, "letter_no": "ศธ 04002/1"}).status_code == 302
+    saved = ours(OfficeAllocation).get()
+    assert (saved.number, saved.amount, saved.received_on, saved.letter_no) == (
+        1,
+        Decimal("26611016.00"),
+        date(2021, 10, 15),
+        "ศธ 04002/1",
+    )
+    html = client.get(reverse("budget:overview", args=[2565])).content.decode()
+    assert "จัดสรรครั้งที่ ๑" in html
+    assert "ยี่สิบหกล้านหกแสนหนึ่งหมื่นหนึ่งพันสิบหกบาทถ้วน" in html
+
+
+@pytest.mark.parametrize("who", ["planner", "director", "staff_user"])
+def test_only_finance_adds_office_instalments(client, plan, who, request):
+    cat = budget_factories.category()
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("budget:office_allocation_add", args=[2565])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"category": cat.pk, "amount": "1"}).status_code == 403
+    assert not ours(OfficeAllocation).exists()
+
+
+@pytest.mark.parametrize(("who", "status"), [("finance", 302), ("planner", 302), ("director", 403)])
+def test_targets_are_edited_by_finance_and_planning(client, plan, who, status, request):
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("budget:targets_edit", args=[2565])
+    data = {"q1": "๓๐", "q2": "๕๒", "q3": "๗๕", "q4": "๑๐๐"}
+    assert client.post(url, data).status_code == status
+    expected = {1: 30, 2: 52, 3: 75, 4: 100} if status == 302 else {}
+    assert dict(ours(DisbursementTarget).values_list("quarter", "cumulative_percent")) == expected
+
+
+def test_decreasing_targets_are_refused_on_the_page(client, plan, finance):
+    client.force_login(finance)
+    url = reverse("budget:targets_edit", args=[2565])
+    response = client.post(url, {"q1": "50", "q2": "40", "q3": "75", "q4": "100"})
+    assert "เป้าหมายสะสมของไตรมาสหลังต้องไม่น้อยกว่าไตรมาสก่อนหน้า" in response.content.decode()
+    assert not ours(DisbursementTarget).exists()
+
+
+def test_planning_adds_a_project_instalment(client, project, planner):
+    client.force_login(planner)
+    url = reverse("budget:project_allocation_add", args=[2565, project.pk])
+    assert client.post(url, {"amount": "๕,๐๐๐.๒๕", "letter_no": "ศธ 1"}).status_code == 302
+    assert project.allocations.order_by("number").last().amount == Decimal("5000.25")
+
+
+def test_staff_cannot_add_project_instalments(client, project, staff_user):
+    client.force_login(staff_user)
+    url = reverse("budget:project_allocation_add", args=[2565, project.pk])
+    assert client.post(url, {"amount": "5"}).status_code == 403
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def test_overview_shows_projects_and_table_13_with_empty_states(client, plan, director):
+    client.force_login(director)
+    html = client.get(reverse("budget:overview", args=[2565])).content.decode()
+    assert "ยังไม่มีข้อมูลงบประมาณของสำนักงานในปีนี้" in html
+    assert "แผนปฏิบัติการปีนี้ยังไม่มีโครงการ" in html
+    assert "แก้ไขเป้าหมายการเบิกจ่าย" not in html  # directors read only
+
+
+def test_budget_home_redirects_to_the_newest_plan(client, plan, director):
+    client.force_login(director)
+    assert client.get(reverse("budget:home")).url == reverse("budget:overview", args=[2565])
+
+
+def test_the_ledger_shows_the_history(client, project, staff_user):
+    client.force_login(staff_user)
+    client.post(ledger_url(project), disbursement_data())
+    html = client.get(ledger_url(project)).content.decode()
+    assert "ประวัติการเปลี่ยนแปลง" in html
+    assert "100000.00" not in html and "70000.00 → 68765.50" in html
+
+
+def build(plan, group, size: int):
+    cat = budget_factories.category()
+    for number in range(1, size + 1):
+        project = factories.project(plan, number, group=group, budget="1000.00")
+        activity = factories.activity(project, 1)
+        budget_factories.allocation(project, "100.00", activity=activity)
+        budget_factories.disbursement(project, "10.00", activity=activity)
+        budget_factories.disbursement(project, "20.00")
+        budget_factories.office_allocation(plan, cat, "500.00", number=number)
+        if number > 1:
+            budget_factories.transfer(project, plan.projects.get(number=1), "1.00")
+    budget_factories.office_disbursement(plan, cat, "100.00")
+    budget_factories.targets(plan)
+    return plan.projects.get(number=1)
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_pages_run_a_fixed_number_of_queries(
+    client, plan, group, staff_user, size, django_assert_max_num_queries
+):
+    first = build(plan, group, size)
+    client.force_login(staff_user)
+    pages = {
+        reverse("budget:overview", args=[2565]): 10,
+        reverse("budget:overview_xlsx", args=[2565]): 8,
+        ledger_url(first): 14,
+        reverse("budget:project_ledger_xlsx", args=[2565, first.pk]): 10,
+        reverse("budget:transfer_add", args=[2565]): 8,
+        reverse("budget:transfers_xlsx", args=[2565]): 4,
+    }
+    for url, most in pages.items():
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200, url
