@@ -19,6 +19,7 @@ from django.db import models, transaction
 from budget.models import BudgetCategory, OfficeAllocation, OfficeDisbursement, ProjectAllocation
 from demo.schools import generate_schools
 from demo.seed_budget import load_budget_targets
+from demo.seed_progress import load_progress
 from indicators.models import (
     Indicator,
     IndicatorResult,
@@ -172,7 +173,7 @@ class Loader:
         self.load_budget(office, plan.fiscal_year)
         self.load_direction(office)
         load_budget_targets(self, plan)
-        # seed: progress
+        load_progress(self, plan)
         return plan
 
     # -- reference data -------------------------------------------------------------

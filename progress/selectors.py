@@ -1,0 +1,303 @@
+"""Reads for the progress pages: a fixed number of queries whatever the number of projects.
+Statuses and overdue flags are computed here, never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Sum
+
+from budget.models import ProjectAllocation, ProjectDisbursement
+from indicators.models import Indicator, IndicatorResult
+from indicators.rules import combine
+from plans import audit, thai
+from plans.models import AuditEntry, FiscalYear, Plan
+from progress.access import my_projects
+from progress.models import (
+    QuarterlyReport,
+    ReportDeadline,
+    ReportPhoto,
+    ReportValue,
+    default_deadline,
+)
+from projects.models import Activity, Project
+
+Status = QuarterlyReport.Status
+NOT_STARTED = "not_started"
+STATUS_LABELS = {NOT_STARTED: "ยังไม่เริ่ม", **dict(Status.choices)}
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class QuarterStatus:
+    code: str
+    deadline: date
+    overdue: bool
+    last_reason: str = ""
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.code]
+
+
+def quarter_status(report: QuarterlyReport | None, deadline: date, today: date) -> QuarterStatus:
+    code = report.status if report else NOT_STARTED
+    done = code in (Status.SUBMITTED, Status.APPROVED)
+    return QuarterStatus(
+        code=code,
+        deadline=deadline,
+        overdue=not done and today > deadline,
+        last_reason=report.last_reason if report else "",
+    )
+
+
+def report_deadlines(year: FiscalYear | int) -> dict[int, date]:
+    """The due date of each quarter of a fiscal year: the default unless planning set one."""
+    year_be = year if isinstance(year, int) else year.year
+    deadlines = {q: default_deadline(year_be, q) for q in (1, 2, 3, 4)}
+    for row in ReportDeadline.objects.filter(fiscal_year__year=year_be):
+        deadlines[row.quarter] = row.due_on
+    return deadlines
+
+
+def current_quarter(plan: Plan, today: date) -> int:
+    """Today's quarter in the plan's year; the last quarter for a past year, Q1 for a future."""
+    year = plan.fiscal_year.year
+    if thai.fiscal_year_of(today) == year:
+        return thai.quarter_of(today)
+    return 4 if thai.fiscal_year_of(today) > year else 1
+
+
+# -- my projects ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    project: Project
+    status: QuarterStatus
+
+
+def project_list_for_user(user, *, plan: Plan, quarter: int, today: date) -> list[ProjectRow]:
+    """The projects the user enters or decides, with their status for the quarter.
+    Three queries: deadlines, projects, the quarter's reports."""
+    deadline = report_deadlines(plan.fiscal_year)[quarter]
+    projects = list(
+        my_projects(user)
+        .filter(plan=plan)
+        .select_related("work_group")
+        .prefetch_related(
+            Prefetch(
+                "quarterly_reports",
+                queryset=QuarterlyReport.objects.filter(quarter=quarter),
+                to_attr="quarter_reports",
+            )
+        )
+        .order_by("number")
+    )
+    return [
+        ProjectRow(p, quarter_status(next(iter(p.quarter_reports), None), deadline, today))
+        for p in projects
+    ]
+
+
+# -- who has not reported ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    project_id: int
+    number: int
+    name: str
+    work_group: str
+    owner: str
+    quarter: int
+    status: QuarterStatus
+
+    @property
+    def quarter_label(self) -> str:
+        return thai.quarter_label(self.quarter)
+
+
+def follow_up_rows(plan: Plan, *, today: date) -> list[FollowUpRow]:
+    """Every project × quarter of the plan with its status, overdue first (then by quarter
+    and project). Three queries whatever the plan's size."""
+    deadlines = report_deadlines(plan.fiscal_year)
+    projects = list(
+        Project.objects.filter(plan=plan)
+        .select_related("work_group")
+        .prefetch_related("quarterly_reports")
+        .order_by("number")
+    )
+    rows = []
+    for project in projects:
+        reports = {r.quarter: r for r in project.quarterly_reports.all()}
+        for quarter in (1, 2, 3, 4):
+            rows.append(
+                FollowUpRow(
+                    project_id=project.pk,
+                    number=project.number,
+                    name=project.name,
+                    work_group=project.work_group.name if project.work_group else "",
+                    owner=project.owner_name,
+                    quarter=quarter,
+                    status=quarter_status(reports.get(quarter), deadlines[quarter], today),
+                )
+            )
+    rows.sort(key=lambda r: (not r.status.overdue, r.quarter, r.number))
+    return rows
+
+
+# -- the report page --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    indicator: Indicator
+    so_far: Decimal | None  # by the indicator's rule, this quarter included
+    so_far_unit: str
+    approved: IndicatorResult | None  # the approved value of this quarter, if any
+    reported: ReportValue | None  # what this quarter's report gives
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    activity: Activity | None
+    disbursed: Decimal  # posted to the ledger so far, every quarter
+    reported: Decimal | None  # what this quarter's report gives
+
+    @property
+    def label(self) -> str:
+        if self.activity is None:
+            return "ทั้งโครงการ"
+        return f"กิจกรรมที่ {thai.to_thai_digits(self.activity.number)} {self.activity.name}"
+
+
+@dataclass
+class ReportPage:
+    project: Project
+    quarter: int
+    report: QuarterlyReport | None
+    status: QuarterStatus
+    indicators: list[IndicatorLine]
+    activities: list[ActivityLine]
+    allocated: Decimal
+    disbursed: Decimal
+    photos: list[ReportPhoto] = field(default_factory=list)
+    history: list[AuditEntry] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.allocated - self.disbursed
+
+    @property
+    def version(self) -> int:
+        return self.report.version if self.report else 0
+
+    @property
+    def quarter_label(self) -> str:
+        return thai.quarter_label(self.quarter)
+
+
+def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
+    """Everything the quarterly report page shows (the project's plan must be loaded)."""
+    report = (
+        QuarterlyReport.objects.filter(project=project, quarter=quarter)
+        .prefetch_related("values", "disbursements")
+        .first()
+    )
+    drafts = {v.indicator_id: v for v in report.values.all()} if report else {}
+    amounts = {d.activity_id: d.amount for d in report.disbursements.all()} if report else {}
+    indicators = list(
+        Indicator.objects.filter(project=project)
+        .select_related("activity")
+        .prefetch_related(
+            Prefetch(
+                "results",
+                queryset=IndicatorResult.objects.filter(quarter__lte=quarter).order_by("quarter"),
+            )
+        )
+        .order_by("order")
+    )
+    lines = []
+    for indicator in indicators:
+        results = list(indicator.results.all())
+        approved = next((r for r in results if r.quarter == quarter), None)
+        pairs = [(r.quarter, r.value, r.unit) for r in results if r.quarter < quarter]
+        this = drafts.get(indicator.pk) or approved
+        if this is not None:
+            pairs.append((quarter, this.value, this.unit))
+        so_far = combine([(q, v) for q, v, _ in pairs], indicator.aggregation)
+        lines.append(
+            IndicatorLine(
+                indicator,
+                so_far,
+                pairs[-1][2] if pairs else indicator.unit,
+                approved,
+                drafts.get(indicator.pk),
+            )
+        )
+    paid = dict(
+        ProjectDisbursement.objects.filter(project=project)
+        .values("activity")
+        .annotate(total=Sum("amount"))
+        .values_list("activity", "total")
+    )
+    activities: list[Activity | None] = list(project.activities.order_by("number"))
+    if not activities or None in paid or None in amounts:
+        activities.append(None)
+    allocated = ProjectAllocation.objects.filter(project=project).aggregate(s=Sum("amount"))["s"]
+    return ReportPage(
+        project=project,
+        quarter=quarter,
+        report=report,
+        status=quarter_status(report, report_deadlines(project.plan.fiscal_year)[quarter], today),
+        indicators=lines,
+        activities=[
+            ActivityLine(a, paid.get(a.pk if a else None) or ZERO, amounts.get(a.pk if a else None))
+            for a in activities
+        ],
+        allocated=allocated or ZERO,
+        disbursed=sum(paid.values(), ZERO),
+        photos=list(report.photos.all()) if report else [],
+        history=list(audit.history_for(report)) if report else [],
+    )
+
+
+def plan_years_for_user(user) -> list[Plan]:
+    """The plans (newest first) of the user's offices that have projects."""
+    return list(
+        Plan.objects.visible_to(user)
+        .filter(projects__isnull=False)
+        .select_related("office", "fiscal_year")
+        .distinct()
+        .order_by("-fiscal_year__year", "office__name")
+    )
+
+
+def draft_initial(page: ReportPage) -> dict:
+    """The form's initial values from the saved report, numbers in Thai digits."""
+    initial: dict = {"version": page.version}
+    report = page.report
+    if report is None:
+        return initial
+    for name in QuarterlyReport.NARRATIVE:
+        initial[name] = getattr(report, name)
+    for value in report.values.all():
+        initial[f"value_{value.indicator_id}"] = _typed(value.value)
+        initial[f"unit_{value.indicator_id}"] = value.unit
+        if value.count is not None:
+            initial[f"count_{value.indicator_id}"] = _typed(value.count)
+    for row in report.disbursements.all():
+        initial[f"amount_{row.activity_id or 'project'}"] = thai.format_money(row.amount)
+    return initial
+
+
+def _typed(value: Decimal) -> str:
+    places = 0 if value == value.to_integral_value() else 2
+    return thai.format_number(value, places, grouping=False)
+
+
+def activities_of(page: ReportPage) -> list[Activity | None]:
+    return [line.activity for line in page.activities]

@@ -1,0 +1,375 @@
+"""The quarterly report's workflow: save a draft, submit, return, approve, reopen.
+
+    draft/returned --submit--> submitted --approve--> approved --reopen--> draft
+                                         --return---> returned
+
+Each service locks the report row, refuses a stale `version` (the version the user's
+page was built from: the lost-update guard), validates, writes, bumps the version and
+records the audit entry, all in one transaction.
+
+Only approval writes outside `progress`: each value becomes the indicator's
+`IndicatorResult` for the quarter (so results are approved values, what the annual report
+and the dashboard read), and each amount is posted to the project's disbursement ledger
+through `budget.services.disbursement_record`, which refuses more than what is left.
+
+Reopening keeps what was approved: the quarter's results and ledger entries stay until the
+report is approved again. Re-approval then overwrites the results (removing those whose
+value was cleared) and posts only the increase of each amount; a lower amount than already
+posted is refused, since the ledger is never edited in place (finance corrects it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from budget.models import ProjectDisbursement
+from budget.services import disbursement_record
+from indicators.models import Indicator, IndicatorResult
+from plans import audit, thai
+from progress.access import report_access
+from progress.models import QuarterlyReport, ReportDisbursement, ReportPhoto, ReportValue
+from projects.models import Activity, Project
+
+Status = QuarterlyReport.Status
+
+STALE = (
+    "มีผู้อื่นบันทึกรายงานนี้ก่อนคุณ ข้อมูลของคุณยังไม่ถูกบันทึกและยังอยู่ในหน้านี้ "
+    "กรุณาตรวจดูประวัติการแก้ไขด้านล่าง แล้วกดบันทึกอีกครั้งถ้าต้องการใช้ข้อมูลของคุณ"
+)
+NOT_EDITABLE = "รายงานนี้ส่งแล้วหรืออนุมัติแล้ว จึงแก้ไขไม่ได้"
+
+
+class StaleReport(ValidationError):
+    """The report changed since the user's page was built."""
+
+    def __init__(self) -> None:
+        super().__init__(STALE, code="stale")
+
+
+def _value_text(value: Decimal | None, unit: str = "", count: Decimal | None = None) -> str | None:
+    if value is None:
+        return None
+    text = f"{value} {unit}".strip()
+    return f"{text} (จำนวน {count})" if count is not None else text
+
+
+def _differs(old: Any, new: Any) -> bool:
+    return (None if old is None else str(old)) != (None if new is None else str(new))
+
+
+def _indicator_label(indicator: Indicator) -> str:
+    return f"ผลตัวชี้วัดที่ {thai.to_thai_digits(indicator.order)}"
+
+
+def _activity_label(activity: Activity | None) -> str:
+    if activity is None:
+        return "เบิกจ่าย ทั้งโครงการ"
+    return f"เบิกจ่าย กิจกรรมที่ {thai.to_thai_digits(activity.number)}"
+
+
+def _cents(value: Decimal) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"))
+
+
+def _ledger_ref(report: QuarterlyReport) -> str:
+    """The document number of the ledger entries an approval posts (finds them again)."""
+    return f"progress:{report.pk}"
+
+
+def _lock(report: QuarterlyReport, version: int) -> QuarterlyReport:
+    locked = (
+        # Lock the report row only (not the joined plan and office rows, on PostgreSQL).
+        QuarterlyReport.objects.select_for_update(of=("self",))
+        .select_related("project__plan__office", "project__plan__fiscal_year")
+        .get(pk=report.pk)
+    )
+    if locked.version != version:
+        raise StaleReport()
+    return locked
+
+
+def _status_change(
+    report: QuarterlyReport,
+    *,
+    user,
+    new: str,
+    action: str,
+    note: str = "",
+    extra: Mapping[str, tuple[Any, Any]] | None = None,
+) -> None:
+    old_label = report.get_status_display()
+    report.status = new
+    report.version += 1
+    report.full_clean()
+    report.save()
+    audit.record(
+        office=report.project.plan.office,
+        user=user,
+        obj=report,
+        action=action,
+        changes={"สถานะ": (old_label, report.get_status_display()), **(extra or {})},
+        note=note,
+    )
+
+
+@transaction.atomic
+def report_save_draft(
+    *,
+    project: Project,
+    quarter: int,
+    user,
+    version: int,
+    narrative: Mapping[str, str],
+    values: Mapping[int, tuple[Decimal, str, Decimal | None]],
+    amounts: Mapping[int | None, Decimal],
+    photo: UploadedFile | None = None,
+    photo_caption: str = "",
+) -> QuarterlyReport:
+    """Save what the user typed for the quarter. `version` is 0 for a report not yet made.
+    `values` maps an indicator id to (value, unit, count); `amounts` an activity id (None:
+    the project as a whole) to the money disbursed. Blank entries delete earlier ones."""
+    if not report_access(user, project).can_edit:
+        raise PermissionDenied
+    # Lock the project so that two first saves of the same quarter cannot both create it.
+    Project.objects.select_for_update().filter(pk=project.pk).first()
+    report = QuarterlyReport.objects.filter(project=project, quarter=quarter).first()
+    changes: dict[str, tuple[Any, Any]] = {}
+    if report is None:
+        if version != 0:
+            raise StaleReport()
+        report = QuarterlyReport(project=project, quarter=quarter, version=0)
+    else:
+        report = _lock(report, version)
+        if not report.is_editable:
+            raise ValidationError(NOT_EDITABLE, code="locked")
+    for name in QuarterlyReport.NARRATIVE:
+        new = narrative.get(name, "")
+        label = QuarterlyReport._meta.get_field(name).verbose_name
+        changes[label] = (getattr(report, name) or None, new or None)
+        setattr(report, name, new)
+    created = report.pk is None
+    report.version += 1
+    report.full_clean()
+    report.save()
+
+    indicators = {i.pk: i for i in project.indicators.all()}
+    old_values = {v.indicator_id: v for v in report.values.all()}
+    for indicator_id in sorted(set(old_values) | set(values)):
+        indicator = indicators.get(indicator_id)
+        if indicator is None:
+            raise ValidationError("ตัวชี้วัดนี้ไม่อยู่ในโครงการ")
+        old = old_values.get(indicator_id)
+        old_text = old and _value_text(old.value, old.unit, old.count)
+        if indicator_id not in values:
+            old.delete()
+            changes[_indicator_label(indicator)] = (old_text, None)
+            continue
+        value, unit, count = values[indicator_id]
+        value, count = _cents(value), count if count is None else _cents(count)
+        row = old or ReportValue(report=report, indicator=indicator)
+        row.value, row.unit, row.count = value, unit, count
+        row.count_unit = unit if count is not None else ""
+        row.full_clean()
+        row.save()
+        changes[_indicator_label(indicator)] = (old_text, _value_text(value, unit, count))
+
+    activities = {a.pk: a for a in project.activities.all()}
+    old_amounts = {d.activity_id: d for d in report.disbursements.all()}
+    for activity_id in sorted(set(old_amounts) | set(amounts), key=lambda pk: pk or 0):
+        if activity_id is not None and activity_id not in activities:
+            raise ValidationError("กิจกรรมนี้ไม่อยู่ในโครงการ")
+        activity = activities.get(activity_id) if activity_id else None
+        old = old_amounts.get(activity_id)
+        old_amount = old.amount if old else None
+        if activity_id not in amounts:
+            old.delete()
+            changes[_activity_label(activity)] = (old_amount, None)
+            continue
+        row = old or ReportDisbursement(report=report, activity=activity)
+        row.amount = _cents(amounts[activity_id])
+        row.full_clean()
+        row.save()
+        changes[_activity_label(activity)] = (old_amount, row.amount)
+
+    if photo is not None:
+        last = report.photos.aggregate(n=Max("order"))["n"] or 0
+        row = ReportPhoto(report=report, image=photo, caption=photo_caption.strip(), order=last + 1)
+        row.full_clean()
+        row.save()
+        changes["ภาพกิจกรรม"] = (None, row.caption)
+
+    if not created and not any(_differs(old, new) for old, new in changes.values()):
+        # Nothing changed: the user keeps their version and the history no empty line.
+        QuarterlyReport.objects.filter(pk=report.pk).update(version=version)
+        report.version = version
+        return report
+    audit.record(
+        office=project.plan.office,
+        user=user,
+        obj=report,
+        action="สร้างรายงาน" if created else "บันทึกร่าง",
+        changes=changes,
+    )
+    return report
+
+
+@transaction.atomic
+def report_photo_remove(*, photo: ReportPhoto, user, version: int) -> QuarterlyReport:
+    report = _lock(photo.report, version)
+    if not report_access(user, report.project).can_edit:
+        raise PermissionDenied
+    if not report.is_editable:
+        raise ValidationError(NOT_EDITABLE, code="locked")
+    caption = photo.caption
+    photo.image.delete(save=False)
+    photo.delete()
+    report.version += 1
+    report.save(update_fields=["version", "updated_at"])
+    audit.record(
+        office=report.project.plan.office,
+        user=user,
+        obj=report,
+        action="ลบภาพกิจกรรม",
+        changes={"ภาพกิจกรรม": (caption, None)},
+    )
+    return report
+
+
+@transaction.atomic
+def report_submit(*, report: QuarterlyReport, user, version: int) -> QuarterlyReport:
+    report = _lock(report, version)
+    if not report_access(user, report.project).can_edit:
+        raise PermissionDenied
+    if not report.is_editable:
+        raise ValidationError("ส่งได้เฉพาะรายงานที่เป็นร่างหรือถูกส่งกลับแก้ไข", code="status")
+    if not report.work_done.strip():
+        raise ValidationError(
+            {"work_done": "กรุณากรอกวิธีการดำเนินงาน/สิ่งที่ดำเนินการก่อนส่งรายงาน"}, code="required"
+        )
+    report.submitted_by = user
+    report.submitted_at = timezone.now()
+    _status_change(report, user=user, new=Status.SUBMITTED, action="ส่งรายงาน")
+    return report
+
+
+@transaction.atomic
+def report_return(*, report: QuarterlyReport, user, version: int, reason: str) -> QuarterlyReport:
+    report = _lock(report, version)
+    if not report_access(user, report.project).can_decide:
+        raise PermissionDenied
+    if report.status != Status.SUBMITTED:
+        raise ValidationError("ส่งกลับได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "กรุณาระบุเหตุผล"}, code="required")
+    report.last_reason = reason
+    _status_change(report, user=user, new=Status.RETURNED, action="ส่งกลับแก้ไข", note=reason)
+    return report
+
+
+def _approve_results(report: QuarterlyReport) -> dict[str, tuple[Any, Any]]:
+    """Copy the report's values into IndicatorResult for its quarter; returns the changes."""
+    changes: dict[str, tuple[Any, Any]] = {}
+    values = {v.indicator_id: v for v in report.values.select_related("indicator")}
+    results = {
+        r.indicator_id: r
+        for r in IndicatorResult.objects.filter(
+            indicator__project=report.project, quarter=report.quarter
+        ).select_related("indicator")
+    }
+    for indicator_id in sorted(set(values) | set(results)):
+        result, value = results.get(indicator_id), values.get(indicator_id)
+        indicator = (value or result).indicator
+        label = f"{_indicator_label(indicator)} (ผลที่อนุมัติ)"
+        old = result and _value_text(result.value, result.unit, result.count)
+        if value is None:
+            result.delete()
+            changes[label] = (old, None)
+            continue
+        result = result or IndicatorResult(indicator=indicator, quarter=report.quarter)
+        result.value, result.unit = value.value, value.unit
+        result.count, result.count_unit = value.count, value.count_unit
+        result.full_clean()
+        result.save()
+        changes[label] = (old, _value_text(value.value, value.unit, value.count))
+    return changes
+
+
+def _approve_disbursements(report: QuarterlyReport, user) -> None:
+    """Post each amount (or, after a reopen, its increase) to the project's ledger."""
+    project, ref = report.project, _ledger_ref(report)
+    posted = dict(
+        ProjectDisbursement.objects.filter(project=project, document_no=ref)
+        .values("activity")
+        .annotate(total=Sum("amount"))
+        .values_list("activity", "total")
+    )
+    wanted = {d.activity_id: d for d in report.disbursements.select_related("activity")}
+    year = project.plan.fiscal_year.year
+    paid_on = min(thai.quarter_bounds(year, report.quarter)[1], timezone.localdate())
+    for activity_id in sorted(set(posted) | set(wanted), key=lambda pk: pk or 0):
+        row = wanted.get(activity_id)
+        activity = row.activity if row else Activity.objects.filter(pk=activity_id).first()
+        label = _activity_label(activity)
+        difference = (row.amount if row else Decimal(0)) - (posted.get(activity_id) or Decimal(0))
+        if difference < 0:
+            raise ValidationError(
+                f"{label}: ต่ำกว่ายอดที่อนุมัติและลงบัญชีไปแล้ว "
+                f"({thai.format_money(posted[activity_id])} บาท) "
+                "การลดยอดต้องให้กลุ่มบริหารงานการเงินฯ แก้ไขบัญชีเบิกจ่าย"
+            )
+        if difference == 0:
+            continue
+        try:
+            disbursement_record(
+                project=project,
+                amount=difference,
+                paid_on=paid_on,
+                user=user,
+                activity=activity,
+                document_no=ref,
+                note=f"ตามรายงานความก้าวหน้า{thai.quarter_label(report.quarter)}",
+            )
+        except ValidationError as error:
+            raise ValidationError(f"{label}: {' '.join(error.messages)}") from error
+
+
+@transaction.atomic
+def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyReport:
+    report = _lock(report, version)
+    if not report_access(user, report.project).can_decide:
+        raise PermissionDenied
+    if report.status != Status.SUBMITTED:
+        raise ValidationError("อนุมัติได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
+    changes = _approve_results(report)
+    _approve_disbursements(report, user)
+    report.approved_by = user
+    report.approved_at = timezone.now()
+    report.last_reason = ""
+    _status_change(report, user=user, new=Status.APPROVED, action="อนุมัติ", extra=changes)
+    return report
+
+
+@transaction.atomic
+def report_reopen(*, report: QuarterlyReport, user, version: int, reason: str) -> QuarterlyReport:
+    """Back to draft, with a reason. What was approved stays in the results and the ledger
+    until the report is approved again (see the module's docstring)."""
+    report = _lock(report, version)
+    if not report_access(user, report.project).can_reopen:
+        raise PermissionDenied
+    if report.status != Status.APPROVED:
+        raise ValidationError("เปิดแก้ไขได้เฉพาะรายงานที่อนุมัติแล้ว", code="status")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "กรุณาระบุเหตุผล"}, code="required")
+    report.last_reason = reason
+    _status_change(report, user=user, new=Status.DRAFT, action="เปิดให้แก้ไขอีกครั้ง", note=reason)
+    return report
