@@ -1,0 +1,239 @@
+"""The director dashboards: each view resolves the plan and filters from the URL through the
+user's own offices (another office's plan or project is a 404), calls one selector of
+reports/dashboard.py and renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from indicators.rules import VERDICT_LABELS, Verdict
+from plans.models import Plan
+from projects.models import Project
+from reports import dashboard
+from reports.dashboard import STATUS_LABELS, Filters, Status
+
+
+@dataclass(frozen=True)
+class Scope:
+    plan: Plan
+    filters: Filters
+    years: list[int]
+    areas: list[dashboard.Choice]
+    groups: list[dashboard.Choice]
+
+
+def _int(value: str | None, allowed) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if number in allowed else None
+
+
+def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
+    """The plan the query string asks for, among the plans the user may read: None when the
+    user has none, 404 for an office or a year that is not theirs."""
+    plans = list(
+        Plan.objects.visible_to(request.user)
+        .filter(projects__isnull=False)
+        .select_related("office", "fiscal_year")
+        .distinct()
+        .order_by("office__name", "-fiscal_year__year")
+    )
+    code = office or request.GET.get("office", "")
+    offices = {p.office.code for p in plans}
+    if code and code not in offices:
+        raise Http404("ไม่พบสำนักงานนี้")
+    if not plans:
+        return None
+    code = code or plans[0].office.code
+    mine = [p for p in plans if p.office.code == code]
+    years = [p.fiscal_year.year for p in mine]
+    year = year or _int(request.GET.get("year"), years) or years[0]
+    plan = next((p for p in mine if p.fiscal_year.year == year), None)
+    if plan is None or (request.GET.get("year") and _int(request.GET["year"], years) is None):
+        raise Http404("ไม่พบแผนปฏิบัติการของปีนี้")
+    quarter = _int(request.GET.get("quarter"), dashboard.QUARTERS) or dashboard.default_quarter(
+        year, timezone.localdate()
+    )
+    filters = Filters(
+        year=year,
+        quarter=quarter,
+        area=_int(request.GET.get("area"), range(1, 100)),
+        group=request.GET.get("group", "")[:50],
+        sort=request.GET.get("sort", "")[:30],
+        office=code if len(offices) > 1 else "",
+    )
+    areas, groups = dashboard.filter_choices(plan.office)
+    return Scope(plan, filters, years, areas, groups)
+
+
+def _page(request, template: str, scope: Scope, **context):
+    filters = scope.filters
+    return render(
+        request,
+        template,
+        {
+            "plan": scope.plan,
+            "filters": filters,
+            "years": scope.years,
+            "areas": scope.areas,
+            "groups": scope.groups,
+            "area_label": next((c.label for c in scope.areas if c.value == str(filters.area)), ""),
+            "group_label": next((c.label for c in scope.groups if c.value == filters.group), ""),
+            **context,
+        },
+    )
+
+
+def _no_plan(request):
+    return render(request, "reports/no_plan.html")
+
+
+def overview(request):
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    return _page(
+        request,
+        "reports/dashboard/overview.html",
+        scope,
+        data=data,
+        charts=dashboard.overview_charts(data),
+        tab="overview",
+    )
+
+
+def indicator_list(request):
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    verdict = request.GET.get("verdict", "")
+    items = data.plan.indicators
+    if verdict in Verdict.__members__.values():
+        items = [i for i in items if i.verdict == verdict]
+    else:
+        verdict = ""
+    return _page(
+        request,
+        "reports/dashboard/indicator_list.html",
+        scope,
+        data=data,
+        items=items,
+        verdict=verdict,
+        verdict_label=VERDICT_LABELS.get(verdict, "ทั้งหมด"),
+        tab="indicators",
+    )
+
+
+def project_list(request):
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    status = request.GET.get("status", "")
+    projects = data.plan.projects
+    if status in Status.__members__.values():
+        projects = [p for p in projects if p.status == status]
+    else:
+        status = ""
+    return _page(
+        request,
+        "reports/dashboard/project_list.html",
+        scope,
+        data=data,
+        projects=projects,
+        status=status,
+        status_label=STATUS_LABELS.get(status, "ทั้งหมด"),
+        tab="projects",
+    )
+
+
+def budget(request):
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    return _page(
+        request,
+        "reports/dashboard/budget.html",
+        scope,
+        data=data,
+        budget=data.money.budget,
+        charts=dashboard.overview_charts(data)[2:],
+        tab="budget",
+    )
+
+
+def _sets(request, by: str):
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    if by == "area":
+        rows = dashboard.by_policy_area(data.plan.projects, scope.filters.sort)
+        title = "จำแนกตามด้านนโยบาย สพฐ."
+    else:
+        rows = dashboard.by_work_group(data.plan.projects, scope.groups, scope.filters.sort)
+        title = "จำแนกตามกลุ่มงาน"
+    return _page(
+        request,
+        "reports/dashboard/sets.html",
+        scope,
+        data=data,
+        rows=rows,
+        by=by,
+        title=title,
+        charts=[dashboard.sets_chart(f"chart-{by}", title, rows, data.money_tracked)],
+        tab=by,
+    )
+
+
+def by_area(request):
+    return _sets(request, "area")
+
+
+def by_group(request):
+    return _sets(request, "group")
+
+
+def project_detail(request, pk: int):
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).select_related(
+            "plan__office", "plan__fiscal_year"
+        ),
+        pk=pk,
+    )
+    scope = _scope(request, year=project.plan.fiscal_year.year, office=project.plan.office.code)
+    if scope is None or scope.plan.pk != project.plan_id:
+        raise Http404("ไม่พบโครงการ")
+    page = dashboard.project_page(project, scope.filters)
+    return _page(
+        request,
+        "reports/dashboard/project_detail.html",
+        scope,
+        page=page,
+        charts=dashboard.project_charts(page),
+        tab="projects",
+    )
+
+
+def schools(request):
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    page = dashboard.schools_page(scope.plan.office, scope.filters.year)
+    return _page(
+        request,
+        "reports/dashboard/schools.html",
+        scope,
+        page=page,
+        charts=dashboard.schools_charts(page),
+        tab="schools",
+    )

@@ -1,0 +1,314 @@
+"""The director dashboards: the FY2565 figures agree with the annual report's selectors,
+filters in the URL change them, other offices are a 404, and every page runs a fixed number
+of queries."""
+
+import re
+from datetime import date
+from decimal import Decimal
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+
+from budget.models import DisbursementTarget, ProjectDisbursement
+from plans.models import GradeEnrolment, Province, Role, School, SchoolYear
+from projects.models import Project
+from reports import dashboard
+from reports.dashboard import Filters, Status, project_status
+from reports.selectors import VerdictCounts, office_budget, plan_summary
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "dashboard",
+    "dashboard_indicators",
+    "dashboard_projects",
+    "dashboard_budget",
+    "dashboard_areas",
+    "dashboard_groups",
+    "dashboard_schools",
+]
+
+
+def url(name, **query):
+    return reverse(f"reports:{name}") + ("?" + urlencode(query) if query else "")
+
+
+@pytest.fixture
+def seed_director(fy2565_db):
+    return factories.member(fy2565_db.office, "seed-director", Role.DIRECTOR)
+
+
+def figure(html: str, testid: str) -> str:
+    """The text of the element with that data-testid, tags removed and spaces collapsed."""
+    at = html.index(f'data-testid="{testid}"')
+    opening = html.rindex("<", 0, at)
+    tag = re.match(r"<(\w+)", html[opening:]).group(1)
+    start = html.index(">", at) + 1
+    end = html.index(f"</{tag}>", start)
+    return " ".join(re.sub(r"<[^>]+>", " ", html[start:end]).split())
+
+
+# -- FY2565: the report's figures -------------------------------------------------------
+
+
+def test_overview_shows_chapter_4_and_table_13_figures(client, fy2565_db, seed_director):
+    client.force_login(seed_director)
+    html = client.get(url("dashboard", year=2565, quarter=4)).content.decode()
+    assert figure(html, "achieved") == "✔ บรรลุ ๔๙ / ๕๑ ร้อยละ ๙๖.๐๘ ของที่รายงานแล้ว"
+    assert figure(html, "not-achieved") == "✘ ไม่บรรลุ ๒ ร้อยละ ๓.๙๒ ของที่รายงานแล้ว"
+    assert figure(html, "allocated") == "ได้รับจัดสรร (บาท) ๓๑๘,๒๒๓,๙๓๘.๐๐"
+    assert "๓๑๗,๔๘๙,๘๒๒.๕๖" in figure(html, "disbursed")
+    assert figure(html, "rate").startswith("อัตราการเบิกจ่าย ร้อยละ ๙๙.๗๗")
+    assert figure(html, "project-money").startswith("งบประมาณโครงการตามแผน (บาท) ๑,๕๗๐,๔๗๔.๒๐")
+
+
+def test_overview_data_is_the_report_selectors(fy2565_db):
+    """One selector serves both: the same counts as plan_summary, table 13 as office_budget."""
+    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565])
+    summary = plan_summary(fy2565_db)
+    assert data.counts == summary.counts == VerdictCounts(49, 2, 0)
+    assert data.counts.achieved_percent == Decimal("96.08")
+    assert data.money.budget == office_budget(fy2565_db.office, fy2565_db.fiscal_year)
+    assert (data.money.allocated, data.money.disbursed, data.money.rate) == (
+        Decimal("318223938.00"),
+        Decimal("317489822.56"),
+        Decimal("99.77"),
+    )
+    assert data.plan.allocated == summary.budget == Decimal("1570474.20")
+    # No project ledger in the seed: the status rests on the indicators only.
+    assert data.money_tracked is False
+    assert data.statuses == dashboard.StatusCounts(on_track=13, behind=1, at_risk=0)
+    behind = [p.number for p in data.plan.projects if p.status == Status.BEHIND]
+    assert behind == [9]
+
+
+def test_schools_page_shows_tables_1_to_6(client, fy2565_db, seed_director):
+    client.force_login(seed_director)
+    html = client.get(url("dashboard_schools")).content.decode()
+    assert figure(html, "schools") == "โรงเรียน ๕๗"
+    assert figure(html, "students") == "นักเรียน (คน) ๔๒,๗๕๓"
+    assert 'data-testid="students-total">๔๒,๗๕๓<' in html
+    for table in range(1, 7):
+        assert f'data-testid="table-{table}"' in html
+    assert "คะแนนเฉลี่ย O-NET ม.๓ เทียบระดับประเทศ" in html
+    assert "ประเทศ ๒๕๖๔" in html
+
+
+def test_schools_page_data(fy2565_db):
+    page = dashboard.schools_page(fy2565_db.office, 2565)
+    assert (page.stats.schools, page.stats.students) == (57, 42753)
+    assert page.has_previous is False
+    assert page.onet_years == [2563, 2564]
+    thai = next(line for line in page.onet_m3 if line.subject == "ภาษาไทย")
+    assert thai.nation == {2564: Decimal("51.19")}
+    charts = {c.id: c for c in dashboard.schools_charts(page)}
+    sizes = charts["chart-sizes"]
+    assert sum(v for s in sizes.series for v in s.values) == 57
+    grades = charts["chart-grades"]
+    assert sum(v for s in grades.series for v in s.values) == 42753
+
+
+# -- filters ----------------------------------------------------------------------------
+
+
+def test_quarter_filter_counts_only_results_reported_by_then(client, fy2565_db, seed_director):
+    client.force_login(seed_director)
+    html = client.get(url("dashboard", year=2565, quarter=3)).content.decode()
+    # The seed's results are year-end (fourth-quarter) values.
+    assert figure(html, "achieved") == "✔ บรรลุ ๐ / ๐ ร้อยละ ของที่รายงานแล้ว"
+    assert figure(html, "not-reported") == "… ยังไม่รายงาน ๕๑ ร้อยละ ๑๐๐.๐๐ ของทั้งหมด"
+    # Table 13's disbursements carry no date: they count at the year's end.
+    assert "๐.๐๐" in figure(html, "disbursed")
+    assert 'value="3" selected' in html
+
+
+def test_area_and_group_filters_narrow_the_figures(client, fy2565_db, seed_director):
+    client.force_login(seed_director)
+    html = client.get(url("dashboard", year=2565, quarter=4, area=4)).content.decode()
+    assert figure(html, "achieved") == "✔ บรรลุ ๑๖ / ๑๗ ร้อยละ ๙๔.๑๒ ของที่รายงานแล้ว"
+    assert "ด้านประสิทธิภาพ" in figure(html, "scope")
+    html = client.get(url("dashboard", year=2565, group="supervision_evaluation")).content.decode()
+    assert figure(html, "achieved") == "✔ บรรลุ ๑๙ / ๒๐ ร้อยละ ๙๕.๐๐ ของที่รายงานแล้ว"
+    data = dashboard.overview(
+        fy2565_db, Filters(year=2565, quarter=4, group="supervision_evaluation"), [2565]
+    )
+    assert [p.number for p in data.plan.projects] == [3, 4, 5, 14]
+
+
+def test_figures_link_to_their_lists(client, fy2565_db, seed_director):
+    client.force_login(seed_director)
+    html = client.get(url("dashboard_indicators", year=2565, quarter=4, verdict="not_achieved"))
+    html = html.content.decode()
+    assert figure(html, "count") == "(๒ ตัวชี้วัด)"
+    assert "๔. โครงการรวมพลังครูเพื่อสร้างศิษย์" in html
+    projects = client.get(url("dashboard_projects", year=2565, quarter=4, status="behind"))
+    assert figure(projects.content.decode(), "count") == "(๑ โครงการ)"
+
+
+def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
+    client.force_login(seed_director)
+    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565])
+    ascending = dashboard.by_policy_area(data.plan.projects, "achieved_percent")
+    assert [r.label[0] for r in ascending] == ["๔", "๓", "๑", "๒"]
+    descending = dashboard.by_policy_area(data.plan.projects, "-allocated")
+    assert [r.allocated for r in descending] == [
+        Decimal("669650.00"),
+        Decimal("494774.20"),
+        Decimal("375000.00"),
+        Decimal("31050.00"),
+    ]
+    html = client.get(url("dashboard_areas", year=2565, quarter=4, sort="-allocated"))
+    body = html.content.decode()
+    assert body.index("๓. ด้านคุณภาพ</th>") < body.index("๔. ด้านประสิทธิภาพ</th>")
+    assert "ร้อยละเบิกจ่าย" in body and "▼" in body
+
+
+# -- the status rule, project money and years --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "allocated", "disbursed", "tracked", "expected"),
+    [
+        (VerdictCounts(4, 1, 0), "100", "0", False, Status.ON_TRACK),  # 80 %
+        (VerdictCounts(3, 1, 0), "100", "0", False, Status.BEHIND),  # 75 %
+        (VerdictCounts(1, 2, 0), "100", "0", False, Status.AT_RISK),  # 33 %
+        (VerdictCounts(0, 0, 5), "100", "0", False, Status.ON_TRACK),  # nothing due yet
+        (VerdictCounts(5, 0, 0), "100", "52", True, Status.ON_TRACK),  # target 52
+        (VerdictCounts(5, 0, 0), "100", "51.99", True, Status.BEHIND),
+        (VerdictCounts(5, 0, 0), "100", "25.99", True, Status.AT_RISK),  # below half
+        (VerdictCounts(5, 0, 0), "0", "0", True, Status.ON_TRACK),  # no money to spend
+    ],
+)
+def test_project_status_rule(counts, allocated, disbursed, tracked, expected):
+    status = project_status(
+        counts, Decimal(allocated), Decimal(disbursed), Decimal(52), money_tracked=tracked
+    )
+    assert status == expected
+
+
+@pytest.fixture
+def office_plan(office, plan, group):
+    return plan
+
+
+def test_project_page_shows_quarterly_values_and_money(client, office_plan, group, director):
+    project = factories.project(office_plan, 1, group=group, budget="1000.00")
+    factories.indicator(project, 1, target="80", result="60", quarter=1)
+    indicator = factories.indicator(project, 2, target="10", unit="คน", aggregation="sum")
+    for quarter, value in ((1, "4"), (2, "3")):
+        indicator.results.create(quarter=quarter, value=Decimal(value), unit="คน")
+    for paid_on, amount in ((date(2021, 11, 5), "200.00"), (date(2022, 5, 1), "150.50")):
+        ProjectDisbursement.objects.create(project=project, paid_on=paid_on, amount=Decimal(amount))
+    DisbursementTarget.objects.create(plan=office_plan, quarter=3, cumulative_percent=70)
+    page = dashboard.project_page(project, Filters(year=2565, quarter=3))
+    assert [m.disbursed for m in page.money] == [
+        Decimal("200.00"),
+        Decimal("0.00"),
+        Decimal("150.50"),
+        Decimal("0.00"),
+    ]
+    assert [m.cumulative for m in page.money][-1] == Decimal("350.50")
+    assert page.money[2].planned == Decimal("700.00")  # the plan's own Q3 target, 70 %
+    assert page.project.indicators[1].quarterly == [Decimal(4), Decimal(3), None, None]
+    assert page.project.indicators[1].row.result == Decimal(7)  # summed, 7 of 10: not achieved
+    assert page.project.counts == VerdictCounts(0, 2, 0)
+    assert page.project.status == Status.AT_RISK
+    client.force_login(director)
+    html = client.get(
+        reverse("reports:dashboard_project", args=[project.pk]) + "?quarter=3"
+    ).content.decode()
+    assert figure(html, "project-disbursed").startswith(
+        "เบิกจ่ายถึงสิ้นไตรมาสที่ ๓ (บาท) ๓๕๐.๕๐ ร้อยละ ๓๕.๐๕"
+    )
+    assert '"chart-indicators-data"' in html and "ตารางข้อมูลของแผนภูมิ" in html
+
+
+def test_year_against_year(client, office, group, director):
+    for year, result in ((2565, "90"), (2566, "70")):
+        plan = factories.plan(office, year)
+        project = factories.project(plan, 1, group=group, budget="500", name="โครงการต่อเนื่อง")
+        factories.indicator(project, 1, target="80", result=result)
+    client.force_login(director)
+    html = client.get(url("dashboard", year=2566, quarter=4)).content.decode()
+    assert 'data-testid="years"' in html
+    data = dashboard.year_lines(office)
+    assert [(y.year, y.counts.achieved, y.counts.reported) for y in data] == [
+        (2565, 1, 1),
+        (2566, 0, 1),
+    ]
+    newest = client.get(url("dashboard_projects", year=2566)).content.decode()
+    assert "โครงการต่อเนื่อง" in newest
+    project = Project.objects.get(plan__fiscal_year__year=2566)
+    detail = client.get(reverse("reports:dashboard_project", args=[project.pk])).content.decode()
+    assert "ปีงบประมาณ ๒๕๖๕ (โครงการที่ ๑)" in detail
+
+
+# -- access ------------------------------------------------------------------------------
+
+
+def test_outsider_gets_404(client, office_plan, group, outsider):
+    project = factories.project(office_plan, 1, group=group, budget="10")
+    client.force_login(outsider)
+    assert client.get(url("dashboard", office="test-office")).status_code == 404
+    assert client.get(reverse("reports:dashboard_project", args=[project.pk])).status_code == 404
+    # Their own office has no plan: the page explains, and shows none of ours.
+    response = client.get(url("dashboard"))
+    assert response.status_code == 200
+    assert "ยังไม่มีแผนปฏิบัติการ" in response.content.decode()
+    assert "โครงการทดสอบ" not in response.content.decode()
+
+
+def test_unknown_year_is_404_and_bad_filters_fall_back(client, office_plan, group, director):
+    factories.project(office_plan, 1, group=group, budget="10")
+    client.force_login(director)
+    assert client.get(url("dashboard", year=2599)).status_code == 404
+    response = client.get(url("dashboard", year=2565, quarter=9, area="x"))
+    assert response.status_code == 200
+    assert "ข้อมูลสะสมถึงสิ้นไตรมาสที่ ๔" in response.content.decode()
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(url("dashboard"))
+    assert response.status_code == 302
+
+
+# -- query counts --------------------------------------------------------------------------
+
+
+def build(plan, group, projects: int) -> None:
+    office = plan.office
+    for number in range(1, projects + 1):
+        project = factories.project(plan, number, group=group, budget="1000.50")
+        activity = factories.activity(project)
+        factories.indicator(project, 1, activity=activity, target="80", result="90")
+        factories.indicator(project, 2, target="38", unit="คน", result="100", result_unit="ร้อยละ")
+        ProjectDisbursement.objects.create(
+            project=project, paid_on=date(2022, 1, 10), amount=Decimal("10")
+        )
+    province = Province.objects.get_or_create(name="พิษณุโลก")[0]
+    for number in range(projects * 3):
+        school = School.objects.create(
+            office=office, code=f"S{number}", name=f"โรงเรียน {number}", province=province
+        )
+        year = SchoolYear.objects.create(school=school, academic_year=2565)
+        GradeEnrolment.objects.create(school_year=year, grade=1, male=10, female=12, classrooms=1)
+
+
+@pytest.mark.parametrize("name", [*PAGES, "dashboard_project"])
+@pytest.mark.parametrize("size", [1, 6])
+def test_every_page_runs_a_fixed_number_of_queries(
+    client, office_plan, group, director, name, size, django_assert_max_num_queries
+):
+    build(office_plan, group, size)
+    client.force_login(director)
+    if name == "dashboard_project":
+        project = office_plan.projects.get(number=1)
+        target = reverse("reports:dashboard_project", args=[project.pk])
+    else:
+        target = url(name, year=2565, quarter=4)
+    # session, user, the user's plans, filter choices (2), then the page's selector
+    with django_assert_max_num_queries(13 if name == "dashboard_project" else 12):
+        response = client.get(target)
+    assert response.status_code == 200
