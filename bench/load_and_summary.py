@@ -58,7 +58,7 @@ def main():
     plan = timed("load_demo, empty database", lambda: Loader().load())
     timed("load_demo again (no change)", lambda: Loader().load(), repeat=2)
     summary = timed("plan_summary (14 projects, 51 ind.)", lambda: plan_summary(plan), repeat=5)
-    timed("office_budget (table 13)", lambda: office_budget(plan.office, plan.fiscal_year), 5)
+    timed("office_budget (table 13)", lambda: office_budget(plan), 5)
     print(f"indicators achieved: {summary.counts.achieved}/{summary.counts.reported}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS: {rss:.0f} MB")

@@ -36,7 +36,7 @@ DEMO_USERS = [
 
 # Which apps' data each admin-site role may manage (Django model permissions).
 ADMIN_APPS = {
-    Role.PLANNING: ("plans", "projects", "indicators", "budget"),
+    Role.PLANNING: ("plans", "projects", "indicators", "budget", "progress"),
     Role.FINANCE: ("budget",),
 }
 

@@ -3,7 +3,7 @@ each in a fixed number of queries whatever the size of the plan or the office.
 
 The figures agree with the annual report because they come from the same places: the office
 budget is `selectors.office_budget` (table 13) and every indicator's verdict is made by
-`selectors._indicator_row` (the chapter 4 rule of `indicators/rules.py`) from the quarterly
+`selectors.indicator_row` (the chapter 4 rule of `indicators/rules.py`) from the quarterly
 results up to the chosen quarter; at the fourth quarter that is exactly `plan_summary`.
 
 Project status (the one rule, `project_status`), at a quarter:
@@ -52,8 +52,8 @@ from reports.selectors import (
     PersonnelTable,
     SchoolStats,
     VerdictCounts,
-    _indicator_row,
     cents,
+    indicator_row,
     office_budget,
     percent,
     school_stats,
@@ -330,7 +330,7 @@ def plan_projects(
                 project_number=project.number,
                 project_name=project.name,
                 activity=indicator.activity.name if indicator.activity else "",
-                row=_indicator_row(indicator),
+                row=indicator_row(indicator),
                 quarterly=_quarterly(indicator.results.all()),
             )
             for indicator in project.indicators.all()
@@ -449,7 +449,7 @@ def office_money(
         q4=Sum("amount"),
     )
     return OfficeMoney(
-        budget=office_budget(office, plan.fiscal_year),
+        budget=office_budget(plan),
         disbursed_by_quarter=[cents(sums[f"q{q}"] or ZERO) for q in QUARTERS],
         quarter=quarter,
         targets=targets,
@@ -528,7 +528,7 @@ def year_lines(office: Office) -> list[YearLine]:
             year=year,
             projects=len(rows),
             counts=VerdictCounts.of(
-                [_indicator_row(i).verdict for p in rows for i in p.indicators.all()]
+                [indicator_row(i).verdict for p in rows for i in p.indicators.all()]
             ),
             allocated=cents(sum((p.budget for p in rows), ZERO)),
         )

@@ -29,7 +29,7 @@ def _plan_or_404(request, year: int) -> Plan:
 def plan_summary_page(request, year: int):
     plan = _plan_or_404(request, year)
     summary = selectors.plan_summary(plan)
-    budget = selectors.office_budget(plan.office, plan.fiscal_year)
+    budget = selectors.office_budget(plan)
     years = list(
         _plans_for(request)
         .filter(office=plan.office, projects__isnull=False)

@@ -403,7 +403,7 @@ def annual_report(plan: Plan) -> AnnualReport:
         schools=school_stats(office, year),
         personnel=personnel,
         summary=summary,
-        budget=office_budget(office, plan.fiscal_year),
+        budget=office_budget(plan),
         committee_order=committees.get(Committee.Kind.ORDER),
         authors=committees.get(Committee.Kind.AUTHORS),
         context=chapter2.context(plan, context_rows, projects),

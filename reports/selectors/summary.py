@@ -8,15 +8,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import DecimalField, Prefetch
 
-from budget.models import BudgetCategory, OfficeAllocation, OfficeDisbursement, ProjectAllocation
+from budget import selectors as budget_selectors
 from indicators.models import Indicator, IndicatorResult
 from indicators.rules import VERDICT_LABELS, Verdict, combine, verdict
 from plans.models import (
-    FiscalYear,
-    Office,
     Plan,
 )
 from projects.models import Activity, Project
@@ -154,7 +151,7 @@ class PlanSummary:
         return sum((p.counts for p in self.projects), VerdictCounts())
 
 
-def _indicator_row(indicator: Indicator) -> IndicatorRow:
+def indicator_row(indicator: Indicator) -> IndicatorRow:
     results = list(indicator.results.all())
     value = combine([(r.quarter, r.value) for r in results], indicator.aggregation)
     last = results[-1] if results else None
@@ -179,20 +176,14 @@ def _indicator_row(indicator: Indicator) -> IndicatorRow:
 
 def plan_summary(plan: Plan) -> PlanSummary:
     """The chapter 4 summary of a plan: every project, activity and indicator with its
-    verdict, and each project's budget. Five queries whatever the plan's size."""
-    budget = (
-        ProjectAllocation.objects.filter(project=OuterRef("pk"))
-        .values("project")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
+    verdict, and each project's current budget (allocations, plus transfers in, less
+    transfers out). Four queries whatever the plan's size."""
     indicators = Indicator.objects.order_by("order").prefetch_related(
         Prefetch("results", queryset=IndicatorResult.objects.order_by("quarter"))
     )
     projects = list(
-        Project.objects.filter(plan=plan)
+        budget_selectors.with_project_figures(Project.objects.filter(plan=plan))
         .select_related("policy_area", "work_group")
-        .annotate(budget=Coalesce(Subquery(budget, output_field=MONEY_FIELD), Value(ZERO)))
         .prefetch_related(
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
             Prefetch("indicators", queryset=indicators),
@@ -203,7 +194,7 @@ def plan_summary(plan: Plan) -> PlanSummary:
     for project in projects:
         by_activity: dict[int | None, list[IndicatorRow]] = defaultdict(list)
         for indicator in project.indicators.all():
-            by_activity[indicator.activity_id].append(_indicator_row(indicator))
+            by_activity[indicator.activity_id].append(indicator_row(indicator))
         rows.append(
             ProjectRow(
                 pk=project.pk,
@@ -213,7 +204,7 @@ def plan_summary(plan: Plan) -> PlanSummary:
                 policy_area_number=project.policy_area.number,
                 work_group=project.work_group.name if project.work_group else "",
                 owner_name=project.owner_name,
-                budget=cents(project.budget),
+                budget=cents(project.original + project.transferred_in - project.transferred_out),
                 indicators=by_activity[None],
                 activities=[
                     ActivityRow(a.number, a.name, by_activity[a.pk])
@@ -235,69 +226,8 @@ def plan_summary(plan: Plan) -> PlanSummary:
     )
 
 
-@dataclass(frozen=True)
-class BudgetLine:
-    number: int
-    name: str
-    allocated: Decimal
-    disbursed: Decimal
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.allocated - self.disbursed
-
-    @property
-    def rate(self) -> Decimal | None:
-        return percent(self.disbursed, self.allocated)
-
-
-@dataclass(frozen=True)
-class OfficeBudget:
-    """Report table 13: the office's budget by category, the central fund apart."""
-
-    lines: list[BudgetLine]
-    central_fund: list[BudgetLine]
-
-    @property
-    def total(self) -> BudgetLine:
-        return BudgetLine(
-            number=0,
-            name="รวมทั้งสิ้น",
-            allocated=sum((line.allocated for line in self.lines), ZERO),
-            disbursed=sum((line.disbursed for line in self.lines), ZERO),
-        )
-
-
-def office_budget(office: Office, fiscal_year: FiscalYear) -> OfficeBudget:
-    """Allocations and disbursements summed per category with one subquery each (a join
-    of both would multiply rows). One query."""
-    scope = {"office": office, "fiscal_year": fiscal_year, "category": OuterRef("pk")}
-
-    def total(model):
-        return Coalesce(
-            Subquery(
-                model.objects.filter(**scope)
-                .values("category")
-                .annotate(total=Sum("amount"))
-                .values("total"),
-                output_field=MONEY_FIELD,
-            ),
-            Value(ZERO),
-        )
-
-    categories = (
-        BudgetCategory.objects.annotate(
-            allocated=total(OfficeAllocation), disbursed=total(OfficeDisbursement)
-        )
-        .filter(Q(allocated__gt=0) | Q(disbursed__gt=0))
-        .order_by("order")
-    )
-    lines, central = [], []
-    for category in categories:
-        target = central if category.is_central_fund else lines
-        target.append(
-            BudgetLine(
-                len(target) + 1, category.name, cents(category.allocated), cents(category.disbursed)
-            )
-        )
-    return OfficeBudget(lines=lines, central_fund=central)
+# Table 13 is computed once, by the budget app: the printed report, the plan summary page
+# and the dashboard all show `budget.selectors.office_budget`.
+OfficeBudget = budget_selectors.OfficeBudget
+BudgetLine = budget_selectors.CategoryLine
+office_budget = budget_selectors.office_budget

@@ -154,10 +154,10 @@ def test_a_year_without_data_prints_gaps(client, plan, director):
 def test_selector_query_count_is_fixed(plan, projects, django_assert_num_queries):
     for number in range(1, projects + 1):
         factories.project(plan, number, budget="1000.00")
-    with django_assert_num_queries(26):  # no highlights, next year, ratings: no prefetches
+    with django_assert_num_queries(27):  # no highlights, next year, ratings: no prefetches
         annual_report(plan)
 
 
 def test_selector_query_count_with_fy2565(fy2565_db, django_assert_num_queries):
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(39):
         annual_report(fy2565_db)

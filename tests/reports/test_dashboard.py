@@ -70,7 +70,7 @@ def test_overview_data_is_the_report_selectors(fy2565_db):
     summary = plan_summary(fy2565_db)
     assert data.counts == summary.counts == VerdictCounts(49, 2, 0)
     assert data.counts.achieved_percent == Decimal("96.08")
-    assert data.money.budget == office_budget(fy2565_db.office, fy2565_db.fiscal_year)
+    assert data.money.budget == office_budget(fy2565_db)
     assert (data.money.allocated, data.money.disbursed, data.money.rate) == (
         Decimal("318223938.00"),
         Decimal("317489822.56"),
@@ -309,6 +309,6 @@ def test_every_page_runs_a_fixed_number_of_queries(
     else:
         target = url(name, year=2565, quarter=4)
     # session, user, the user's plans, filter choices (2), then the page's selector
-    with django_assert_max_num_queries(13 if name == "dashboard_project" else 12):
+    with django_assert_max_num_queries(13):
         response = client.get(target)
     assert response.status_code == 200

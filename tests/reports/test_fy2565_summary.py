@@ -38,7 +38,7 @@ def test_each_project_budget_and_the_plan_total(fy2565_db):
 
 
 def test_table_13_totals(fy2565_db):
-    budget = office_budget(fy2565_db.office, fy2565_db.fiscal_year)
+    budget = office_budget(fy2565_db)
     total = budget.total
     assert total.allocated == Decimal("318223938.00")
     assert total.disbursed == Decimal("317489822.56")

@@ -64,6 +64,6 @@ def test_summary_runs_a_fixed_number_of_queries(
 ):
     build_plan(plan, group, projects)
     client.force_login(director)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("reports:plan_summary", args=[2565]))
     assert response.status_code == 200
