@@ -41,8 +41,10 @@ from budget.models import (
 from budget.rules import DEFAULT_TARGETS
 from indicators.models import Indicator, IndicatorResult, OnetScore
 from indicators.rules import PERCENT, VERDICT_LABELS, Verdict
-from plans import thai
-from plans.models import Office, PersonnelCount, Plan, PolicyArea, WorkGroup
+from plans import audit, thai
+from plans.models import AuditEntry, Office, PersonnelCount, Plan, PolicyArea, WorkGroup
+from progress.models import QuarterlyReport, ReportDeadline, default_deadline
+from progress.selectors import QuarterStatus, quarter_status, report_deadlines
 from projects.models import Project
 from reports.selectors import (
     ZERO,
@@ -61,6 +63,7 @@ from reports.selectors import (
 
 QUARTERS = (1, 2, 3, 4)
 MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
+HISTORY_LINES = 10  # the project page's recent report history
 ON_TRACK_SHARE = Decimal(80)
 AT_RISK_SHARE = Decimal(50)
 
@@ -190,6 +193,7 @@ class DashboardProject:
     allocated: Decimal
     disbursed: Decimal  # up to the quarter's end
     status: Status
+    report: QuarterStatus  # the quarter's report, as the progress app judges it
 
     @property
     def counts(self) -> VerdictCounts:
@@ -293,13 +297,28 @@ def _money(model, quarter_end: date | None) -> Coalesce:
     )
 
 
+def _report_of_quarter(project: Project) -> QuarterlyReport | None:
+    """The quarter's report as annotated by `plan_projects` (status and reason only)."""
+    if project.report_status is None:
+        return None
+    return QuarterlyReport(status=project.report_status, last_reason=project.report_reason)
+
+
 def plan_projects(
-    plan: Plan, filters: Filters, targets: dict[int, Decimal]
+    plan: Plan, filters: Filters, targets: dict[int, Decimal], *, today: date
 ) -> tuple[list[DashboardProject], bool]:
     """The plan's projects (of the filtered area and group) with indicator verdicts and money
-    up to the quarter, and whether the plan keeps a project disbursement ledger. Four
-    queries: projects with their money, indicators, results, and the ledger check."""
-    quarter_end = thai.quarter_bounds(plan.fiscal_year.year, filters.quarter)[1]
+    up to the quarter, the quarter's report status on `today` (progress's `quarter_status`),
+    and whether the plan keeps a project disbursement ledger. Four queries: projects with
+    their money, report and deadline, indicators, results, and the ledger check."""
+    year = plan.fiscal_year.year
+    quarter_end = thai.quarter_bounds(year, filters.quarter)[1]
+    reports = QuarterlyReport.objects.filter(project=OuterRef("pk"), quarter=filters.quarter)
+    # progress.selectors.report_deadlines for one quarter, as a subquery: the deadline
+    # planning set for the quarter, else the default.
+    deadline = ReportDeadline.objects.filter(
+        fiscal_year_id=plan.fiscal_year_id, quarter=filters.quarter
+    ).values("due_on")[:1]
     results = IndicatorResult.objects.filter(quarter__lte=filters.quarter).order_by("quarter")
     indicators = (
         Indicator.objects.select_related("activity")
@@ -312,6 +331,9 @@ def plan_projects(
         .annotate(
             allocated=_money(ProjectAllocation, None),
             disbursed=_money(ProjectDisbursement, quarter_end),
+            report_status=Subquery(reports.values("status")[:1]),
+            report_reason=Subquery(reports.values("last_reason")[:1]),
+            report_due=Coalesce(Subquery(deadline), Value(default_deadline(year, filters.quarter))),
         )
         .prefetch_related(Prefetch("indicators", queryset=indicators))
         .order_by("number")
@@ -356,6 +378,7 @@ def plan_projects(
                     targets[filters.quarter],
                     money_tracked=money_tracked,
                 ),
+                report=quarter_status(_report_of_quarter(project), project.report_due, today),
             )
         )
     return rows, money_tracked
@@ -476,6 +499,15 @@ class Overview:
     year_lines: list[YearLine] = field(default_factory=list)
 
     @property
+    def overdue(self) -> list[DashboardProject]:
+        """The projects whose report of the quarter is overdue (progress's rule)."""
+        return [p for p in self.plan.projects if p.report.overdue]
+
+    @property
+    def overdue_count(self) -> int:
+        return len(self.overdue)
+
+    @property
     def counts(self) -> VerdictCounts:
         return self.plan.counts
 
@@ -536,12 +568,12 @@ def year_lines(office: Office) -> list[YearLine]:
     ]
 
 
-def overview(plan: Plan, filters: Filters, years: list[int]) -> Overview:
-    """The overview of a plan at a quarter: seven queries whatever the plan's size (ten when
-    the office has several years to compare)."""
+def overview(plan: Plan, filters: Filters, years: list[int], *, today: date) -> Overview:
+    """The overview of a plan at a quarter, its reports judged overdue on `today`: seven
+    queries whatever the plan's size (ten when the office has several years to compare)."""
     office = plan.office
     targets = plan_targets(plan)
-    projects, money_tracked = plan_projects(plan, filters, targets)
+    projects, money_tracked = plan_projects(plan, filters, targets, today=today)
     return Overview(
         office_name=office.name,
         filters=filters,
@@ -627,20 +659,55 @@ class OtherYear:
 
 
 @dataclass(frozen=True)
+class ReportQuarter:
+    """The project's report of one quarter: its status as the progress app computes it."""
+
+    quarter: int
+    status: QuarterStatus
+
+    @property
+    def label(self) -> str:
+        return thai.quarter_label(self.quarter)
+
+
+@dataclass(frozen=True)
 class ProjectPage:
     project: DashboardProject
     money: list[MoneyQuarter]
     other_years: list[OtherYear]
     money_tracked: bool
+    reports: list[ReportQuarter] = field(default_factory=list)
+    history: list[AuditEntry] = field(default_factory=list)  # newest first, HISTORY_LINES
 
 
-def project_page(project: Project, filters: Filters) -> ProjectPage:
+def project_reports(
+    project: Project, *, today: date
+) -> tuple[list[ReportQuarter], list[AuditEntry]]:
+    """The project's four quarterly reports with their statuses on `today`, and the recent
+    audit entries of those reports. Three queries: deadlines, reports, history."""
+    deadlines = report_deadlines(project.plan.fiscal_year)
+    reports = {r.quarter: r for r in QuarterlyReport.objects.filter(project=project)}
+    quarters = [
+        ReportQuarter(q, quarter_status(reports.get(q), deadlines[q], today)) for q in QUARTERS
+    ]
+    # plans.audit.history_for, for the four reports in one query
+    history = list(
+        AuditEntry.objects.filter(
+            object_type=audit.object_type(QuarterlyReport),
+            object_id__in=[r.pk for r in reports.values()],
+        ).select_related("user")[:HISTORY_LINES]
+    )
+    return quarters, history
+
+
+def project_page(project: Project, filters: Filters, *, today: date) -> ProjectPage:
     """One project at a quarter: its indicators with quarterly values, money paid per quarter
-    against the plan, and the same project in other years. Eight queries."""
+    against the plan, the same project in other years, and its reports' statuses and
+    history on `today`. Eleven queries."""
     plan = project.plan
     one = Filters(year=filters.year, quarter=filters.quarter, office=filters.office)
     targets = plan_targets(plan)
-    rows, money_tracked = plan_projects(plan, one, targets)
+    rows, money_tracked = plan_projects(plan, one, targets, today=today)
     row = next(r for r in rows if r.pk == project.pk)  # the plan's figures, one rule
     year = plan.fiscal_year.year
     paid = [ZERO] * len(QUARTERS)
@@ -665,7 +732,8 @@ def project_page(project: Project, filters: Filters) -> ProjectPage:
         .select_related("plan__fiscal_year")
         .order_by("plan__fiscal_year__year")
     ]
-    return ProjectPage(row, money, others, money_tracked)
+    reports, history = project_reports(project, today=today)
+    return ProjectPage(row, money, others, money_tracked, reports, history)
 
 
 # -- schools ---------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def overview(request):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
     return _page(
         request,
         "reports/dashboard/overview.html",
@@ -113,7 +113,7 @@ def indicator_list(request):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
     verdict = request.GET.get("verdict", "")
     items = data.plan.indicators
     if verdict in Verdict.__members__.values():
@@ -136,7 +136,7 @@ def project_list(request):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
     status = request.GET.get("status", "")
     projects = data.plan.projects
     if status in Status.__members__.values():
@@ -155,11 +155,27 @@ def project_list(request):
     )
 
 
+def overdue_list(request):
+    """The projects whose report of the quarter is overdue: the list behind that figure."""
+    scope = _scope(request)
+    if scope is None:
+        return _no_plan(request)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
+    return _page(
+        request,
+        "reports/dashboard/overdue_list.html",
+        scope,
+        data=data,
+        rows=data.overdue,
+        tab="overview",
+    )
+
+
 def budget(request):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
     return _page(
         request,
         "reports/dashboard/budget.html",
@@ -175,7 +191,7 @@ def _sets(request, by: str):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years)
+    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
     if by == "area":
         rows = dashboard.by_policy_area(data.plan.projects, scope.filters.sort)
         title = "จำแนกตามด้านนโยบาย สพฐ."
@@ -213,7 +229,7 @@ def project_detail(request, pk: int):
     scope = _scope(request, year=project.plan.fiscal_year.year, office=project.plan.office.code)
     if scope is None or scope.plan.pk != project.plan_id:
         raise Http404("ไม่พบโครงการ")
-    page = dashboard.project_page(project, scope.filters)
+    page = dashboard.project_page(project, scope.filters, today=timezone.localdate())
     return _page(
         request,
         "reports/dashboard/project_detail.html",

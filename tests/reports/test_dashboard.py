@@ -12,14 +12,18 @@ from django.urls import reverse
 
 from budget.models import DisbursementTarget, ProjectDisbursement
 from plans.models import GradeEnrolment, Province, Role, School, SchoolYear
+from progress.models import QuarterlyReport
+from progress.services import report_return
 from projects.models import Project
 from reports import dashboard
 from reports.dashboard import Filters, Status, project_status
 from reports.selectors import VerdictCounts, office_budget, plan_summary
 from tests import factories
+from tests.progress import factories as progress_factories
 
 pytestmark = pytest.mark.django_db
 
+TODAY = date(2024, 1, 1)  # every FY2565 deadline has passed
 PAGES = [
     "dashboard",
     "dashboard_indicators",
@@ -66,7 +70,7 @@ def test_overview_shows_chapter_4_and_table_13_figures(client, fy2565_db, seed_d
 
 def test_overview_data_is_the_report_selectors(fy2565_db):
     """One selector serves both: the same counts as plan_summary, table 13 as office_budget."""
-    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565])
+    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
     summary = plan_summary(fy2565_db)
     assert data.counts == summary.counts == VerdictCounts(49, 2, 0)
     assert data.counts.achieved_percent == Decimal("96.08")
@@ -132,7 +136,10 @@ def test_area_and_group_filters_narrow_the_figures(client, fy2565_db, seed_direc
     html = client.get(url("dashboard", year=2565, group="supervision_evaluation")).content.decode()
     assert figure(html, "achieved") == "✔ บรรลุ ๑๙ / ๒๐ ร้อยละ ๙๕.๐๐ ของที่รายงานแล้ว"
     data = dashboard.overview(
-        fy2565_db, Filters(year=2565, quarter=4, group="supervision_evaluation"), [2565]
+        fy2565_db,
+        Filters(year=2565, quarter=4, group="supervision_evaluation"),
+        [2565],
+        today=TODAY,
     )
     assert [p.number for p in data.plan.projects] == [3, 4, 5, 14]
 
@@ -149,7 +156,7 @@ def test_figures_link_to_their_lists(client, fy2565_db, seed_director):
 
 def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
     client.force_login(seed_director)
-    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565])
+    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
     ascending = dashboard.by_policy_area(data.plan.projects, "achieved_percent")
     assert [r.label[0] for r in ascending] == ["๔", "๓", "๑", "๒"]
     descending = dashboard.by_policy_area(data.plan.projects, "-allocated")
@@ -202,7 +209,7 @@ def test_project_page_shows_quarterly_values_and_money(client, office_plan, grou
     for paid_on, amount in ((date(2021, 11, 5), "200.00"), (date(2022, 5, 1), "150.50")):
         ProjectDisbursement.objects.create(project=project, paid_on=paid_on, amount=Decimal(amount))
     DisbursementTarget.objects.create(plan=office_plan, quarter=3, cumulative_percent=70)
-    page = dashboard.project_page(project, Filters(year=2565, quarter=3))
+    page = dashboard.project_page(project, Filters(year=2565, quarter=3), today=date(2022, 8, 1))
     assert [m.disbursed for m in page.money] == [
         Decimal("200.00"),
         Decimal("0.00"),
@@ -245,6 +252,71 @@ def test_year_against_year(client, office, group, director):
     assert "ปีงบประมาณ ๒๕๖๕ (โครงการที่ ๑)" in detail
 
 
+# -- quarterly reports: overdue and history -------------------------------------------------
+
+Report = QuarterlyReport.Status
+
+
+def test_overdue_reports_are_counted_and_listed(client, office_plan, group, director):
+    """Q2 of FY2565 is due 15 April 2022: no report and a draft are overdue, a submitted one
+    is not."""
+    missing, draft, sent = (
+        progress_factories.reportable_project(office_plan, group, n) for n in (1, 2, 3)
+    )
+    progress_factories.report(draft, 2)
+    progress_factories.report(sent, 2, status=Report.SUBMITTED)
+    progress_factories.report(missing, 1, status=Report.APPROVED)  # another quarter
+    filters = Filters(year=2565, quarter=2)
+    on_time = dashboard.overview(office_plan, filters, [2565], today=date(2022, 4, 15))
+    assert on_time.overdue_count == 0
+    late = dashboard.overview(office_plan, filters, [2565], today=date(2022, 4, 16))
+    assert [(p.number, p.report.code) for p in late.overdue] == [
+        (1, "not_started"),
+        (2, "draft"),
+    ]
+    client.force_login(director)
+    html = client.get(url("dashboard", year=2565, quarter=2)).content.decode()
+    assert figure(html, "overdue") == "⏰ รายงานเกินกำหนดส่ง ๒ รายงานไตรมาสที่ ๒ที่ยังไม่ส่ง"
+    link = url("dashboard_overdue", year=2565, quarter=2).replace("&", "&amp;")
+    assert f'data-testid="overdue" href="{link}"' in html
+    listing = client.get(url("dashboard_overdue", year=2565, quarter=2)).content.decode()
+    assert figure(listing, "count") == "(๒ โครงการ)"
+    rows = figure(listing, "overdue-list")
+    assert "๑. โครงการทดสอบ" in rows and "๒. โครงการทดสอบ" in rows
+    assert "๓. โครงการทดสอบ" not in rows
+    assert "ยังไม่เริ่ม" in rows and "ร่าง" in rows and "๑๕ เมษายน ๒๕๖๕" in rows
+    assert reverse("progress:report", args=[draft.pk, 2]) in listing
+    assert reverse("progress:follow_up") + "?year=2565" in listing
+
+
+def test_project_page_shows_report_statuses_and_history(client, office_plan, group, director):
+    project = progress_factories.reportable_project(office_plan, group)
+    progress_factories.report(project, 1, status=Report.APPROVED)
+    submitted = progress_factories.report(project, 2, status=Report.SUBMITTED)
+    report_return(
+        report=submitted, user=director, version=submitted.version, reason="ตัวเลขงบประมาณไม่ตรง"
+    )
+    page = dashboard.project_page(project, Filters(year=2565, quarter=2), today=date(2022, 8, 1))
+    assert [(r.quarter, r.status.code, r.status.overdue) for r in page.reports] == [
+        (1, "approved", False),
+        (2, "returned", True),
+        (3, "not_started", True),
+        (4, "not_started", False),  # due 15 October 2022
+    ]
+    assert [(e.action, e.note) for e in page.history] == [("ส่งกลับแก้ไข", "ตัวเลขงบประมาณไม่ตรง")]
+    client.force_login(director)
+    html = client.get(
+        reverse("reports:dashboard_project", args=[project.pk]) + "?quarter=2"
+    ).content.decode()
+    assert figure(html, "report-q1") == "ไตรมาสที่ ๑ อนุมัติแล้ว ๑๕ มกราคม ๒๕๖๕ เปิดรายงาน"
+    assert figure(html, "report-q2") == (
+        "ไตรมาสที่ ๒ ส่งกลับแก้ไข (เกินกำหนด) ๑๕ เมษายน ๒๕๖๕ ตัวเลขงบประมาณไม่ตรง เปิดรายงาน"
+    )
+    assert reverse("progress:report", args=[project.pk, 2]) in html
+    history = figure(html, "report-history")
+    assert "ส่งกลับแก้ไข" in history and "ตัวเลขงบประมาณไม่ตรง" in history
+
+
 # -- access ------------------------------------------------------------------------------
 
 
@@ -252,6 +324,7 @@ def test_outsider_gets_404(client, office_plan, group, outsider):
     project = factories.project(office_plan, 1, group=group, budget="10")
     client.force_login(outsider)
     assert client.get(url("dashboard", office="test-office")).status_code == 404
+    assert client.get(url("dashboard_overdue", office="test-office")).status_code == 404
     assert client.get(reverse("reports:dashboard_project", args=[project.pk])).status_code == 404
     # Their own office has no plan: the page explains, and shows none of ours.
     response = client.get(url("dashboard"))
@@ -296,19 +369,28 @@ def build(plan, group, projects: int) -> None:
         GradeEnrolment.objects.create(school_year=year, grade=1, male=10, female=12, classrooms=1)
 
 
-@pytest.mark.parametrize("name", [*PAGES, "dashboard_project"])
+# session, user, the user's plans, filter choices (2), then the page's selector: 13 queries
+# (the overdue figure rides on the projects query); the project page's four reports add
+# three (deadlines, reports, their history).
+MAX_QUERIES = {"dashboard_project": 16}
+
+
+@pytest.mark.parametrize("name", [*PAGES, "dashboard_overdue", "dashboard_project"])
 @pytest.mark.parametrize("size", [1, 6])
 def test_every_page_runs_a_fixed_number_of_queries(
     client, office_plan, group, director, name, size, django_assert_max_num_queries
 ):
     build(office_plan, group, size)
+    for project in office_plan.projects.all():
+        for quarter in (1, 2):
+            report = progress_factories.report(project, quarter, status=Report.SUBMITTED)
+            report_return(report=report, user=director, version=report.version, reason="แก้ไข")
     client.force_login(director)
     if name == "dashboard_project":
         project = office_plan.projects.get(number=1)
         target = reverse("reports:dashboard_project", args=[project.pk])
     else:
         target = url(name, year=2565, quarter=4)
-    # session, user, the user's plans, filter choices (2), then the page's selector
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(MAX_QUERIES.get(name, 13)):
         response = client.get(target)
     assert response.status_code == 200
