@@ -108,7 +108,7 @@ def test_html_prints_every_chapter_with_computed_figures(html):
 
 def test_every_toc_entry_points_at_an_anchor(html):
     anchors = set(re.findall(r'id="([^"]+)"', html))
-    targets = re.findall(r'<li class="level-\d"><a href="#([^"]+)"', html)
+    targets = re.findall(r'<li class="level-\d"><a class="title" href="#([^"]+)"', html)
     assert len(targets) > 40
     assert set(targets) <= anchors, set(targets) - anchors
     assert {f"table-{n}" for n in range(1, 14)} <= set(targets)
