@@ -2,7 +2,8 @@
 
 The table of contents and the list of tables are made here from the report's data, with
 the anchors the chapter templates put on their headings and tables; WeasyPrint prints each
-entry's page number with ``target-counter()`` (Thai digits, see static/css/print.css)."""
+entry's page number with ``target-counter()`` (Thai digits; the front matter's pages are
+lettered ก ข ค and chapter 1 starts again at ๑; see static/css/print.css)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class TocEntry:
     anchor: str
     title: str
     level: int = 1
+    front: bool = False  # front matter: its pages are lettered ก ข ค, as the reference prints
 
 
 def _text_entries(report: AnnualReport, prefix: str, keys: list[str]) -> list[TocEntry]:
@@ -41,7 +43,11 @@ def _text_entries(report: AnnualReport, prefix: str, keys: list[str]) -> list[To
 def contents(report: AnnualReport) -> list[TocEntry]:
     """สารบัญ: chapters (level 1), their sections (2) and projects/highlights (3)."""
     year = to_thai_digits(report.fiscal_year)
-    entries = [TocEntry("preface", "คำนำ"), TocEntry("tables", "สารบัญตาราง")]
+    entries = [
+        TocEntry("preface", "คำนำ", front=True),
+        TocEntry("contents", "สารบัญ", front=True),
+        TocEntry("tables", "สารบัญตาราง", front=True),
+    ]
     entries.append(TocEntry("ch1", "บทที่ ๑ บทนำ"))
     entries += _text_entries(report, "ch1", CHAPTER1_TEXTS)
     entries.append(TocEntry("ch2", "บทที่ ๒ ข้อมูลและบริบทที่เกี่ยวข้อง"))

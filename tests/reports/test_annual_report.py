@@ -129,8 +129,10 @@ def test_command_writes_a_searchable_pdf(fy2565_db, tmp_path):
     assert OFFICE in text  # ำ survives extraction (the /ActualText fix)
     assert "๓๑๘,๒๒๓,๙๓๘.๐๐" in text
     assert "สามร้อยสิบแปดล้าน" in text
-    page_3 = pdftotext(output, "-f", "3", "-l", "3")
-    assert page_3.split()[-1] == "๓"  # the footer's Thai page number
+    # Footers: the front matter lettered, the chapters in Thai digits from chapter 1's ๑.
+    assert pdftotext(output, "-f", "3", "-l", "3").split()[-1] == "ข"
+    chapter_1 = pdftotext(output, "-f", "6", "-l", "6")
+    assert "บทที่ ๑ บทนำ" in chapter_1 and chapter_1.split()[-1] == "๑"
 
 
 def test_pdf_download(client, fy2565_db, reader):

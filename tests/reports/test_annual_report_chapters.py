@@ -114,14 +114,35 @@ def test_every_toc_entry_points_at_an_anchor(html):
     assert {f"table-{n}" for n in range(1, 14)} <= set(targets)
 
 
+def _printed_number(page: str) -> str:
+    """The page number printed at the foot of a page (its last line of text)."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _toc_number(toc: str, title: str) -> str:
+    """The page number the table of contents gives ``title`` (title and number are set
+    apart by a run of spaces in pdftotext's layout)."""
+    rows = (re.split(r"\s{2,}", line.strip()) for line in toc.splitlines())
+    return next(row[-1] for row in rows if len(row) > 1 and row[0] == title)
+
+
 def test_pdf_has_thai_page_numbers_in_the_toc_and_the_figures(fy2565_pdf):
     pages = fy2565_pdf
-    toc = next(page for page in pages if "สารบัญ" in page and "บทที่ ๑ บทนำ" in page)
-    line = next(line for line in toc.splitlines() if "บทที่ ๑ บทนำ" in line)
-    number = line.split()[-1].strip(".")
-    assert re.fullmatch("[๐-๙]+", number), line
-    chapter1 = int(number.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
-    assert "บทที่ ๑ บทนำ" in pages[chapter1 - 1]  # the number is the page it is on
+    front = [page for page in pages if re.fullmatch("[ก-ฮ]", _printed_number(page))]
+    toc = "\n".join(front)
+    # As in the reference: no number on the cover, the front matter lettered ก ข ค …,
+    # chapter 1 starting again at ๑; every TOC number is the one printed on that page.
+    assert _printed_number(pages[0]) != "ก"
+    assert [_printed_number(page) for page in pages[1:3]] == ["ก", "ข"]
+    assert _toc_number(toc, "คำนำ") == "ก" and "คำนำ" in pages[1]
+    assert _toc_number(toc, "สารบัญ") == "ข"
+    for title in ["บทที่ ๑ บทนำ", "บทที่ ๔ สรุปผลการดำเนินงาน", "ภาคผนวก"]:
+        number = _toc_number(toc, title)
+        assert re.fullmatch("[๐-๙]+", number), (title, number)
+        page = next(page for page in pages if _printed_number(page) == number)
+        assert title in page, (title, number)
+    assert _toc_number(toc, "บทที่ ๑ บทนำ") == "๑"
     text = "\n".join(pages)
     flat = re.sub(r"\s+", " ", text)
     assert "(-สามแสนเจ็ดหมื่นห้าพันบาทถ้วน-)" in flat
