@@ -4,8 +4,9 @@ records the audit entry, with old and new values, in one transaction.
 
 Money rules, checked here against budget/selectors.py's figures (the same arithmetic the
 pages show): a disbursement may not exceed what is left of the project, nor of its
-activity when the activity has money of its own; a transfer may not leave its source with
-less than it has already disbursed, nor below zero.
+activity when the activity has money of its own, and is dated within the plan's fiscal
+year and not after today (the quarterly figures place it by its date); a transfer may not
+leave its source with less than it has already disbursed, nor below zero.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from itertools import pairwise
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from budget import selectors
 from budget.models import (
@@ -50,6 +52,15 @@ def _lock(*projects: Project) -> None:
     list(Project.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
 
 
+def _check_paid_on(paid_on: date, project: Project) -> None:
+    year = project.plan.fiscal_year
+    if not year.starts_on <= paid_on <= year.ends_on:
+        first, last = (thai.format_thai_date(d) for d in (year.starts_on, year.ends_on))
+        raise ValidationError({"paid_on": f"วันที่เบิกจ่ายต้องอยู่ใน{year} ({first} ถึง {last})"})
+    if paid_on > timezone.localdate():
+        raise ValidationError({"paid_on": "วันที่เบิกจ่ายต้องไม่เลยวันนี้"})
+
+
 def project_remaining(project: Project) -> Decimal:
     """What is left of the project's current budget (allocations ± transfers − disbursed)."""
     return selectors.project_figures(project).remaining
@@ -70,6 +81,7 @@ def disbursement_record(
     nothing written) when it is more than what is left of the project, or of the activity
     when the activity has its own allocation."""
     _no_float(amount)
+    _check_paid_on(paid_on, project)
     _lock(project)
     entry = ProjectDisbursement(
         project=project,

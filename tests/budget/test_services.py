@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from budget import selectors, services
 from budget.models import BudgetTransfer, DisbursementTarget, OfficeAllocation, ProjectDisbursement
@@ -66,6 +67,35 @@ def test_disbursing_more_than_is_left_is_refused(project, staff_user):
     assert ours(AuditEntry).count() == 1
     disburse(project, "0.01", staff_user)  # exactly what is left is allowed
     assert services.project_remaining(project) == Decimal("0.00")
+
+
+@pytest.mark.parametrize(
+    ("paid_on", "message"),
+    [
+        (date(2021, 9, 30), "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕ (๑ ตุลาคม ๒๕๖๔ ถึง ๓๐ กันยายน ๒๕๖๕)"),
+        (date(2022, 10, 1), "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕ (๑ ตุลาคม ๒๕๖๔ ถึง ๓๐ กันยายน ๒๕๖๕)"),
+    ],
+)
+def test_a_disbursement_outside_the_fiscal_year_is_refused(project, staff_user, paid_on, message):
+    with pytest.raises(ValidationError) as refused:
+        services.disbursement_record(
+            project=project, amount=Decimal("10.00"), paid_on=paid_on, user=staff_user
+        )
+    assert refused.value.message_dict == {"paid_on": [message]}
+    assert not ours(ProjectDisbursement).exists() and not ours(AuditEntry).exists()
+    for edge in (date(2021, 10, 1), date(2022, 9, 30)):  # the year's first and last days
+        services.disbursement_record(
+            project=project, amount=Decimal("10.00"), paid_on=edge, user=staff_user
+        )
+    assert ours(ProjectDisbursement).count() == 2
+
+
+def test_a_disbursement_dated_after_today_is_refused(project, staff_user, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2022, 3, 3))
+    with pytest.raises(ValidationError) as refused:
+        disburse(project, "10.00", staff_user)  # dated 4 March 2022, tomorrow
+    assert refused.value.message_dict == {"paid_on": ["วันที่เบิกจ่ายต้องไม่เลยวันนี้"]}
+    assert not ours(ProjectDisbursement).exists()
 
 
 def test_disbursing_more_than_the_activity_has_is_refused(project, activity, staff_user):

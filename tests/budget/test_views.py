@@ -76,6 +76,17 @@ def test_a_christian_era_date_is_refused(client, project, staff_user):
     assert not ours(ProjectDisbursement).exists()
 
 
+def test_a_date_outside_the_fiscal_year_is_refused_beside_its_field(client, project, staff_user):
+    client.force_login(staff_user)
+    response = client.post(ledger_url(project), disbursement_data(paid_on="๑/๑๐/๒๕๖๕"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕" in page
+    assert response.context["form"].errors["paid_on"]  # beside the date, not at the top
+    assert 'value="๑/๑๐/๒๕๖๕"' in page  # what was typed stays on screen
+    assert not ours(ProjectDisbursement).exists()
+
+
 @pytest.mark.parametrize("who", ["director", "finance"])
 def test_readers_cannot_record_disbursements(client, project, who, request):
     client.force_login(request.getfixturevalue(who))
