@@ -79,7 +79,8 @@ def disbursement_record(
 ) -> ProjectDisbursement:
     """Record money paid out of a project's budget. Refused (ValidationError, Thai message,
     nothing written) when it is more than what is left of the project, or of the activity
-    when the activity has its own allocation."""
+    when the activity has its own allocation, or when it is dated outside the plan's fiscal
+    year or after today."""
     _no_float(amount)
     _check_paid_on(paid_on, project)
     _lock(project)
