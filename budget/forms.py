@@ -114,6 +114,16 @@ class OfficeAllocationForm(forms.Form):
     note = forms.CharField(label="หมายเหตุ", max_length=300, required=False)
 
 
+class OfficeDisbursementForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label="หมวดงบประมาณ", queryset=BudgetCategory.objects.all(), empty_label="— เลือกหมวดงบ —"
+    )
+    amount = MoneyField()
+    paid_on = ThaiDateField(label="วันที่เบิกจ่าย", required=False)
+    document_no = forms.CharField(label="เลขที่เอกสาร", max_length=100, required=False)
+    note = forms.CharField(label="หมายเหตุ", max_length=300, required=False)
+
+
 class TargetsForm(forms.Form):
     """The four cumulative targets (ร้อยละ) of the year."""
 

@@ -5,8 +5,9 @@ records the audit entry, with old and new values, in one transaction.
 Money rules, checked here against budget/selectors.py's figures (the same arithmetic the
 pages show): a disbursement may not exceed what is left of the project, nor of its
 activity when the activity has money of its own, and is dated within the plan's fiscal
-year and not after today (the quarterly figures place it by its date); a transfer may not
-leave its source with less than it has already disbursed, nor below zero.
+year and not after today (the quarterly figures place it by its date); the office's own
+disbursements likewise within a category of table 13; a transfer may not leave its source
+with less than it has already disbursed, nor below zero.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from budget import selectors
@@ -27,12 +28,13 @@ from budget.models import (
     BudgetTransfer,
     DisbursementTarget,
     OfficeAllocation,
+    OfficeDisbursement,
     ProjectAllocation,
     ProjectDisbursement,
 )
 from budget.rules import SATANG
 from plans import audit, thai
-from plans.models import Plan
+from plans.models import FiscalYear, Plan
 from projects.models import Activity, Project
 
 
@@ -52,8 +54,7 @@ def _lock(*projects: Project) -> None:
     list(Project.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
 
 
-def _check_paid_on(paid_on: date, project: Project) -> None:
-    year = project.plan.fiscal_year
+def _check_paid_on(paid_on: date, year: FiscalYear) -> None:
     if not year.starts_on <= paid_on <= year.ends_on:
         first, last = (thai.format_thai_date(d) for d in (year.starts_on, year.ends_on))
         raise ValidationError({"paid_on": f"วันที่เบิกจ่ายต้องอยู่ใน{year} ({first} ถึง {last})"})
@@ -82,7 +83,7 @@ def disbursement_record(
     when the activity has its own allocation, or when it is dated outside the plan's fiscal
     year or after today."""
     _no_float(amount)
-    _check_paid_on(paid_on, project)
+    _check_paid_on(paid_on, project.plan.fiscal_year)
     _lock(project)
     entry = ProjectDisbursement(
         project=project,
@@ -335,6 +336,56 @@ def office_allocation_add(
         note=note,
     )
     return allocation
+
+
+@transaction.atomic
+def office_disbursement_record(
+    *,
+    plan: Plan,
+    category: BudgetCategory,
+    amount: Decimal,
+    user,
+    paid_on: date | None = None,
+    document_no: str = "",
+    note: str = "",
+) -> OfficeDisbursement:
+    """Record money paid out of the office's budget in a category (table 13). Refused like
+    a project's disbursement: more than what is left of the category this year, or dated
+    outside the year or after today. An entry without a date counts at the year's end."""
+    _no_float(amount)
+    if paid_on is not None:
+        _check_paid_on(paid_on, plan.fiscal_year)
+    scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
+    # The category's instalments are the row lock that orders concurrent entries.
+    allocations = OfficeAllocation.objects.select_for_update().filter(**scope)
+    allocated = sum((a for a in allocations.values_list("amount", flat=True)), Decimal("0.00"))
+    disbursed = OfficeDisbursement.objects.filter(**scope).aggregate(total=Sum("amount"))["total"]
+    remaining = allocated - (disbursed or Decimal("0.00"))
+    entry = OfficeDisbursement(
+        **scope, amount=amount, paid_on=paid_on, document_no=document_no, note=note
+    )
+    entry.full_clean()
+    if amount > remaining:
+        left = thai.format_money(remaining)
+        raise ValidationError(
+            {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือของ{category.name} (คงเหลือ {left} บาท)"}
+        )
+    entry.save()
+    audit.record(
+        office=plan.office,
+        user=user,
+        obj=plan,
+        action="บันทึกการเบิกจ่ายของสำนักงาน",
+        changes={
+            "หมวดงบ": (None, category),
+            "เบิกจ่าย (บาท)": (None, amount),
+            "วันที่เบิกจ่าย": (None, paid_on),
+            "เลขที่เอกสาร": (None, document_no),
+            f"{category.name} คงเหลือ (บาท)": (remaining, remaining - amount),
+        },
+        note=note,
+    )
+    return entry
 
 
 @transaction.atomic

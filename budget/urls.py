@@ -9,6 +9,11 @@ urlpatterns = [
     path("<int:year>/", views.budget_overview, name="overview"),
     path("<int:year>/budget.xlsx", views.budget_overview_xlsx, name="overview_xlsx"),
     path("<int:year>/allocations/add/", views.office_allocation_add, name="office_allocation_add"),
+    path(
+        "<int:year>/disbursements/add/",
+        views.office_disbursement_add,
+        name="office_disbursement_add",
+    ),
     path("<int:year>/targets/", views.targets_edit, name="targets_edit"),
     path("<int:year>/transfers/", views.transfer_add, name="transfer_add"),
     path("<int:year>/transfers.xlsx", views.transfers_xlsx, name="transfers_xlsx"),

@@ -188,6 +188,30 @@ def office_allocation_add(request, year: int):
 
 
 @require_http_methods(["GET", "POST"])
+def office_disbursement_add(request, year: int):
+    plan = _plan_or_404(request, year)
+    _refuse_unless(access_for(request.user, plan.office).office_budget)
+    form = forms.OfficeDisbursementForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.office_disbursement_record(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "บันทึกการเบิกจ่ายงบประมาณของสำนักงานแล้ว")
+            return redirect("budget:overview", year=year)
+    context = {
+        "plan": plan,
+        "form": form,
+        "title": f"เบิกจ่ายงบประมาณของสำนักงาน {plan.fiscal_year}",
+        "intro": "ยอดเบิกแล้วของแต่ละหมวดคำนวณจากผลรวมของทุกรายการ"
+        " รายการที่ไม่ระบุวันที่นับเป็นยอด ณ สิ้นปีงบประมาณ",
+        "submit": "บันทึกการเบิกจ่าย",
+    }
+    return render(request, "budget/allocation_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
 def targets_edit(request, year: int):
     plan = _plan_or_404(request, year)
     _refuse_unless(access_for(request.user, plan.office).plan_budget)

@@ -76,6 +76,7 @@ _OFFICE_PATH = {
     ProjectDisbursement: "project__plan__office__code",
     BudgetTransfer: "from_project__plan__office__code",
     OfficeAllocation: "office__code",
+    OfficeDisbursement: "office__code",
     DisbursementTarget: "plan__office__code",
     AuditEntry: "office__code",
 }

@@ -9,7 +9,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from budget import selectors, services
-from budget.models import BudgetTransfer, DisbursementTarget, OfficeAllocation, ProjectDisbursement
+from budget.models import (
+    BudgetTransfer,
+    DisbursementTarget,
+    OfficeAllocation,
+    OfficeDisbursement,
+    ProjectDisbursement,
+)
 from plans.models import AuditEntry
 from tests import factories
 from tests.budget import factories as budget_factories
@@ -323,3 +329,50 @@ def test_decreasing_targets_are_refused(plan, finance):
         services.targets_update(plan=plan, percents=percents, user=finance)
     assert refused.value.messages == ["เป้าหมายสะสมของไตรมาสหลังต้องไม่น้อยกว่าไตรมาสก่อนหน้า"]
     assert not ours(DisbursementTarget).exists()
+
+
+# -- the office's disbursements (table 13) ------------------------------------------------
+
+
+def office_disburse(plan, cat, amount, user, **extra):
+    return services.office_disbursement_record(
+        plan=plan, category=cat, amount=Decimal(amount), user=user, **extra
+    )
+
+
+def test_office_disbursement_is_saved_audited_and_counted_in_table_13(plan, finance):
+    cat = budget_factories.category()
+    budget_factories.office_allocation(plan, cat, "1000.00")
+    office_disburse(plan, cat, "250.50", finance, paid_on=date(2022, 3, 4), document_no="ขบ 7")
+    (line,) = selectors.office_budget(plan).lines
+    assert (line.disbursed, line.remaining, line.rate) == (
+        Decimal("250.50"),
+        Decimal("749.50"),
+        Decimal("25.05"),
+    )
+    audit = ours(AuditEntry).get(action="บันทึกการเบิกจ่ายของสำนักงาน")
+    assert audit.changes["งบดำเนินงาน คงเหลือ (บาท)"] == ["1000.00", "749.50"]
+
+
+def test_office_disbursement_beyond_the_category_is_refused(plan, finance):
+    cat = budget_factories.category()
+    other = budget_factories.category("personnel", "งบบุคลากร", 1)
+    budget_factories.office_allocation(plan, cat, "1000.00")
+    budget_factories.office_allocation(plan, other, "5000.00")  # another category's money
+    budget_factories.office_disbursement(plan, cat, "999.99")
+    with pytest.raises(ValidationError) as refused:
+        office_disburse(plan, cat, "0.02", finance)
+    assert refused.value.message_dict == {
+        "amount": ["เบิกจ่ายเกินงบประมาณคงเหลือของงบดำเนินงาน (คงเหลือ ๐.๐๑ บาท)"]
+    }
+    assert ours(OfficeDisbursement).count() == 1 and not ours(AuditEntry).exists()
+    office_disburse(plan, cat, "0.01", finance)  # exactly what is left is allowed
+
+
+def test_office_disbursement_outside_the_year_is_refused(plan, finance):
+    cat = budget_factories.category()
+    budget_factories.office_allocation(plan, cat, "1000.00")
+    with pytest.raises(ValidationError) as refused:
+        office_disburse(plan, cat, "10.00", finance, paid_on=date(2022, 10, 1))
+    assert "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕" in refused.value.message_dict["paid_on"][0]
+    assert not ours(OfficeDisbursement).exists()

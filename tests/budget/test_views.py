@@ -7,7 +7,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from budget.models import BudgetTransfer, DisbursementTarget, OfficeAllocation, ProjectDisbursement
+from budget.models import (
+    BudgetTransfer,
+    DisbursementTarget,
+    OfficeAllocation,
+    OfficeDisbursement,
+    ProjectDisbursement,
+)
 from plans.models import AuditEntry
 from tests import factories
 from tests.budget import factories as budget_factories
@@ -224,6 +230,51 @@ def test_only_finance_adds_office_instalments(client, plan, who, request):
     assert client.get(url).status_code == 403
     assert client.post(url, {"category": cat.pk, "amount": "1"}).status_code == 403
     assert not ours(OfficeAllocation).exists()
+
+
+def test_finance_records_an_office_disbursement_typed_in_thai_digits(client, plan, finance):
+    cat = budget_factories.category()
+    budget_factories.office_allocation(plan, cat, "26611016.00")
+    client.force_login(finance)
+    overview = client.get(reverse("budget:overview", args=[2565])).content.decode()
+    url = reverse("budget:office_disbursement_add", args=[2565])
+    assert url in overview  # the overview offers the form to finance
+    data = {"category": cat.pk, "amount": "๒๖,๑๐๑,๖๗๖.๐๕", "paid_on": "๓๐/๙/๒๕๖๕"}
+    assert client.post(url, {**data, "document_no": "ขบ 12"}).status_code == 302
+    saved = ours(OfficeDisbursement).get()
+    assert (saved.amount, saved.paid_on, saved.document_no) == (
+        Decimal("26101676.05"),
+        date(2022, 9, 30),
+        "ขบ 12",
+    )
+    html = client.get(reverse("budget:overview", args=[2565])).content.decode()
+    assert "๕๐๙,๓๓๙.๙๕" in html  # remaining, computed
+    assert "ร้อยละ" in html and "๙๘.๐๙" in html
+
+
+def test_office_disbursement_beyond_the_allocation_is_refused_on_the_page(client, plan, finance):
+    cat = budget_factories.category()
+    budget_factories.office_allocation(plan, cat, "100.00")
+    client.force_login(finance)
+    url = reverse("budget:office_disbursement_add", args=[2565])
+    response = client.post(url, {"category": cat.pk, "amount": "๑๐๐.๐๑"})
+    assert response.status_code == 200
+    assert "เบิกจ่ายเกินงบประมาณคงเหลือของงบดำเนินงาน (คงเหลือ ๑๐๐.๐๐ บาท)" in response.content.decode()
+    assert response.context["form"].errors["amount"]
+    assert not ours(OfficeDisbursement).exists()
+
+
+@pytest.mark.parametrize("who", ["planner", "director", "staff_user"])
+def test_only_finance_records_office_disbursements(client, plan, who, request):
+    cat = budget_factories.category()
+    budget_factories.office_allocation(plan, cat, "100.00")
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("budget:office_disbursement_add", args=[2565])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"category": cat.pk, "amount": "1"}).status_code == 403
+    assert not ours(OfficeDisbursement).exists()
+    overview = client.get(reverse("budget:overview", args=[2565])).content.decode()
+    assert url not in overview
 
 
 @pytest.mark.parametrize(("who", "status"), [("finance", 302), ("planner", 302), ("director", 403)])
