@@ -62,6 +62,18 @@ from reports.selectors import (
 )
 
 QUARTERS = (1, 2, 3, 4)
+# What `indicator_row` reads of an indicator and of each of its results.
+INDICATOR_FIELDS = (
+    "project",
+    "activity",
+    "order",
+    "text",
+    "target",
+    "unit",
+    "direction",
+    "aggregation",
+)
+RESULT_FIELDS = ("quarter", "value", "unit", "count", "count_unit")
 MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
 HISTORY_LINES = 10  # the project page's recent report history
 ON_TRACK_SHARE = Decimal(80)
@@ -319,12 +331,6 @@ def plan_projects(
     deadline = ReportDeadline.objects.filter(
         fiscal_year_id=plan.fiscal_year_id, quarter=filters.quarter
     ).values("due_on")[:1]
-    results = IndicatorResult.objects.filter(quarter__lte=filters.quarter).order_by("quarter")
-    indicators = (
-        Indicator.objects.select_related("activity")
-        .order_by("order")
-        .prefetch_related(Prefetch("results", queryset=results))
-    )
     projects = (
         Project.objects.filter(plan=plan)
         .select_related("policy_area", "work_group")
@@ -335,13 +341,32 @@ def plan_projects(
             report_reason=Subquery(reports.values("last_reason")[:1]),
             report_due=Coalesce(Subquery(deadline), Value(default_deadline(year, filters.quarter))),
         )
-        .prefetch_related(Prefetch("indicators", queryset=indicators))
         .order_by("number")
     )
     if filters.area:
         projects = projects.filter(policy_area__number=filters.area)
     if filters.group:
         projects = projects.filter(work_group__code=filters.group)
+    projects = list(projects)
+    # Indicators and their results as rows grouped here, not prefetched: a director's page
+    # is read far more often than it changes, and model instances and related managers
+    # for every result were most of its time.
+    ids = [p.pk for p in projects]
+    indicators: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in (
+        Indicator.objects.filter(project__in=ids)
+        .select_related("activity")
+        .only(*INDICATOR_FIELDS, "activity__name")
+        .order_by("order")
+    ):
+        indicators[indicator.project_id].append(indicator)
+    results: dict[int, list] = defaultdict(list)
+    for result in (
+        IndicatorResult.objects.filter(indicator__project__in=ids, quarter__lte=filters.quarter)
+        .order_by("quarter")
+        .values_list("indicator_id", *RESULT_FIELDS, named=True)
+    ):
+        results[result.indicator_id].append(result)
     money_tracked = ProjectDisbursement.objects.filter(project__plan=plan).exists()
     rows = []
     for project in projects:
@@ -352,10 +377,10 @@ def plan_projects(
                 project_number=project.number,
                 project_name=project.name,
                 activity=indicator.activity.name if indicator.activity else "",
-                row=indicator_row(indicator),
-                quarterly=_quarterly(indicator.results.all()),
+                row=indicator_row(indicator, results[indicator.pk]),
+                quarterly=_quarterly(results[indicator.pk]),
             )
-            for indicator in project.indicators.all()
+            for indicator in indicators[project.pk]
         ]
         allocated, disbursed = cents(project.allocated), cents(project.disbursed)
         counts = VerdictCounts.of([i.verdict for i in items])
@@ -384,7 +409,7 @@ def plan_projects(
     return rows, money_tracked
 
 
-def _quarterly(results: Iterable[IndicatorResult]) -> list[Decimal | None]:
+def _quarterly(results: Iterable[IndicatorResult | tuple]) -> list[Decimal | None]:
     values: list[Decimal | None] = [None] * len(QUARTERS)
     for result in results:
         values[result.quarter - 1] = result.value

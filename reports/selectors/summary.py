@@ -5,8 +5,10 @@ and the dashboard format these; they never compute."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import DecimalField, Prefetch
 
@@ -151,8 +153,12 @@ class PlanSummary:
         return sum((p.counts for p in self.projects), VerdictCounts())
 
 
-def indicator_row(indicator: Indicator) -> IndicatorRow:
-    results = list(indicator.results.all())
+def indicator_row(indicator: Indicator, results: Sequence[Any] | None = None) -> IndicatorRow:
+    """The chapter 4 row of an indicator: its target, its result combined from the quarterly
+    results by its own rule, and the verdict. ``results`` (each with quarter, value, unit,
+    count, count_unit; in quarter order) default to ``indicator.results.all()``; a caller
+    that fetched them as rows passes them here, so that the rule stays this one."""
+    results = list(indicator.results.all() if results is None else results)
     value = combine([(r.quarter, r.value) for r in results], indicator.aggregation)
     last = results[-1] if results else None
     result_unit = last.unit if last else indicator.unit
