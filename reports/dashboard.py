@@ -348,9 +348,8 @@ def plan_projects(
     if filters.group:
         projects = projects.filter(work_group__code=filters.group)
     projects = list(projects)
-    # Indicators and their results as rows grouped here, not prefetched: a director's page
-    # is read far more often than it changes, and model instances and related managers
-    # for every result were most of its time.
+    # Indicators and their results grouped here rather than prefetched: an instance and a
+    # related manager for every quarterly result were most of the page's time.
     ids = [p.pk for p in projects]
     indicators: dict[int, list[Indicator]] = defaultdict(list)
     for indicator in (
