@@ -104,21 +104,22 @@ class ProjectAllocationForm(forms.Form):
         self.fields["activity"].queryset = Activity.objects.filter(project=project)
 
 
-class OfficeAllocationForm(forms.Form):
+class OfficeMoneyForm(forms.Form):
+    """What every entry of the office's budget has: a category of table 13 and an amount."""
+
     category = forms.ModelChoiceField(
         label="หมวดงบประมาณ", queryset=BudgetCategory.objects.all(), empty_label="— เลือกหมวดงบ —"
     )
     amount = MoneyField()
+
+
+class OfficeAllocationForm(OfficeMoneyForm):
     received_on = ThaiDateField(label="วันที่ได้รับจัดสรร", required=False)
     letter_no = forms.CharField(label="เลขที่หนังสือ", max_length=100, required=False)
     note = forms.CharField(label="หมายเหตุ", max_length=300, required=False)
 
 
-class OfficeDisbursementForm(forms.Form):
-    category = forms.ModelChoiceField(
-        label="หมวดงบประมาณ", queryset=BudgetCategory.objects.all(), empty_label="— เลือกหมวดงบ —"
-    )
-    amount = MoneyField()
+class OfficeDisbursementForm(OfficeMoneyForm):
     paid_on = ThaiDateField(label="วันที่เบิกจ่าย", required=False)
     document_no = forms.CharField(label="เลขที่เอกสาร", max_length=100, required=False)
     note = forms.CharField(label="หมายเหตุ", max_length=300, required=False)

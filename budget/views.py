@@ -168,47 +168,47 @@ def project_allocation_add(request, year: int, pk: int):
     return render(request, "budget/allocation_form.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-def office_allocation_add(request, year: int):
+def _office_entry(request, year: int, form_class, record, *, done: str, **context):
+    """A form of the office's budget (finance only): on success, back to the overview."""
     plan = _plan_or_404(request, year)
     _refuse_unless(access_for(request.user, plan.office).office_budget)
-    form = forms.OfficeAllocationForm(request.POST if request.method == "POST" else None)
+    form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.office_allocation_add(plan=plan, user=request.user, **form.cleaned_data)
+            record(plan=plan, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             _show_errors(form, error)
         else:
-            messages.success(request, "บันทึกการจัดสรรงบประมาณของสำนักงานแล้ว")
+            messages.success(request, done)
             return redirect("budget:overview", year=year)
-    title = f"จัดสรรงบประมาณของสำนักงาน {plan.fiscal_year}"
-    return render(
-        request, "budget/allocation_form.html", {"plan": plan, "form": form, "title": title}
+    context["title"] = f"{context['title']} {plan.fiscal_year}"
+    return render(request, "budget/allocation_form.html", {"plan": plan, "form": form, **context})
+
+
+@require_http_methods(["GET", "POST"])
+def office_allocation_add(request, year: int):
+    return _office_entry(
+        request,
+        year,
+        forms.OfficeAllocationForm,
+        services.office_allocation_add,
+        done="บันทึกการจัดสรรงบประมาณของสำนักงานแล้ว",
+        title="จัดสรรงบประมาณของสำนักงาน",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def office_disbursement_add(request, year: int):
-    plan = _plan_or_404(request, year)
-    _refuse_unless(access_for(request.user, plan.office).office_budget)
-    form = forms.OfficeDisbursementForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.office_disbursement_record(plan=plan, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, "บันทึกการเบิกจ่ายงบประมาณของสำนักงานแล้ว")
-            return redirect("budget:overview", year=year)
-    context = {
-        "plan": plan,
-        "form": form,
-        "title": f"เบิกจ่ายงบประมาณของสำนักงาน {plan.fiscal_year}",
-        "intro": "ยอดเบิกแล้วของแต่ละหมวดคำนวณจากผลรวมของทุกรายการ"
-        " รายการที่ไม่ระบุวันที่นับเป็นยอด ณ สิ้นปีงบประมาณ",
-        "submit": "บันทึกการเบิกจ่าย",
-    }
-    return render(request, "budget/allocation_form.html", context)
+    return _office_entry(
+        request,
+        year,
+        forms.OfficeDisbursementForm,
+        services.office_disbursement_record,
+        done="บันทึกการเบิกจ่ายงบประมาณของสำนักงานแล้ว",
+        title="เบิกจ่ายงบประมาณของสำนักงาน",
+        intro="ยอดเบิกแล้วของแต่ละหมวดคำนวณจากผลรวมของทุกรายการ รายการที่ไม่ระบุวันที่นับเป็นยอด ณ สิ้นปีงบประมาณ",
+        submit="บันทึกการเบิกจ่าย",
+    )
 
 
 @require_http_methods(["GET", "POST"])
