@@ -168,7 +168,7 @@ def project_allocation_add(request, year: int, pk: int):
     return render(request, "budget/allocation_form.html", context)
 
 
-def _office_entry(request, year: int, form_class, record, *, done: str, **context):
+def _office_entry(request, year: int, form_class, record, *, title: str, done: str, **context):
     """A form of the office's budget (finance only): on success, back to the overview."""
     plan = _plan_or_404(request, year)
     _refuse_unless(access_for(request.user, plan.office).office_budget)
@@ -181,8 +181,8 @@ def _office_entry(request, year: int, form_class, record, *, done: str, **contex
         else:
             messages.success(request, done)
             return redirect("budget:overview", year=year)
-    context["title"] = f"{context['title']} {plan.fiscal_year}"
-    return render(request, "budget/allocation_form.html", {"plan": plan, "form": form, **context})
+    context |= {"plan": plan, "form": form, "title": f"{title} {plan.fiscal_year}"}
+    return render(request, "budget/allocation_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
