@@ -5,6 +5,8 @@ reports/dashboard.py and renders."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -94,11 +96,31 @@ def _no_plan(request):
     return render(request, "reports/no_plan.html")
 
 
-def overview(request):
-    scope = _scope(request)
-    if scope is None:
-        return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
+def _with_plan(view):
+    """Resolve the plan and filters from the URL (the no-plan page when the user reads no
+    plan) and hand the view the scope and the plan's overview at the chosen quarter."""
+
+    @wraps(view)
+    def wrapper(request):
+        scope = _scope(request)
+        if scope is None:
+            return _no_plan(request)
+        today = timezone.localdate()
+        return view(
+            request, scope, dashboard.overview(scope.plan, scope.filters, scope.years, today=today)
+        )
+
+    return wrapper
+
+
+def _chosen(request, name: str, choices: type[StrEnum]) -> str:
+    """The query string's ``name`` when it is one of ``choices``; else "" (all of them)."""
+    value = request.GET.get(name, "")
+    return value if value in choices.__members__.values() else ""
+
+
+@_with_plan
+def overview(request, scope: Scope, data: dashboard.Overview):
     return _page(
         request,
         "reports/dashboard/overview.html",
@@ -109,58 +131,39 @@ def overview(request):
     )
 
 
-def indicator_list(request):
-    scope = _scope(request)
-    if scope is None:
-        return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
-    verdict = request.GET.get("verdict", "")
-    items = data.plan.indicators
-    if verdict in Verdict.__members__.values():
-        items = [i for i in items if i.verdict == verdict]
-    else:
-        verdict = ""
+@_with_plan
+def indicator_list(request, scope: Scope, data: dashboard.Overview):
+    verdict = _chosen(request, "verdict", Verdict)
     return _page(
         request,
         "reports/dashboard/indicator_list.html",
         scope,
         data=data,
-        items=items,
+        items=[i for i in data.plan.indicators if not verdict or i.verdict == verdict],
         verdict=verdict,
         verdict_label=VERDICT_LABELS.get(verdict, "ทั้งหมด"),
         tab="indicators",
     )
 
 
-def project_list(request):
-    scope = _scope(request)
-    if scope is None:
-        return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
-    status = request.GET.get("status", "")
-    projects = data.plan.projects
-    if status in Status.__members__.values():
-        projects = [p for p in projects if p.status == status]
-    else:
-        status = ""
+@_with_plan
+def project_list(request, scope: Scope, data: dashboard.Overview):
+    status = _chosen(request, "status", Status)
     return _page(
         request,
         "reports/dashboard/project_list.html",
         scope,
         data=data,
-        projects=projects,
+        projects=[p for p in data.plan.projects if not status or p.status == status],
         status=status,
         status_label=STATUS_LABELS.get(status, "ทั้งหมด"),
         tab="projects",
     )
 
 
-def overdue_list(request):
+@_with_plan
+def overdue_list(request, scope: Scope, data: dashboard.Overview):
     """The projects whose report of the quarter is overdue: the list behind that figure."""
-    scope = _scope(request)
-    if scope is None:
-        return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
     return _page(
         request,
         "reports/dashboard/overdue_list.html",
@@ -171,11 +174,8 @@ def overdue_list(request):
     )
 
 
-def budget(request):
-    scope = _scope(request)
-    if scope is None:
-        return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
+@_with_plan
+def budget(request, scope: Scope, data: dashboard.Overview):
     return _page(
         request,
         "reports/dashboard/budget.html",
@@ -187,11 +187,7 @@ def budget(request):
     )
 
 
-def _sets(request, by: str):
-    scope = _scope(request)
-    if scope is None:
-        return _no_plan(request)
-    data = dashboard.overview(scope.plan, scope.filters, scope.years, today=timezone.localdate())
+def _sets(request, scope: Scope, data: dashboard.Overview, by: str):
     if by == "area":
         rows = dashboard.by_policy_area(data.plan.projects, scope.filters.sort)
         title = "จำแนกตามด้านนโยบาย สพฐ."
@@ -211,12 +207,14 @@ def _sets(request, by: str):
     )
 
 
-def by_area(request):
-    return _sets(request, "area")
+@_with_plan
+def by_area(request, scope: Scope, data: dashboard.Overview):
+    return _sets(request, scope, data, "area")
 
 
-def by_group(request):
-    return _sets(request, "group")
+@_with_plan
+def by_group(request, scope: Scope, data: dashboard.Overview):
+    return _sets(request, scope, data, "group")
 
 
 def project_detail(request, pk: int):
