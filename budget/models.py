@@ -16,6 +16,24 @@ from projects.models import Activity, Project
 MONEY = {"max_digits": 15, "decimal_places": 2}
 
 
+def positive_amount(name: str) -> models.CheckConstraint:
+    """Every amount of money entered is more than zero (a correction is its own entry)."""
+    return models.CheckConstraint(
+        condition=Q(amount__gt=0), name=name, violation_error_message="จำนวนเงินต้องมากกว่าศูนย์"
+    )
+
+
+class ProjectMoney:
+    """An amount on a project, or on one of its activities (allocations, disbursements)."""
+
+    def __str__(self) -> str:
+        return f"{self.project} – {self.amount}"
+
+    def clean(self) -> None:
+        if self.activity_id and self.activity.project_id != self.project_id:
+            raise ValidationError({"activity": "กิจกรรมต้องอยู่ในโครงการเดียวกัน"})
+
+
 class BudgetCategory(models.Model):
     """A budget category of report table 13 (งบบุคลากร, งบดำเนินงาน ...). The central fund
     (งบกลาง) is shown apart from the office's total."""
@@ -57,11 +75,7 @@ class OfficeAllocation(models.Model):
                 fields=["office", "fiscal_year", "category", "number"],
                 name="office_allocation_unique",
             ),
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="office_allocation_positive",
-                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
-            ),
+            positive_amount("office_allocation_positive"),
         ]
 
     def __str__(self) -> str:
@@ -86,18 +100,14 @@ class OfficeDisbursement(models.Model):
         verbose_name_plural = "การเบิกจ่ายงบประมาณของสำนักงาน"
         ordering = ["office", "fiscal_year", "category__order", "paid_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="office_disbursement_positive",
-                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
-            ),
+            positive_amount("office_disbursement_positive"),
         ]
 
     def __str__(self) -> str:
         return f"{self.category} {self.amount}"
 
 
-class ProjectAllocation(models.Model):
+class ProjectAllocation(ProjectMoney, models.Model):
     """Money the action plan allocates to a project, or to one of its activities."""
 
     project = models.ForeignKey(
@@ -122,22 +132,11 @@ class ProjectAllocation(models.Model):
         verbose_name_plural = "งบประมาณโครงการ"
         ordering = ["project", "activity", "number"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="project_allocation_positive",
-                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
-            ),
+            positive_amount("project_allocation_positive"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.project} – {self.amount}"
 
-    def clean(self) -> None:
-        if self.activity_id and self.activity.project_id != self.project_id:
-            raise ValidationError({"activity": "กิจกรรมต้องอยู่ในโครงการเดียวกัน"})
-
-
-class ProjectDisbursement(models.Model):
+class ProjectDisbursement(ProjectMoney, models.Model):
     """A disbursement (เบิกจ่าย) of a project's money, on one of its activities or on the
     project as a whole: a ledger entry, never edited in place (see budget/services.py)."""
 
@@ -171,19 +170,8 @@ class ProjectDisbursement(models.Model):
         verbose_name_plural = "การเบิกจ่ายงบประมาณโครงการ"
         ordering = ["project", "paid_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="project_disbursement_positive",
-                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
-            ),
+            positive_amount("project_disbursement_positive"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.project} – {self.amount}"
-
-    def clean(self) -> None:
-        if self.activity_id and self.activity.project_id != self.project_id:
-            raise ValidationError({"activity": "กิจกรรมต้องอยู่ในโครงการเดียวกัน"})
 
 
 class BudgetTransfer(models.Model):
@@ -238,11 +226,7 @@ class BudgetTransfer(models.Model):
         verbose_name_plural = "การโอนเปลี่ยนแปลงงบประมาณ"
         ordering = ["transferred_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="budget_transfer_positive",
-                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
-            ),
+            positive_amount("budget_transfer_positive"),
             # Within one project, money moves between two different activities only.
             models.CheckConstraint(
                 condition=~Q(from_project=models.F("to_project"))
