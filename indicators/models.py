@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from indicators.rules import Aggregation, Direction
 from plans import thai
-from plans.models import FiscalYear, Office, Province
+from plans.models import FiscalYear, Office, Province, quarter_1_to_4
 from projects.models import Activity, Project
 
 UNIT_CHOICES = [
@@ -114,11 +114,7 @@ class IndicatorResult(models.Model):
         ordering = ["indicator", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "quarter"], name="result_per_quarter"),
-            models.CheckConstraint(
-                condition=Q(quarter__gte=1) & Q(quarter__lte=4),
-                name="result_quarter_1_to_4",
-                violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
-            ),
+            quarter_1_to_4("result_quarter_1_to_4"),
             models.CheckConstraint(
                 condition=Q(value__gte=0),
                 name="result_not_negative",

@@ -89,6 +89,15 @@ class FiscalYear(models.Model):
         return thai.fiscal_year_bounds(self.year)[1]
 
 
+def quarter_1_to_4(name: str) -> models.CheckConstraint:
+    """A row's ``quarter`` is one of the fiscal year's four quarters."""
+    return models.CheckConstraint(
+        condition=Q(quarter__gte=1) & Q(quarter__lte=4),
+        name=name,
+        violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
+    )
+
+
 class PolicyArea(models.Model):
     """OBEC's four policy areas (นโยบาย สพฐ. ๔ ด้าน)."""
 

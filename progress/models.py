@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from indicators.models import UNIT_CHOICES
 from plans import thai
+from plans.models import quarter_1_to_4
 
 QUARTERS = [(q, thai.quarter_label(q)) for q in (1, 2, 3, 4)]
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
@@ -50,11 +51,7 @@ class ReportDeadline(models.Model):
         ordering = ["-fiscal_year__year", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["fiscal_year", "quarter"], name="deadline_unique"),
-            models.CheckConstraint(
-                condition=Q(quarter__gte=1) & Q(quarter__lte=4),
-                name="deadline_quarter_1_to_4",
-                violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
-            ),
+            quarter_1_to_4("deadline_quarter_1_to_4"),
         ]
 
     def __str__(self) -> str:
@@ -126,11 +123,7 @@ class QuarterlyReport(models.Model):
         ordering = ["project", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["project", "quarter"], name="report_per_quarter"),
-            models.CheckConstraint(
-                condition=Q(quarter__gte=1) & Q(quarter__lte=4),
-                name="report_quarter_1_to_4",
-                violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
-            ),
+            quarter_1_to_4("report_quarter_1_to_4"),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "submitted", "returned", "approved"]),
                 name="report_status_known",
