@@ -101,3 +101,13 @@ def thai_date(value: Any, month: str = "long") -> str:
 def be_year(value: Any) -> str:
     year_ce = _local_date(value).year if isinstance(value, date) else int(value)
     return thai.to_thai_digits(thai.be_year(year_ce))
+
+
+@register.filter
+def person(user: Any, empty: str = "–") -> str:
+    """A user's full name, else the username; `empty` (default "–") for no user. One rule for
+    every page, so that a record whose user is missing (seeded, or a deleted account) still
+    renders."""
+    if user is None or not getattr(user, "pk", None):
+        return empty
+    return user.get_full_name() or user.get_username()

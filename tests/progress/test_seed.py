@@ -37,3 +37,13 @@ def test_loading_again_changes_no_report(fy2565_db):
     loader = Loader()
     loader.load()
     assert (loader.stats.created, loader.stats.updated) == (0, 0)
+
+
+def test_every_seeded_report_page_renders(fy2565_db, admin_client):
+    """The seed's reports were submitted by nobody (no user then): the page says "–" rather
+    than failing (it answered 500 for every role)."""
+    reports = QuarterlyReport.objects.filter(project__plan=fy2565_db).select_related("project")
+    for report in reports:
+        response = admin_client.get(f"/progress/projects/{report.project_id}/q4/")
+        assert response.status_code == 200, report
+        assert "โดย –" in response.content.decode()
