@@ -1,10 +1,12 @@
-"""Who may change which money. Pages read this; the view check is the real one.
+"""Who may change which money, as read from the office's rights (plans/access.py, the one
+set of predicates). Pages read this; the view check is the real one, and services check
+again.
 
-- the finance group (Role.FINANCE) edits the office's budget: its allocations by category;
-- finance and the policy and planning group edit the plan's money: the projects'
-  allocations, the quarterly targets, and transfers. A transfer is approved on paper by the
-  director (or whoever the office delegates); finance or planning records it here with the
-  approver's name and the letter number;
+- finance (Right.OFFICE_BUDGET) edits the office's budget: its allocations by category;
+- finance and the policy and planning group (Right.PLAN_BUDGET) edit the plan's money: the
+  projects' allocations, the quarterly targets, and transfers. A transfer is approved on
+  paper by the director (or whoever the office delegates); finance or planning records it
+  here with the approver's name and the letter number;
 - project staff and group directors record disbursements of their own group's projects,
   planning staff of every project (`Project.objects.editable_by`);
 - directors and everyone else of the office read; other offices see nothing (404).
@@ -14,24 +16,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plans.models import Membership, Office, Role
-
-OFFICE_BUDGET_ROLES = {Role.FINANCE, Role.ADMIN}
-PLAN_BUDGET_ROLES = {Role.FINANCE, Role.PLANNING, Role.ADMIN}
+from plans.access import Right, rights_for
+from plans.models import Office
 
 
 @dataclass(frozen=True)
 class BudgetAccess:
     office_budget: bool  # office allocations by category
     plan_budget: bool  # project allocations, targets, transfers
+    correct_ledger: bool = False  # reverse or correct ledger entries
 
 
 def access_for(user, office: Office) -> BudgetAccess:
     """One query (none for a superuser)."""
-    if user.is_superuser:
-        return BudgetAccess(office_budget=True, plan_budget=True)
-    roles = set(Membership.objects.filter(user=user, office=office).values_list("role", flat=True))
+    rights = rights_for(user, office)
     return BudgetAccess(
-        office_budget=bool(roles & OFFICE_BUDGET_ROLES),
-        plan_budget=bool(roles & PLAN_BUDGET_ROLES),
+        office_budget=Right.OFFICE_BUDGET in rights,
+        plan_budget=Right.PLAN_BUDGET in rights,
+        correct_ledger=Right.CORRECT_LEDGER in rights,
     )

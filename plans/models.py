@@ -31,11 +31,10 @@ class Province(models.Model):
 
 class OfficeQuerySet(models.QuerySet):
     def visible_to(self, user) -> OfficeQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(memberships__user=user).distinct()
+        """The offices the user may read (plans/access.py: every role reads its office)."""
+        from plans.access import Right, offices_with
+
+        return self.filter(pk__in=offices_with(user, Right.READ).values("pk"))
 
 
 class Office(models.Model):

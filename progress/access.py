@@ -1,4 +1,5 @@
-"""Who may do what with a project's quarterly reports. Views check these (and fetch through
+"""Who may do what with a project's quarterly reports, as read from the office's rights
+(plans/access.py, the one set of predicates). Views check these (and fetch through
 `Project.objects.visible_to`), and services check them again.
 
 - enter and submit: whoever `Project.objects.editable_by` lets edit the project (staff and
@@ -15,11 +16,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from plans.models import Membership, Office, Role
+from plans.access import GroupRight, Right, offices_with, rights_for, roles_with
+from plans.models import Office
 from projects.models import Project
-
-OFFICE_WIDE_EDIT = {Role.PLANNING, Role.ADMIN}
-GROUP_ROLES = {Role.STAFF, Role.GROUP_DIRECTOR}
 
 
 @dataclass(frozen=True)
@@ -29,46 +28,31 @@ class ReportAccess:
     can_reopen: bool = False
 
 
-def _memberships(user, office_id: int) -> list[Membership]:
-    if not user.is_authenticated:
-        return []
-    return list(user.memberships.filter(office_id=office_id))
-
-
 def report_access(user, project: Project) -> ReportAccess:
     """What the user may do with this project's reports (the project's plan must be loaded)."""
-    if user.is_superuser:
-        return ReportAccess(True, True, True)
-    roles = _memberships(user, project.plan.office_id)
-    in_group = {
-        m.role for m in roles if m.work_group_id and m.work_group_id == project.work_group_id
-    }
-    office_roles = {m.role for m in roles}
+    rights = rights_for(user, project.plan.office_id)
     return ReportAccess(
-        can_edit=bool(office_roles & OFFICE_WIDE_EDIT or in_group & GROUP_ROLES),
-        can_decide=bool(
-            office_roles & {Role.DIRECTOR, Role.ADMIN} or Role.GROUP_DIRECTOR in in_group
-        ),
-        can_reopen=bool(office_roles & OFFICE_WIDE_EDIT),
+        can_edit=rights.can_edit_reports_of(project.work_group_id),
+        can_decide=rights.can_decide_reports_of(project.work_group_id),
+        can_reopen=Right.REOPEN_REPORTS in rights,
     )
 
 
 def can_follow_up(user, office: Office) -> bool:
     """May read the "who has not reported" table of the office."""
-    if user.is_superuser:
-        return True
-    roles = {m.role for m in _memberships(user, office.pk)}
-    return bool(roles & {Role.PLANNING, Role.DIRECTOR, Role.ADMIN})
+    return Right.FOLLOW_UP in rights_for(user, office)
 
 
 def decidable_by(user) -> QuerySet[Project]:
     """Projects whose reports the user approves or returns."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or not user.is_active:
         return Project.objects.none()
     if user.is_superuser:
         return Project.objects.all()
-    office_wide = user.memberships.filter(role__in=[Role.DIRECTOR, Role.ADMIN]).values("office")
-    groups = user.memberships.filter(role=Role.GROUP_DIRECTOR).values("work_group")
+    office_wide = offices_with(user, Right.DECIDE_ALL_REPORTS)
+    groups = user.memberships.filter(role__in=roles_with(GroupRight.DECIDE_REPORTS)).values(
+        "work_group"
+    )
     return Project.objects.filter(Q(plan__office__in=office_wide) | Q(work_group__in=groups))
 
 

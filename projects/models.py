@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from plans import thai
+from plans.access import GroupRight, Right, offices_with, roles_with
 from plans.models import (
     MasterPlanIssue,
     MinisterPolicy,
@@ -15,7 +16,6 @@ from plans.models import (
     Office,
     Plan,
     PolicyArea,
-    Role,
     WorkGroup,
 )
 
@@ -28,12 +28,12 @@ class ProjectQuerySet(models.QuerySet):
     def editable_by(self, user) -> ProjectQuerySet:
         """Projects whose progress the user may enter: planning staff of the office edit
         all, group staff and group directors edit their own group's projects."""
-        if not user.is_authenticated:
+        if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self
-        office_wide = user.memberships.filter(role__in=[Role.PLANNING, Role.ADMIN]).values("office")
-        groups = user.memberships.filter(role__in=[Role.STAFF, Role.GROUP_DIRECTOR]).values(
+        office_wide = offices_with(user, Right.EDIT_ALL_REPORTS)
+        groups = user.memberships.filter(role__in=roles_with(GroupRight.EDIT_REPORTS)).values(
             "work_group"
         )
         return self.filter(

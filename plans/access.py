@@ -1,0 +1,150 @@
+"""Who may read and do what in which office: the portal's one set of access predicates.
+
+Views, templates, forms, the admin, exports, file downloads, background jobs and services
+all ask here (directly, or through the querysets and helpers built on these tables:
+`Office.objects.visible_to`, `Project.objects.editable_by`, `budget.access`,
+`progress.access`). A rule enforced only in a page is not enforced.
+
+A user's rights come from their memberships: one role per office (plans.Membership), and for
+the two group roles, one work group. Superusers hold every right in every office; nobody
+else crosses an office boundary: a user with no membership in an office has no right there,
+not even to read.
+
+| role | office-wide rights | in their own work group |
+|---|---|---|
+| staff | read | enter and submit quarterly reports |
+| group director | read | enter, submit, approve and return |
+| planning | read, manage the plan, edit every project's reports, reopen, follow up, plan money | |
+| finance | read, plan money, office money, correct the ledger | |
+| director | read, approve and return every report, follow up | |
+| admin (office) | every right of the office, and its people | |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import QuerySet
+
+from plans.models import Membership, Office, Role
+
+
+class Right(StrEnum):
+    READ = "read"  # the office's plan, reports, dashboards and files
+    MANAGE_PLAN = "manage_plan"  # the plan's data (projects, indicators, texts, schools)
+    EDIT_ALL_REPORTS = "edit_all_reports"  # enter any project's quarterly report
+    DECIDE_ALL_REPORTS = "decide_all_reports"  # approve or return any report of the office
+    REOPEN_REPORTS = "reopen_reports"  # reopen an approved report
+    FOLLOW_UP = "follow_up"  # who has not reported
+    PLAN_BUDGET = "plan_budget"  # projects' allocations, quarterly targets, transfers
+    OFFICE_BUDGET = "office_budget"  # the office's allocations and disbursements by category
+    CORRECT_LEDGER = "correct_ledger"  # reverse or correct a project's ledger entries
+    MANAGE_PEOPLE = "manage_people"  # memberships (roles and groups) of the office
+
+
+class GroupRight(StrEnum):
+    EDIT_REPORTS = "edit_reports"  # enter and submit the group's projects' reports
+    DECIDE_REPORTS = "decide_reports"  # approve or return them
+
+
+OFFICE_RIGHTS: dict[str, frozenset[Right]] = {
+    Role.STAFF: frozenset({Right.READ}),
+    Role.GROUP_DIRECTOR: frozenset({Right.READ}),
+    Role.PLANNING: frozenset(
+        {
+            Right.READ,
+            Right.MANAGE_PLAN,
+            Right.EDIT_ALL_REPORTS,
+            Right.REOPEN_REPORTS,
+            Right.FOLLOW_UP,
+            Right.PLAN_BUDGET,
+        }
+    ),
+    Role.FINANCE: frozenset(
+        {Right.READ, Right.PLAN_BUDGET, Right.OFFICE_BUDGET, Right.CORRECT_LEDGER}
+    ),
+    Role.DIRECTOR: frozenset({Right.READ, Right.DECIDE_ALL_REPORTS, Right.FOLLOW_UP}),
+    Role.ADMIN: frozenset(Right),
+}
+GROUP_RIGHTS: dict[str, frozenset[GroupRight]] = {
+    Role.STAFF: frozenset({GroupRight.EDIT_REPORTS}),
+    Role.GROUP_DIRECTOR: frozenset({GroupRight.EDIT_REPORTS, GroupRight.DECIDE_REPORTS}),
+}
+
+
+def roles_with(right: Right | GroupRight) -> list[str]:
+    """The roles that hold `right` (office-wide for a Right, in their group for a
+    GroupRight): for querysets that filter memberships by role."""
+    table = OFFICE_RIGHTS if isinstance(right, Right) else GROUP_RIGHTS
+    return sorted(role for role, rights in table.items() if right in rights)
+
+
+@dataclass(frozen=True)
+class OfficeRights:
+    """What one user may do in one office."""
+
+    office_id: int | None
+    rights: frozenset[Right] = frozenset()
+    group_rights: tuple[tuple[int, frozenset[GroupRight]], ...] = ()
+    superuser: bool = False
+
+    def __contains__(self, right: Right) -> bool:
+        return self.superuser or right in self.rights
+
+    def in_group(self, group_id: int | None, right: GroupRight) -> bool:
+        return group_id is not None and any(
+            gid == group_id and right in rights for gid, rights in self.group_rights
+        )
+
+    def can_edit_reports_of(self, work_group_id: int | None) -> bool:
+        return Right.EDIT_ALL_REPORTS in self or self.in_group(
+            work_group_id, GroupRight.EDIT_REPORTS
+        )
+
+    def can_decide_reports_of(self, work_group_id: int | None) -> bool:
+        return Right.DECIDE_ALL_REPORTS in self or self.in_group(
+            work_group_id, GroupRight.DECIDE_REPORTS
+        )
+
+
+NO_RIGHTS = OfficeRights(office_id=None)
+
+
+def rights_for(user, office: Office | int) -> OfficeRights:
+    """The user's rights in `office` (one query, none for a superuser or an anonymous user;
+    remembered on the user object for the rest of the request)."""
+    office_id = office if isinstance(office, int) else office.pk
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NO_RIGHTS
+    if user.is_superuser:
+        return OfficeRights(office_id=office_id, rights=frozenset(Right), superuser=True)
+    cache = user.__dict__.setdefault("_office_rights", {})
+    if office_id not in cache:
+        rights: set[Right] = set()
+        groups: list[tuple[int, frozenset[GroupRight]]] = []
+        for role, group_id in Membership.objects.filter(user=user, office_id=office_id).values_list(
+            "role", "work_group_id"
+        ):
+            rights |= OFFICE_RIGHTS.get(role, frozenset())
+            if group_id and role in GROUP_RIGHTS:
+                groups.append((group_id, GROUP_RIGHTS[role]))
+        cache[office_id] = OfficeRights(
+            office_id=office_id, rights=frozenset(rights), group_rights=tuple(groups)
+        )
+    return cache[office_id]
+
+
+def offices_with(user, right: Right) -> QuerySet[Office]:
+    """The offices where the user holds `right` (every office for a superuser)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Office.objects.none()
+    if user.is_superuser:
+        return Office.objects.all()
+    return Office.objects.filter(
+        memberships__user=user, memberships__role__in=roles_with(right)
+    ).distinct()
+
+
+def office_ids_with(user, right: Right) -> set[int]:
+    return set(offices_with(user, right).values_list("pk", flat=True))
