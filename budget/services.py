@@ -4,10 +4,13 @@ records the audit entry, with old and new values, in one transaction.
 
 Money rules, checked here against budget/selectors.py's figures (the same arithmetic the
 pages show): a disbursement may not exceed what is left of the project, nor of its
-activity when the activity has money of its own, and is dated within the plan's fiscal
-year and not after today (the quarterly figures place it by its date); the office's own
-disbursements likewise within a category of table 13; a transfer may not leave its source
-with less than it has already disbursed, nor below zero.
+activity when the activity has money of its own; the office's own disbursements likewise
+within a category of table 13; a transfer may not leave its source with less than it has
+already disbursed, nor below zero.
+
+Date rule (`check_date`, one rule for every entry): the date of a disbursement, an
+allocation or a transfer lies within the plan's fiscal year and not after today (the
+quarterly figures place each entry by its date).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max, Model, Sum
 from django.utils import timezone
 
 from budget import selectors
@@ -54,12 +57,19 @@ def _lock(*projects: Project) -> None:
     list(Project.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
 
 
-def _check_paid_on(paid_on: date, year: FiscalYear) -> None:
-    if not year.starts_on <= paid_on <= year.ends_on:
+def check_date(entry: Model, field: str, year: FiscalYear) -> None:
+    """The one date rule of money entries (disbursements, allocations, transfers): a date,
+    when given, lies within the plan's fiscal year and not after today. Refused on the
+    date's own field, named by its label: "วันที่อนุมัติการโอนต้องอยู่ในปีงบประมาณ ..."."""
+    value = getattr(entry, field)
+    if value is None:
+        return
+    label = entry._meta.get_field(field).verbose_name
+    if not year.starts_on <= value <= year.ends_on:
         first, last = (thai.format_thai_date(d) for d in (year.starts_on, year.ends_on))
-        raise ValidationError({"paid_on": f"วันที่เบิกจ่ายต้องอยู่ใน{year} ({first} ถึง {last})"})
-    if paid_on > timezone.localdate():
-        raise ValidationError({"paid_on": "วันที่เบิกจ่ายต้องไม่เลยวันนี้"})
+        raise ValidationError({field: f"{label}ต้องอยู่ใน{year} ({first} ถึง {last})"})
+    if value > timezone.localdate():
+        raise ValidationError({field: f"{label}ต้องไม่เลยวันนี้"})
 
 
 def project_remaining(project: Project) -> Decimal:
@@ -83,8 +93,6 @@ def disbursement_record(
     when the activity has its own allocation, or when it is dated outside the plan's fiscal
     year or after today."""
     _no_float(amount)
-    _check_paid_on(paid_on, project.plan.fiscal_year)
-    _lock(project)
     entry = ProjectDisbursement(
         project=project,
         activity=activity,
@@ -94,6 +102,8 @@ def disbursement_record(
         note=note,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+    check_date(entry, "paid_on", project.plan.fiscal_year)
+    _lock(project)
     entry.full_clean()
     remaining = project_remaining(project)
     if amount > remaining:
@@ -192,6 +202,7 @@ def transfer_record(
         letter_no=letter_no,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+    check_date(transfer, "transferred_on", from_project.plan.fiscal_year)
     transfer.full_clean()
     within = from_project.pk == to_project.pk
     if from_activity is not None:
@@ -273,6 +284,7 @@ def project_allocation_add(
         letter_no=letter_no,
         note=note,
     )
+    check_date(allocation, "received_on", project.plan.fiscal_year)
     allocation.full_clean()
     before = selectors.project_figures(project).current
     allocation.save()
@@ -319,6 +331,7 @@ def office_allocation_add(
         letter_no=letter_no,
         note=note,
     )
+    check_date(allocation, "received_on", plan.fiscal_year)
     allocation.full_clean()
     allocation.save()
     audit.record(
@@ -353,8 +366,6 @@ def office_disbursement_record(
     a project's disbursement: more than what is left of the category this year, or dated
     outside the year or after today. An entry without a date counts at the year's end."""
     _no_float(amount)
-    if paid_on is not None:
-        _check_paid_on(paid_on, plan.fiscal_year)
     scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
     # The category's instalments are the row lock that orders concurrent entries.
     allocations = OfficeAllocation.objects.select_for_update().filter(**scope)
@@ -364,6 +375,7 @@ def office_disbursement_record(
     entry = OfficeDisbursement(
         **scope, amount=amount, paid_on=paid_on, document_no=document_no, note=note
     )
+    check_date(entry, "paid_on", plan.fiscal_year)
     entry.full_clean()
     if amount > remaining:
         left = thai.format_money(remaining)

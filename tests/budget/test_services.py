@@ -37,11 +37,10 @@ def move(source, target, amount, user, **extra):
         from_project=source,
         to_project=target,
         amount=Decimal(amount),
-        transferred_on=date(2022, 2, 1),
         reason="ปรับแผนการดำเนินงาน",
         approved_by="ผู้อำนวยการ สพม.",
         user=user,
-        **extra,
+        **{"transferred_on": date(2022, 2, 1), **extra},
     )
 
 
@@ -376,3 +375,73 @@ def test_office_disbursement_outside_the_year_is_refused(plan, finance):
         office_disburse(plan, cat, "10.00", finance, paid_on=date(2022, 10, 1))
     assert "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕" in refused.value.message_dict["paid_on"][0]
     assert not ours(OfficeDisbursement).exists()
+
+
+# -- one date rule for every money entry (finding 11) -------------------------------------
+
+YEAR_2599 = date(2056, 3, 1)  # 1/3/2599 in the Buddhist era
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "label"),
+    [
+        (
+            lambda p, other, u: move(p, other, "10.00", u, transferred_on=YEAR_2599),
+            "transferred_on",
+            "วันที่อนุมัติการโอน",
+        ),
+        (
+            lambda p, other, u: services.project_allocation_add(
+                project=p, amount=Decimal("10.00"), user=u, received_on=YEAR_2599
+            ),
+            "received_on",
+            "วันที่จัดสรร",
+        ),
+        (
+            lambda p, other, u: services.office_allocation_add(
+                plan=p.plan,
+                category=budget_factories.category(),
+                amount=Decimal("10.00"),
+                user=u,
+                received_on=YEAR_2599,
+            ),
+            "received_on",
+            "วันที่ได้รับจัดสรร",
+        ),
+    ],
+)
+def test_allocation_and_transfer_dates_outside_the_year_are_refused(
+    project, other_project, finance, record, field, label
+):
+    before = {m: ours(m).count() for m in (BudgetTransfer, OfficeAllocation, AuditEntry)}
+    allocations = project.allocations.count()
+    with pytest.raises(ValidationError) as refused:
+        record(project, other_project, finance)
+    (message,) = refused.value.message_dict[field]
+    assert message.startswith(f"{label}ต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕")
+    assert {m: ours(m).count() for m in before} == before
+    assert project.allocations.count() == allocations
+
+
+def test_allocation_and_transfer_dates_after_today_are_refused(
+    project, other_project, finance, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2022, 1, 31))
+    with pytest.raises(ValidationError) as refused:
+        move(project, other_project, "10.00", finance)  # dated 1/2/2565
+    assert refused.value.message_dict == {"transferred_on": ["วันที่อนุมัติการโอนต้องไม่เลยวันนี้"]}
+    with pytest.raises(ValidationError) as refused:
+        services.project_allocation_add(
+            project=project, amount=Decimal("1"), user=finance, received_on=date(2022, 2, 1)
+        )
+    assert refused.value.message_dict == {"received_on": ["วันที่จัดสรรต้องไม่เลยวันนี้"]}
+    assert not ours(BudgetTransfer).exists()
+
+
+def test_dates_within_the_year_and_blank_allocation_dates_pass(project, other_project, finance):
+    move(project, other_project, "10.00", finance)
+    services.project_allocation_add(
+        project=project, amount=Decimal("1"), user=finance, received_on=date(2021, 10, 1)
+    )
+    services.project_allocation_add(project=project, amount=Decimal("1"), user=finance)
+    assert ours(BudgetTransfer).count() == 1

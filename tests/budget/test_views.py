@@ -201,6 +201,27 @@ def test_others_cannot_record_transfers(client, project, other_project, who, req
     assert not ours(BudgetTransfer).exists()
 
 
+def test_a_transfer_dated_2599_is_refused_beside_its_date(client, project, other_project, finance):
+    client.force_login(finance)
+    url = reverse("budget:transfer_add", args=[2565])
+    data = transfer_data(f"p{project.pk}", f"p{other_project.pk}") | {"transferred_on": "๑/๓/๒๕๙๙"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    (error,) = response.context["form"].errors["transferred_on"]
+    assert error.startswith("วันที่อนุมัติการโอนต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕")
+    assert not ours(BudgetTransfer).exists()
+
+
+def test_an_office_instalment_dated_2599_is_refused_beside_its_date(client, plan, finance):
+    client.force_login(finance)
+    url = reverse("budget:office_allocation_add", args=[2565])
+    data = {"category": budget_factories.category().pk, "amount": "1", "received_on": "1/3/2599"}
+    response = client.post(url, data)
+    (error,) = response.context["form"].errors["received_on"]
+    assert error.startswith("วันที่ได้รับจัดสรรต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕")
+    assert not ours(OfficeAllocation).exists()
+
+
 # -- office budget and targets ------------------------------------------------------------
 
 
