@@ -1,12 +1,12 @@
 """Excel files of the budget pages: each takes the selector's data and only formats it
-(no queries), so the workbook shows the same numbers as the page."""
+(no queries), so the workbook shows the same numbers as the page. Rows are written through
+plans/excel.py, so free text (notes, reasons) stays text, never a formula."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from budget.rules import PACE_LABELS
 from budget.selectors import BudgetOverview, Figures, ProjectLedger, TransferRow
 from plans import thai
+from plans.excel import append_row, workbook_bytes
 
 MONEY_FORMAT = "#,##0.00"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,8 +33,7 @@ FIGURE_HEADERS = [
 
 
 def _row(sheet: Worksheet, values: Iterable, *, bold: bool = False) -> None:
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
+    for cell in append_row(sheet, values):
         if isinstance(cell.value, Decimal):
             cell.number_format = MONEY_FORMAT
         elif isinstance(cell.value, date):
@@ -53,12 +53,6 @@ def _figures(f: Figures) -> list:
         thai.baht_text(f.remaining),
         f.rate,
     ]
-
-
-def _bytes(book: Workbook) -> bytes:
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def overview_xlsx(overview: BudgetOverview) -> bytes:
@@ -88,7 +82,7 @@ def overview_xlsx(overview: BudgetOverview) -> bytes:
             _row(sheet, [None, name, *_figures(activity), None])
     total = overview.plan_total
     _row(sheet, [None, "รวม", *_figures(total), PACE_LABELS[overview.plan_pace]], bold=True)
-    return _bytes(book)
+    return workbook_bytes(book)
 
 
 def _line(number, line) -> list:
@@ -120,7 +114,7 @@ def ledger_xlsx(ledger: ProjectLedger) -> bytes:
         paid = e.amount if e.delta < 0 else None
         row = [e.on, e.label, e.activity, e.reference, e.note, received, paid, e.balance]
         _row(sheet, row)
-    return _bytes(book)
+    return workbook_bytes(book)
 
 
 def transfers_xlsx(fiscal_year: int, rows: list[TransferRow]) -> bytes:
@@ -145,4 +139,4 @@ def transfers_xlsx(fiscal_year: int, rows: list[TransferRow]) -> bytes:
                 t.recorded_by,
             ],
         )
-    return _bytes(book)
+    return workbook_bytes(book)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from plans.excel import TextXLSX
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -134,6 +136,9 @@ REPORT_PDF_MODE = os.environ.get("REPORT_PDF_MODE", "immediate" if DEMO_MODE els
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# The admin exports Excel only, through the portal's one cell rule (free text stays text,
+# never a formula); CSV would hand "=..." to a spreadsheet as a live formula.
+EXPORT_FORMATS = [TextXLSX]
 
 LOGGING = {
     "version": 1,

@@ -1,13 +1,13 @@
-"""Renderers of progress data that make no queries: the follow-up table as Excel."""
+"""Renderers of progress data that make no queries: the follow-up table as Excel (rows
+written through plans/excel.py: free text stays text, never a formula)."""
 
 from __future__ import annotations
-
-from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from plans import thai
+from plans.excel import append_row, workbook_bytes
 from progress.selectors import FollowUpRow
 
 HEADERS = [
@@ -28,13 +28,14 @@ def follow_up_xlsx(rows: list[FollowUpRow], *, title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "การรายงานผล"
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet["A1"].font = Font(bold=True)
-    sheet.append(HEADERS)
+    append_row(sheet, HEADERS)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.number,
                 row.name,
@@ -45,10 +46,8 @@ def follow_up_xlsx(rows: list[FollowUpRow], *, title: str) -> bytes:
                 thai.format_thai_date(row.status.deadline, thai_digits=False),
                 "เลยกำหนด" if row.status.overdue else "",
                 row.status.last_reason,
-            ]
+            ],
         )
     for column, width in zip("ABCDEFGHI", (10, 60, 30, 25, 8, 18, 18, 10, 40), strict=True):
         sheet.column_dimensions[column].width = width
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

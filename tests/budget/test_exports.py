@@ -81,3 +81,15 @@ def test_transfers_workbook(client, data, director):
     row = [c.value for c in sheet[3]]
     assert row[1:5] == ["๑. โครงการทดสอบ 1", "๒. โครงการทดสอบ 2", 50, "ห้าสิบบาทถ้วน"]
     assert row[5:7] == ["ปรับแผน", "ผู้อำนวยการ สพม."]
+
+
+def test_free_text_is_exported_as_typed_never_as_a_formula(client, data, director):
+    note = '=HYPERLINK("http://evil.example","คลิก")'
+    entry = budget_factories.disbursement(data, "1.00", paid_on=date(2022, 3, 5))
+    entry.note, entry.document_no = note, "+66-1"
+    entry.save()
+    client.force_login(director)
+    sheet = sheets(client.get(reverse("budget:project_ledger_xlsx", args=[2565, data.pk]))).active
+    last = sheet[sheet.max_row]
+    assert (last[4].value, last[4].data_type) == (note, "s")
+    assert (last[3].value, last[3].data_type) == ("+66-1", "s")

@@ -406,6 +406,15 @@ def test_follow_up_excel_export(client, planner, project):
     assert len(rows) == 2 + 4
 
 
+def test_follow_up_excel_writes_a_formula_like_reason_as_text(client, planner, project):
+    reason = '=HYPERLINK("http://evil.example","คลิก")'
+    pf.report(project, 1, status=Status.RETURNED, last_reason=reason)
+    client.force_login(planner)
+    response = client.get(reverse("progress:follow_up_export"), {"year": 2565})
+    cell = load_workbook(BytesIO(response.content)).active["I3"]
+    assert (cell.value, cell.data_type) == (reason, "s")
+
+
 @pytest.mark.parametrize("size", [1, 8])
 def test_follow_up_runs_a_fixed_number_of_queries(
     client, plan, group, planner, size, django_assert_max_num_queries
