@@ -5,6 +5,8 @@
 - enter and submit: whoever `Project.objects.editable_by` lets edit the project (staff and
   group directors of the responsible group, the policy-and-planning group office-wide);
 - approve and return: the group director of the responsible group, or an office director;
+  never the report's own submitter (four eyes: `is_submitter`). A group director may submit
+  his group's report; another director (the office director, an administrator) decides it;
 - reopen an approved report: the policy-and-planning group;
 - follow up who has not reported: the policy-and-planning group and office directors.
 Administrators may do everything.
@@ -35,6 +37,22 @@ def report_access(user, project: Project) -> ReportAccess:
         can_edit=rights.can_edit_reports_of(project.work_group_id),
         can_decide=rights.can_decide_reports_of(project.work_group_id),
         can_reopen=Right.REOPEN_REPORTS in rights,
+    )
+
+
+OWN_REPORT = (
+    "ท่านเป็นผู้ส่งรายงานนี้ จึงอนุมัติหรือส่งกลับรายงานของตนเองไม่ได้ "
+    "ผู้อำนวยการสำนักงานหรือผู้มีอำนาจพิจารณาคนอื่นเป็นผู้พิจารณา"
+)
+
+
+def is_submitter(user, report) -> bool:
+    """Four eyes: whoever submitted a report may not approve or return it (the services
+    refuse with OWN_REPORT; the pages offer the decision to others only)."""
+    return (
+        report is not None
+        and report.submitted_by_id is not None
+        and report.submitted_by_id == getattr(user, "pk", None)
     )
 
 

@@ -3,6 +3,9 @@
     draft/returned --submit--> submitted --approve--> approved --reopen--> draft
                                          --return---> returned
 
+Four eyes: the report's submitter never approves or returns it (progress/access.py
+`is_submitter`); another director decides.
+
 Each service locks the report row, refuses a stale `version` (the version the user's
 page was built from: the lost-update guard), validates, writes, bumps the version and
 records the audit entry, all in one transaction.
@@ -34,7 +37,7 @@ from budget.models import ProjectDisbursement
 from budget.services import disbursement_record
 from indicators.models import Indicator, IndicatorResult
 from plans import audit, thai
-from progress.access import report_access
+from progress.access import OWN_REPORT, is_submitter, report_access
 from progress.models import QuarterlyReport, ReportDisbursement, ReportPhoto, ReportValue
 from projects.models import Activity, Project
 
@@ -265,6 +268,8 @@ def report_return(*, report: QuarterlyReport, user, version: int, reason: str) -
     report = _lock(report, version)
     if not report_access(user, report.project).can_decide:
         raise PermissionDenied
+    if is_submitter(user, report):
+        raise ValidationError(OWN_REPORT, code="four_eyes")
     if report.status != Status.SUBMITTED:
         raise ValidationError("ส่งกลับได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
     reason = reason.strip()
@@ -347,6 +352,8 @@ def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyR
     report = _lock(report, version)
     if not report_access(user, report.project).can_decide:
         raise PermissionDenied
+    if is_submitter(user, report):
+        raise ValidationError(OWN_REPORT, code="four_eyes")
     if report.status != Status.SUBMITTED:
         raise ValidationError("อนุมัติได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
     changes = _approve_results(report)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from plans import thai
 from progress import exports, selectors, services
-from progress.access import can_follow_up, report_access
+from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
 from progress.forms import ConfirmForm, ReasonForm, ReportForm, activity_key
 from progress.models import QuarterlyReport, ReportPhoto
 from projects.models import Project
@@ -105,6 +105,8 @@ def _report_context(request, page: selectors.ReportPage, form: ReportForm | None
         "quarters": (1, 2, 3, 4),
         "section": "report",
         "can_follow_up": can_follow_up(request.user, page.project.plan.office),
+        "own_submission": is_submitter(request.user, page.report),
+        "own_report": OWN_REPORT,
     }
 
 
@@ -198,6 +200,10 @@ def report_decide(request, project_id: int, quarter: int, decision: str):
     report = get_object_or_404(QuarterlyReport, project=project, quarter=quarter)
     if not getattr(report_access(request.user, project), spec["right"]):
         raise PermissionDenied
+    if spec["right"] == "can_decide" and is_submitter(request.user, report):
+        # Four eyes: the page explains who decides instead; the service refuses too.
+        context = {"report": report, "spec": spec, "decision": decision, "refusal": OWN_REPORT}
+        return render(request, "progress/report_decide.html", context, status=403)
     form = spec["form"](request.POST or None, initial={"version": report.version})
     if request.method == "POST" and form.is_valid():
         kwargs = {"reason": form.cleaned_data["reason"]} if "reason" in form.fields else {}

@@ -285,3 +285,35 @@ def test_photo_is_saved_and_removed_with_history(project, staff_user):
     assert report.photos.count() == 0
     entry = history_for(report).first()
     assert (entry.action, entry.changes) == ("ลบภาพกิจกรรม", {"ภาพกิจกรรม": ["ภาพการอบรม", None]})
+
+
+# -- four eyes (finding 4) ----------------------------------------------------------------
+
+
+def test_a_group_director_cannot_approve_or_return_his_own_report(
+    project, group_director, director, indicators, activity
+):
+    draft = save(project, group_director, amounts={activity.pk: Decimal("100")})
+    mine = services.report_submit(report=draft, user=group_director, version=draft.version)
+    for decide, extra in (
+        (services.report_approve, {}),
+        (services.report_return, {"reason": "แก้ไข"}),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            decide(report=mine, user=group_director, version=mine.version, **extra)
+        assert refused.value.code == "four_eyes"
+        assert "จึงอนุมัติหรือส่งกลับรายงานของตนเองไม่ได้" in refused.value.messages[0]
+    mine.refresh_from_db()
+    assert mine.status == Status.SUBMITTED
+    assert not ProjectDisbursement.objects.filter(project=project).exists()
+    # another director decides it
+    approved = services.report_approve(report=mine, user=director, version=mine.version)
+    assert (approved.status, approved.approved_by) == (Status.APPROVED, director)
+
+
+def test_the_submitter_is_refused_even_as_a_superuser(project, staff_user, django_user_model):
+    boss = django_user_model.objects.create_superuser("boss", password="x")
+    draft = save(project, boss)
+    mine = services.report_submit(report=draft, user=boss, version=draft.version)
+    with pytest.raises(ValidationError, match="รายงานของตนเองไม่ได้"):
+        services.report_approve(report=mine, user=boss, version=mine.version)

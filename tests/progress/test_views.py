@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from budget.models import ProjectDisbursement
 from indicators.models import IndicatorResult
+from plans import files as plans_files
 from plans.audit import history_for
-from progress import forms as progress_forms
 from progress.models import QuarterlyReport, ReportDeadline
 from tests import factories
 from tests.progress import factories as pf
@@ -188,8 +188,14 @@ def test_photo_upload_checks_type_and_size(
     assert field_errors(html, "photo") == ["ไฟล์นี้ไม่ใช่ภาพ กรุณาเลือกไฟล์ JPEG, PNG หรือ WebP"]
     gif = SimpleUploadedFile("photo.gif", pf.png_bytes(fmt="GIF"), content_type="image/gif")
     html = client.post(report_url(project), {**data, "photo": gif}).content.decode()
+    assert field_errors(html, "photo") == [
+        "ไฟล์นามสกุล “.gif” ไม่รับ รับเฉพาะไฟล์ภาพ .jpg .jpeg .png หรือ .webp"
+    ]
+    # A GIF under an accepted name: its real format is refused.
+    gif = SimpleUploadedFile("photo.png", pf.png_bytes(fmt="GIF"), content_type="image/png")
+    html = client.post(report_url(project), {**data, "photo": gif}).content.decode()
     assert field_errors(html, "photo") == ["รับเฉพาะไฟล์ภาพ JPEG, PNG หรือ WebP"]
-    monkeypatch.setattr(progress_forms, "MAX_PHOTO_BYTES", 10)
+    monkeypatch.setattr(plans_files, "MAX_IMAGE_BYTES", 10)
     html = client.post(report_url(project), {**data, "photo": pf.png_upload()}).content.decode()
     assert field_errors(html, "photo") == ["ภาพมีขนาดเกิน ๕ MB กรุณาย่อภาพก่อนอัปโหลด"]
     html = client.post(
@@ -314,6 +320,23 @@ def test_director_approves_after_confirming(client, director, project, indicator
     )
     assert ProjectDisbursement.objects.get(project=project).amount == Decimal("1500.00")
     assert "อนุมัติแล้วเมื่อ" in html and "ถูกล็อกไม่ให้แก้ไข" in html
+
+
+def test_the_submitter_is_not_offered_approval(client, group_director, director, project):
+    pf.report(project, 1, status=Status.SUBMITTED, work_done="ทำแล้ว", submitted_by=group_director)
+    client.force_login(group_director)
+    html = client.get(report_url(project, 1)).content.decode()
+    assert 'data-testid="four-eyes"' in html and "รายงานของตนเองไม่ได้" in html
+    assert report_url(project, 1, "approve") not in html
+    for suffix in ("approve", "return"):
+        response = client.get(report_url(project, 1, suffix))
+        assert response.status_code == 403
+        assert "ผู้อำนวยการสำนักงานหรือผู้มีอำนาจพิจารณาคนอื่นเป็นผู้พิจารณา" in response.content.decode()
+        data = {"version": "1", "reason": "แก้"}
+        assert client.post(report_url(project, 1, suffix), data).status_code == 403
+    assert QuarterlyReport.objects.get(project=project).status == Status.SUBMITTED
+    client.force_login(director)
+    assert report_url(project, 1, "approve") in client.get(report_url(project, 1)).content.decode()
 
 
 def test_stale_approval_is_refused(client, director, project):
