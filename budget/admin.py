@@ -1,7 +1,15 @@
 from django.contrib import admin
 
 from budget import models
-from plans.admin import ModelAdmin
+from plans.access import Right
+from plans.admin import ModelAdmin, ServiceWrittenAdmin
+
+
+class MoneyAdmin(ServiceWrittenAdmin):
+    """Written only through the budget pages (budget/services.py), whose money checks, date
+    rules and audit entries the admin would skip: listed here for reading."""
+
+    admin_right = Right.PLAN_BUDGET
 
 
 @admin.register(models.BudgetCategory)
@@ -11,7 +19,7 @@ class BudgetCategoryAdmin(ModelAdmin):
 
 
 @admin.register(models.OfficeAllocation)
-class OfficeAllocationAdmin(ModelAdmin):
+class OfficeAllocationAdmin(MoneyAdmin):
     list_display = [
         "category",
         "number",
@@ -27,7 +35,7 @@ class OfficeAllocationAdmin(ModelAdmin):
 
 
 @admin.register(models.OfficeDisbursement)
-class OfficeDisbursementAdmin(ModelAdmin):
+class OfficeDisbursementAdmin(MoneyAdmin):
     list_display = ["category", "amount", "paid_on", "document_no", "fiscal_year", "office"]
     list_filter = ["office", "fiscal_year", "category"]
     search_fields = ["document_no", "note"]
@@ -35,7 +43,7 @@ class OfficeDisbursementAdmin(ModelAdmin):
 
 
 @admin.register(models.ProjectAllocation)
-class ProjectAllocationAdmin(ModelAdmin):
+class ProjectAllocationAdmin(MoneyAdmin):
     list_display = ["project", "activity", "number", "amount", "received_on", "letter_no"]
     list_filter = ["project__plan", "project"]
     search_fields = ["project__name", "letter_no", "note"]
@@ -43,7 +51,7 @@ class ProjectAllocationAdmin(ModelAdmin):
 
 
 @admin.register(models.ProjectDisbursement)
-class ProjectDisbursementAdmin(ModelAdmin):
+class ProjectDisbursementAdmin(MoneyAdmin):
     list_display = ["project", "activity", "paid_on", "amount", "document_no", "created_by"]
     list_filter = ["project__plan", "project"]
     search_fields = ["project__name", "document_no", "note"]
@@ -51,22 +59,8 @@ class ProjectDisbursementAdmin(ModelAdmin):
     date_hierarchy = "paid_on"
 
 
-class ReadOnlyAdmin(ModelAdmin):
-    """Written only through the budget pages (budget/services.py), whose money checks and
-    audit entries the admin would skip: the admin lists them for reading."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
 @admin.register(models.BudgetTransfer)
-class BudgetTransferAdmin(ReadOnlyAdmin):
+class BudgetTransferAdmin(MoneyAdmin):
     list_display = ["transferred_on", "from_project", "to_project", "amount", "approved_by"]
     list_filter = ["from_project__plan"]
     search_fields = ["from_project__name", "to_project__name", "reason", "letter_no"]
@@ -74,7 +68,7 @@ class BudgetTransferAdmin(ReadOnlyAdmin):
 
 
 @admin.register(models.DisbursementTarget)
-class DisbursementTargetAdmin(ReadOnlyAdmin):
+class DisbursementTargetAdmin(MoneyAdmin):
     list_display = ["plan", "quarter", "cumulative_percent"]
     list_filter = ["plan"]
     search_fields = ["plan__office__name"]

@@ -1,12 +1,15 @@
 from django.contrib import admin
 
 from indicators import models
-from plans.admin import ModelAdmin, TabularInline
+from plans.admin import ModelAdmin, ServiceWrittenAdmin, TabularInline
 
 
 class IndicatorResultInline(TabularInline):
+    """Approved results are written by the quarterly report's approval: read-only here."""
+
     model = models.IndicatorResult
     extra = 0
+    service_written = True
 
 
 @admin.register(models.Indicator)
@@ -19,7 +22,10 @@ class IndicatorAdmin(ModelAdmin):
 
 
 @admin.register(models.IndicatorResult)
-class IndicatorResultAdmin(ModelAdmin):
+class IndicatorResultAdmin(ServiceWrittenAdmin):
+    """Approved results are written by the quarterly report's approval (progress): a change
+    goes through reopening and approving the report again."""
+
     list_display = ["indicator", "quarter", "value", "unit", "count", "count_unit"]
     list_filter = ["quarter", "unit", "indicator__project__plan"]
     search_fields = ["indicator__text"]

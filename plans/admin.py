@@ -1,9 +1,36 @@
+"""The Django admin: superusers' maintenance, and for planning staff a transitional way to
+edit their own office's plan data until the portal's own pages cover it.
+
+Every path to the data obeys the same rules (plans/access.py):
+- a non-superuser sees and edits only the rows of offices where they hold the admin's right
+  (`admin_right`, the plan's data by default: Right.MANAGE_PLAN), and every foreign-key
+  choice is limited to those offices; another office's row is not found;
+- reference data that belongs to no office (provinces, fiscal years, policy areas, the
+  national strategy frame, budget categories) is changed by superusers only;
+- rows written by the portal's services (money, approved results, quarterly reports, the
+  audit trail) are read-only here for everyone: they change through their services, whose
+  checks and audit entries the admin would skip (`ServiceWrittenAdmin`);
+- memberships are managed by the office's administrator (Right.MANAGE_PEOPLE) in that office
+  only, never their own; user accounts and permission groups by superusers only;
+- every add, change and delete made here writes an audit entry of the office;
+- imports are for superusers only, exports are scoped like the lists.
+"""
+
+from __future__ import annotations
+
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import models as db
+from django.db.models import Q
 from django.forms import TextInput
 from import_export.admin import ImportExportModelAdmin
 
-from plans import models
+from plans import audit, models
+from plans.access import Right, offices_with
 from plans.forms import ThaiDecimalField, ThaiIntegerField
 from plans.resources import GradeEnrolmentResource, SchoolResource, WorkGroupResource
 
@@ -21,22 +48,257 @@ THAI_NUMBERS = {
 }
 
 
-class ModelAdmin(admin.ModelAdmin):
-    """The project's admin: Thai digits accepted in every number field."""
+# -- the office of a row ---------------------------------------------------------------------
+
+
+def office_path(model: type[db.Model]) -> str | None:
+    """The lookup from `model` to its Office ("plan__office"), "" for Office itself, None for
+    data of no office. Follows the first non-null foreign key that leads to an office (user
+    accounts excluded), so a project goes through its plan, not its optional work group."""
+    return _office_path(model, ())
+
+
+def _office_path(model, seen: tuple) -> str | None:
+    if model is models.Office:
+        return ""
+    if model in seen:
+        return None
+    fields = [
+        f
+        for f in model._meta.get_fields()
+        if isinstance(f, db.ForeignKey) and f.related_model is not get_user_model()
+    ]
+    fields.sort(key=lambda f: (f.name != "office", f.null))
+    for field in fields:
+        rest = _office_path(field.related_model, (*seen, model))
+        if rest is not None:
+            return f"{field.name}__{rest}" if rest else field.name
+    return None
+
+
+def office_of(obj: db.Model) -> models.Office | None:
+    """The office a row belongs to (None for data of no office)."""
+    path = office_path(type(obj))
+    if path is None:
+        return None
+    target = obj
+    for name in [n for n in path.split("__") if n]:
+        target = getattr(target, name, None)
+        if target is None:
+            return None
+    return target
+
+
+def _limit_to(queryset: db.QuerySet, offices: db.QuerySet) -> db.QuerySet:
+    model = queryset.model
+    if model is get_user_model():
+        # Colleagues: users of these offices, and accounts not yet in any office.
+        return queryset.filter(
+            Q(memberships__office__in=offices) | Q(memberships__isnull=True)
+        ).distinct()
+    path = office_path(model)
+    if path is None:
+        return queryset
+    return queryset.filter(**{f"{path}__in" if path else "pk__in": offices})
+
+
+class OfficeScoped:
+    """Mixed into every ModelAdmin and inline of the project (see the module's docstring)."""
+
+    admin_right: Right = Right.MANAGE_PLAN
+    service_written = False  # rows written only by the portal's services: read-only here
+
+    def _offices(self, request) -> db.QuerySet:
+        return offices_with(request.user, self.admin_right)
+
+    def _scoped(self, request) -> bool:
+        return not request.user.is_superuser
+
+    def _of_no_office(self) -> bool:
+        return office_path(self.model) is None
+
+    def _allowed(self, request, obj=None) -> bool:
+        """Holds the admin's right in some office (or in `obj`'s office)."""
+        if not self._scoped(request):
+            return True
+        if self._of_no_office():
+            return False
+        offices = self._offices(request)
+        if obj is None:
+            return offices.exists()
+        office = office_of(obj)
+        return office is not None and offices.filter(pk=office.pk).exists()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not self._scoped(request):
+            return queryset
+        return _limit_to(queryset, self._offices(request))
+
+    # For a superuser, Django's own permissions; for everyone else the office's rights alone
+    # (plans/access.py), so that the admin has no second set of rules to keep in step.
+    def has_module_permission(self, request):
+        if not self._scoped(request):
+            return super().has_module_permission(request)
+        return self._of_no_office() or self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        if not self._scoped(request):
+            return super().has_view_permission(request, obj)
+        return self._of_no_office() or self._allowed(request, obj)
+
+    def has_add_permission(self, request, *args):
+        if self.service_written:
+            return False
+        if not self._scoped(request):
+            return super().has_add_permission(request, *args)
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        if self.service_written:
+            return False
+        if not self._scoped(request):
+            return super().has_change_permission(request, obj)
+        return self._allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self.service_written:
+            return False
+        if not self._scoped(request):
+            return super().has_delete_permission(request, obj)
+        return self._allowed(request, obj)
+
+    def get_list_filter(self, request):
+        """Filters by a related row list only the rows of the user's offices."""
+        filters = super().get_list_filter(request)
+        if not self._scoped(request):
+            return filters
+        scoped = []
+        for entry in filters:
+            if isinstance(entry, str) and get_fields_from_path(self.model, entry)[-1].is_relation:
+                entry = (entry, admin.RelatedOnlyFieldListFilter)
+            scoped.append(entry)
+        return scoped
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and self._scoped(request) and hasattr(field, "queryset"):
+            field.queryset = _limit_to(field.queryset, self._offices(request))
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and self._scoped(request) and hasattr(field, "queryset"):
+            field.queryset = _limit_to(field.queryset, self._offices(request))
+        return field
+
+
+def _record(request, obj, action: str, changes=None) -> None:
+    office = office_of(obj)
+    if office is not None and obj.pk is not None:
+        audit.record(office=office, user=request.user, obj=obj, action=action, changes=changes)
+
+
+def _form_changes(form) -> dict:
+    changes = {}
+    for name in form.changed_data:
+        label = str(form.fields[name].label or name)
+        changes[label] = (form.initial.get(name), form.cleaned_data.get(name))
+    return changes
+
+
+class ModelAdmin(OfficeScoped, admin.ModelAdmin):
+    """The project's admin: office-scoped, audited, Thai digits accepted in number fields."""
 
     formfield_overrides = THAI_NUMBERS
 
+    def save_model(self, request, obj, form, change):
+        if not self._allowed(request, obj):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+        _record(
+            request,
+            obj,
+            "แก้ไขผ่านหน้าผู้ดูแลระบบ" if change else "เพิ่มผ่านหน้าผู้ดูแลระบบ",
+            _form_changes(form),
+        )
 
-class ImportExportAdmin(ImportExportModelAdmin):
+    def delete_model(self, request, obj):
+        if not self._allowed(request, obj):
+            raise PermissionDenied
+        _record(request, obj, "ลบผ่านหน้าผู้ดูแลระบบ", {"รายการ": (str(obj), None)})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            if not self._allowed(request, obj):
+                raise PermissionDenied
+            _record(request, obj, "ลบผ่านหน้าผู้ดูแลระบบ", {"รายการ": (str(obj), None)})
+            obj.delete()
+        changed = {id(f.instance): f for f in formset.forms if f.has_changed()}
+        for obj in instances:
+            if not self._allowed(request, obj):
+                raise PermissionDenied
+            created = obj.pk is None
+            obj.save()
+            inline_form = changed.get(id(obj))
+            _record(
+                request,
+                obj,
+                "เพิ่มผ่านหน้าผู้ดูแลระบบ" if created else "แก้ไขผ่านหน้าผู้ดูแลระบบ",
+                _form_changes(inline_form) if inline_form else None,
+            )
+        formset.save_m2m()
+
+
+class ServiceWrittenAdmin(ModelAdmin):
+    """Rows the portal's services write (with their money checks, locks, date rules and
+    audit entries): listed here for reading, changed only through the portal."""
+
+    service_written = True
+
+
+class ImportExportAdmin(ImportExportModelAdmin, ModelAdmin):
+    """Excel import (superusers only: rows of every office) and export (scoped like the
+    list, by the admin's right)."""
+
+    def has_import_permission(self, request):
+        return request.user.is_superuser
+
+    def has_export_permission(self, request):
+        return self._allowed(request)
+
+
+class TabularInline(OfficeScoped, admin.TabularInline):
     formfield_overrides = THAI_NUMBERS
 
 
-class TabularInline(admin.TabularInline):
+class StackedInline(OfficeScoped, admin.StackedInline):
     formfield_overrides = THAI_NUMBERS
 
 
-class StackedInline(admin.StackedInline):
-    formfield_overrides = THAI_NUMBERS
+class SuperuserOnlyAdmin(admin.ModelAdmin):
+    """Accounts and permission groups: superusers only."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(models.Province)
@@ -46,6 +308,11 @@ class ProvinceAdmin(ModelAdmin):
 
 @admin.register(models.Office)
 class OfficeAdmin(ModelAdmin):
+    """Offices are created and renamed by superusers; their own staff read them."""
+
+    def _of_no_office(self) -> bool:
+        return True
+
     list_display = ["short_name", "name", "code", "website"]
     search_fields = ["name", "short_name", "code"]
     filter_horizontal = ["provinces"]
@@ -86,10 +353,30 @@ class WorkGroupAdmin(ImportExportAdmin):
 
 @admin.register(models.Membership)
 class MembershipAdmin(ModelAdmin):
+    """Roles are given by the office's administrator in that office, never to themselves."""
+
+    admin_right = Right.MANAGE_PEOPLE
     list_display = ["user", "role", "work_group", "office", "position"]
     list_filter = ["office", "role", "work_group"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "position"]
-    autocomplete_fields = ["user", "work_group"]
+
+    def _own(self, request, obj) -> bool:
+        return obj is not None and obj.user_id == request.user.pk
+
+    def has_change_permission(self, request, obj=None):
+        if self._own(request, obj) and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self._own(request, obj) and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if obj.user_id == request.user.pk and not request.user.is_superuser:
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
 
 
 class PlanStatementInline(TabularInline):
@@ -249,19 +536,28 @@ class CommitteeMemberAdmin(ModelAdmin):
 
 
 @admin.register(models.AuditEntry)
-class AuditEntryAdmin(ModelAdmin):
+class AuditEntryAdmin(ServiceWrittenAdmin):
     """Read-only: the trail is written by services, never edited."""
+
+    admin_right = Right.MANAGE_PEOPLE
 
     list_display = ["at", "user", "object_label", "action", "office"]
     list_filter = ["office", "object_type", "action"]
     search_fields = ["object_label", "note", "user__username"]
     date_hierarchy = "at"
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+# Accounts and permission groups: superusers only (the office's people are managed through
+# memberships, above).
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+
+@admin.register(get_user_model())
+class UserAdmin(SuperuserOnlyAdmin, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(SuperuserOnlyAdmin, auth_admin.GroupAdmin):
+    pass

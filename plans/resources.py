@@ -22,6 +22,8 @@ class WorkGroupResource(resources.ModelResource):
         import_id_fields = ("office", "code")
         fields = ("office", "code", "name", "kind", "director_name", "order")
         skip_unchanged = True
+        # Each row is validated like a form (full_clean): no blank codes, only real choices.
+        clean_model_instances = True
         report_skipped = False
 
 
@@ -35,6 +37,8 @@ class SchoolResource(resources.ModelResource):
         import_id_fields = ("office", "code")
         fields = ("office", "code", "name", "province", "cluster", "levels")
         skip_unchanged = True
+        # Each row is validated like a form (full_clean): no blank codes, only real choices.
+        clean_model_instances = True
         report_skipped = False
 
 
@@ -48,4 +52,6 @@ class GradeEnrolmentResource(resources.ModelResource):
         import_id_fields = ("school_year", "grade")
         fields = ("school_year", "school", "academic_year", "grade", "male", "female", "classrooms")
         skip_unchanged = True
+        # Each row is validated like a form (full_clean): no blank codes, only real choices.
+        clean_model_instances = True
         report_skipped = False

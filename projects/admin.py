@@ -26,7 +26,6 @@ class ProjectAdmin(ModelAdmin):
     list_filter = ["plan__office", "plan__fiscal_year", "policy_area", "work_group"]
     search_fields = ["name", "owner_name", "methods"]
     list_select_related = ["policy_area", "work_group", "plan__office", "plan__fiscal_year"]
-    autocomplete_fields = ["owner"]
     filter_horizontal = [
         "supporting_groups",
         "national_strategies",

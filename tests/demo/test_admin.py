@@ -26,10 +26,14 @@ def test_every_model_is_registered():
 def test_planner_opens_every_changelist_with_the_seed(client, fy2565_db):
     ensure_demo_users(Office.objects.get(code="sec-plkutt"))
     client.login(username="planner", password="demo-2565")
+    people = {"membership", "auditentry"}  # the office administrator's, not the planner's
     for app in PROJECT_APPS:
         for model in apps.get_app_config(app).get_models():
             url = reverse(f"admin:{app}_{model._meta.model_name}_changelist")
             response = client.get(url, {"q": "ก"})
+            if model._meta.model_name in people:
+                assert response.status_code == 403, url
+                continue
             assert response.status_code == 200, url
             assert model._meta.verbose_name_plural in response.content.decode()
 
