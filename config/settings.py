@@ -93,6 +93,19 @@ DATABASES = {
     )
 }
 
+# -- SQLite under a few concurrent users ----------------------------------------------------
+# Writers queue instead of failing with "database is locked": every transaction takes the
+# write lock when it begins (IMMEDIATE: a reader never has to upgrade its lock midway, which
+# SQLite refuses at once), waits up to DATABASE_SQLITE_TIMEOUT seconds for it, and WAL lets
+# readers go on while one writes. PostgreSQL needs none of this: the services lock the rows
+# they check (select_for_update).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("DATABASE_SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -57,6 +57,20 @@ def outsider(db):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the tests use a database file of their own (under pytest's temporary
+    directory, so parallel runs never share one), not Django's in-memory database: the
+    concurrency tests need threads with connections of their own to one database, with the
+    locking, WAL and timeout of the real thing."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("sqlite")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def fy2565_db(django_db_setup, django_db_blocker):
     """The whole FY2565 seed, loaded once for the session's read-only tests."""
     from demo.loader import Loader
