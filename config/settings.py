@@ -123,6 +123,8 @@ LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
+# Thai for the Django validation messages that Django's own Thai catalogue lacks.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # Thousand separators would also go into years and ids: money is formatted explicitly.
 USE_THOUSAND_SEPARATOR = False

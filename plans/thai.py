@@ -67,6 +67,7 @@ _MONTH_NUMBERS = {
 NOT_A_NUMBER = "กรุณากรอกตัวเลข"
 BAD_DATE_FORMAT = "กรุณากรอกวันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น ๔/๓/๒๕๖๕"
 SHORT_YEAR = "กรุณากรอกปี พ.ศ. ให้ครบ ๔ หลัก"
+LONG_YEAR = "ปี พ.ศ. ต้องมี ๔ หลัก เช่น ๒๕๖๕"
 NOT_BE_YEAR = "กรุณากรอกปีเป็นพุทธศักราช (พ.ศ.) เช่น ๒๕๖๕"
 NO_SUCH_DATE = "ไม่มีวันที่นี้ในปฏิทิน"
 
@@ -226,6 +227,9 @@ def parse_thai_date(text: str) -> date:
         raise ValueError(BAD_DATE_FORMAT)
     if len(year) < 4:
         raise ValueError(SHORT_YEAR)
+    if len(year) > 4:
+        # Also keeps int() away from Python's digit limit (a 5,000-digit year).
+        raise ValueError(LONG_YEAR)
     if int(year) < MIN_BE_YEAR:
         raise ValueError(NOT_BE_YEAR)
     try:
