@@ -145,6 +145,12 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
 )
 
+# -- Error pages --------------------------------------------------------------------------------
+# templates/400.html, 403.html, 404.html and 500.html replace Django's English pages; a form
+# posted without a valid CSRF token gets the Thai page of config/errors.py.
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+# -- end error pages ----------------------------------------------------------------------------
+
 # How the annual report's PDF is made: "immediate" (in the request, the embedded default) or
 # "background" (a job with progress, so a long report never blocks a web worker).
 REPORT_PDF_MODE = os.environ.get("REPORT_PDF_MODE", "immediate" if DEMO_MODE else "background")

@@ -19,3 +19,6 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Thai error pages (templates/400.html ... 500.html); the 400 page renders without the request.
+handler400 = "config.errors.bad_request"
