@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A year without a plan or projects: the Thai empty state, also with DEBUG on.
+    "plans.empty_year.EmptyYearMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "plans.access.offices_context",
             ],
             "builtins": ["plans.templatetags.thai"],
         },
@@ -134,6 +137,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+# -- Private uploaded files (plans/files.py) ------------------------------------------------
+# Nothing serves MEDIA_ROOT publicly: photos and report PDFs go through permission-checked
+# views (/files/...) that hand the file to django-sendfile2. "simple" (Django reads the
+# file) is the demo's and the tests' default; production behind nginx sets
+# SENDFILE_BACKEND=django_sendfile.backends.nginx and an `internal` location at SENDFILE_URL
+# aliasing MEDIA_ROOT (README, "Private files").
+SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.simple")
+SENDFILE_ROOT = MEDIA_ROOT
+SENDFILE_URL = os.environ.get("SENDFILE_URL", "/protected-media/")
+# -- end private uploaded files ----------------------------------------------------------------
 
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEMO_MODE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

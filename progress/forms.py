@@ -1,5 +1,5 @@
 """Forms of the quarterly report. They validate and normalise (Thai or Arabic digits,
-thousands separators, photo type and size); services write."""
+thousands separators; photos under plans.files' one image rule); services write."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from django.core.validators import MinValueValidator
 
 from indicators.models import UNIT_CHOICES, Indicator
 from plans import thai
+from plans.files import ImageFormField
 from plans.forms import ThaiDecimalField
 from progress.models import QuarterlyReport
 from projects.models import Activity
 
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 NUMBER_ERRORS = {
     "invalid": thai.NOT_A_NUMBER,
     "max_digits": "ตัวเลขยาวเกินไป",
@@ -81,31 +80,14 @@ class ReportForm(forms.Form):
             self.fields[activity_key(activity)] = number_field(
                 "เบิกจ่ายในไตรมาสนี้ (บาท)", help_text="เว้นว่างหรือ ๐ ถ้าไม่มีการเบิกจ่าย"
             )
-        self.fields["photo"] = forms.ImageField(
+        self.fields["photo"] = ImageFormField(
             label="เพิ่มภาพกิจกรรม",
             required=False,
-            help_text="ไฟล์ JPEG, PNG หรือ WebP ขนาดไม่เกิน ๕ MB",
-            error_messages={
-                "invalid_image": "ไฟล์นี้ไม่ใช่ภาพ กรุณาเลือกไฟล์ JPEG, PNG หรือ WebP",
-                "invalid": "ไฟล์ไม่ถูกต้อง",
-                "empty": "ไฟล์ว่างเปล่า",
-            },
-            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            help_text="ไฟล์ JPEG, PNG หรือ WebP ขนาดไม่เกิน ๕ MB และไม่เกิน ๔๐ ล้านจุดภาพ",
         )
         self.fields["photo_caption"] = forms.CharField(
             label="คำบรรยายภาพ", required=False, max_length=500
         )
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if not photo:
-            return None
-        if photo.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError("ภาพมีขนาดเกิน ๕ MB กรุณาย่อภาพก่อนอัปโหลด")
-        image = getattr(photo, "image", None)
-        if image is None or image.format not in PHOTO_FORMATS:
-            raise forms.ValidationError("รับเฉพาะไฟล์ภาพ JPEG, PNG หรือ WebP")
-        return photo
 
     def clean(self):
         data = super().clean()

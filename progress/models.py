@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 
 from indicators.models import UNIT_CHOICES
-from plans import thai
+from plans import files, thai
 from plans.models import quarter_1_to_4
 
 QUARTERS = [(q, thai.quarter_label(q)) for q in (1, 2, 3, 4)]
@@ -226,12 +226,15 @@ class ReportDisbursement(models.Model):
 
 
 class ReportPhoto(models.Model):
-    """A captioned photo of the quarter's work (JPEG, PNG or WebP, checked by the form)."""
+    """A captioned photo of the quarter's work (plans.files.validate_image: JPEG, PNG or
+    WebP, at most 5 MB and 40 million pixels), stored under a random name."""
 
     report = models.ForeignKey(
         QuarterlyReport, on_delete=models.CASCADE, related_name="photos", verbose_name="รายงาน"
     )
-    image = models.ImageField("ภาพ", upload_to="progress/%Y/")
+    image = files.ImageField(
+        "ภาพ", upload_to=files.PrivateName("progress"), url_name="files:progress_photo"
+    )
     caption = models.CharField("คำบรรยายภาพ", max_length=500)
     order = models.PositiveSmallIntegerField("ลำดับ")
 

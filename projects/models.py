@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from plans import thai
+from plans import files, thai
 from plans.access import GroupRight, Right, offices_with, roles_with
 from plans.models import (
     MasterPlanIssue,
@@ -176,7 +176,9 @@ class ProjectPhoto(models.Model):
     )
     order = models.PositiveSmallIntegerField("ลำดับ")
     caption = models.CharField("คำบรรยายภาพ", max_length=500)
-    image = models.ImageField("ภาพ", upload_to="photos/%Y/", blank=True)
+    image = files.ImageField(
+        "ภาพ", upload_to=files.PrivateName("photos"), url_name="files:project_photo", blank=True
+    )
 
     class Meta:
         verbose_name = "ภาพกิจกรรม"
@@ -238,7 +240,12 @@ class HighlightFigure(models.Model):
     )
     order = models.PositiveSmallIntegerField("ลำดับ")
     caption = models.CharField("คำบรรยายแผนภาพ", max_length=500)
-    image = models.ImageField("ภาพ", upload_to="figures/%Y/", blank=True)
+    image = files.ImageField(
+        "ภาพ",
+        upload_to=files.PrivateName("figures"),
+        url_name="files:highlight_figure",
+        blank=True,
+    )
 
     class Meta:
         verbose_name = "แผนภาพของผลงาน"

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from plans import files
+
 
 class ReportJob(models.Model):
     """One request for the annual report as PDF, rendered in the background (or at once in
@@ -23,7 +25,9 @@ class ReportJob(models.Model):
     )
     status = models.CharField("สถานะ", max_length=10, choices=Status.choices, default="queued")
     progress = models.PositiveSmallIntegerField("ความคืบหน้า (ร้อยละ)", default=0)
-    file = models.FileField("ไฟล์ PDF", upload_to="reports/%Y/", blank=True)
+    file = files.FileField(
+        "ไฟล์ PDF", upload_to=files.PrivateName("reports"), url_name="files:report_pdf", blank=True
+    )
     error = models.TextField("ข้อผิดพลาด", blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import mimetypes
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -92,35 +92,52 @@ def actual_text() -> Iterator[None]:
 
 
 class StaticURLFetcher(URLFetcher):
-    """Serve URLs whose path starts with ``/static/`` from ``static_root``; refuse others.
+    """Serve URLs whose path starts with ``/static/`` from ``static_root``, and the exact
+    URL paths listed in ``files`` from their file (the private pictures a report shows,
+    whose URLs are permission-checked views); refuse others.
 
     Any scheme and host are accepted (``base_url`` may be the request's URL), but nothing
     is fetched over the network; ``data:`` URLs are still allowed.
     """
 
-    def __init__(self, static_root: Path, prefix: str = "/static/", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        static_root: Path,
+        prefix: str = "/static/",
+        files: Mapping[str, Path] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.static_root = Path(static_root).resolve()
         self.prefix = prefix
+        self.files = dict(files or {})
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):
             return super().fetch(url, headers)
         path = unquote(urlsplit(url).path)
-        if not path.startswith(self.prefix):
+        if path in self.files:
+            file = Path(self.files[path])
+            if not file.is_file():
+                raise FileNotFoundError(f"No file for {url!r}")
+        elif path.startswith(self.prefix):
+            file = (self.static_root / path.removeprefix(self.prefix)).resolve()
+            if not file.is_relative_to(self.static_root) or not file.is_file():
+                raise FileNotFoundError(f"No static file for {url!r}")
+        else:
             raise ValueError(f"Refusing to fetch {url!r}: only {self.prefix}… is served")
-        file = (self.static_root / path.removeprefix(self.prefix)).resolve()
-        if not file.is_relative_to(self.static_root) or not file.is_file():
-            raise FileNotFoundError(f"No static file for {url!r}")
         content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         return URLFetcherResponse(
             file.as_uri(), file.read_bytes(), headers={"Content-Type": content_type}
         )
 
 
-def static_url_fetcher(static_root: Path) -> StaticURLFetcher:
-    """Return a WeasyPrint URL fetcher mapping ``/static/…`` to files under ``static_root``."""
-    return StaticURLFetcher(static_root)
+def static_url_fetcher(
+    static_root: Path, files: Mapping[str, Path] | None = None
+) -> StaticURLFetcher:
+    """Return a WeasyPrint URL fetcher mapping ``/static/…`` to files under ``static_root``
+    and each URL path of ``files`` to its file."""
+    return StaticURLFetcher(static_root, files=files)
 
 
 def render_pdf(html: str, *, base_url: str | None = None, url_fetcher: Any = None) -> bytes:

@@ -8,8 +8,10 @@ lettered ก ข ค and chapter 1 starts again at ๑; see static/css/print.css
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -187,13 +189,26 @@ def annual_report_html(report: AnnualReport) -> str:
 
 
 def annual_report_pdf(report: AnnualReport, *, base_url: str | None = None) -> bytes:
-    """The report as PDF; /static/ URLs are read from the project's static folder."""
-    return html_to_pdf(annual_report_html(report), base_url=base_url)
+    """The report as PDF; /static/ URLs are read from the project's static folder and the
+    report's pictures from storage."""
+    return html_to_pdf(annual_report_html(report), base_url=base_url, files=report_files(report))
 
 
-def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
+def report_files(report: AnnualReport) -> dict[str, Path]:
+    """URL path -> stored file of every picture the report shows: WeasyPrint reads them
+    from storage, never over HTTP through the permission-checked /files/ views."""
+    figures = [f for h in report.highlights for f in h.figures]
+    figures += [f for p in report.projects for f in p.photos]
+    return {f.image_url: Path(default_storage.path(f.image_name)) for f in figures if f.image_name}
+
+
+def html_to_pdf(
+    html: str, *, base_url: str | None = None, files: dict[str, Path] | None = None
+) -> bytes:
     return render_pdf(
-        html, base_url=base_url, url_fetcher=static_url_fetcher(settings.BASE_DIR / "static")
+        html,
+        base_url=base_url,
+        url_fetcher=static_url_fetcher(settings.BASE_DIR / "static", files=files),
     )
 
 

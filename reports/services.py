@@ -74,7 +74,7 @@ def report_job_run(*, job_id: int) -> ReportJob:
         _update(job, progress=20)
         html = printing.annual_report_html(report)
         _update(job, progress=40)
-        pdf = printing.html_to_pdf(html)
+        pdf = printing.html_to_pdf(html, files=printing.report_files(report))
         job.file.save(printing.annual_report_filename(report, "pdf"), ContentFile(pdf), save=False)
         _update(
             job,

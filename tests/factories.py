@@ -82,3 +82,23 @@ def indicator(
             indicator=obj, quarter=quarter, value=Decimal(result), unit=result_unit or unit
         )
     return obj
+
+
+def huge_png(width=10_000, height=10_000) -> bytes:
+    """A valid 1-bit PNG of width x height black pixels, made without Pillow holding them:
+    100 million pixels compress to about 12 KB (a decompression bomb for a naive reader)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    row = b"\0" * (1 + (width + 7) // 8)  # filter byte and the row's bits
+    compressor = zlib.compressobj(9)
+    pixels = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

@@ -27,6 +27,13 @@ class Figure:
     number: int
     caption: str
     image_url: str  # "" when only the caption is known: the report prints an empty frame
+    image_name: str = ""  # the file's name in storage: the PDF reads it from there
+
+
+def _figure(number: int, caption: str, image) -> Figure:
+    """A figure whose picture the screen loads from the permission-checked view /files/...
+    (the field's ``.url``) and the PDF's URL fetcher reads from storage (reports/printing)."""
+    return Figure(number, caption, image.url, image.name) if image else Figure(number, caption, "")
 
 
 @dataclass(frozen=True)
@@ -60,9 +67,7 @@ def highlights(plan: Plan) -> list[HighlightBlock]:
             toc_title=h.toc_title or h.title,
             alignment=paragraphs(h.alignment),
             parts=[HighlightPart(s.heading, paragraphs(s.body)) for s in h.sections.all()],
-            figures=[
-                Figure(f.order, f.caption, f.image.url if f.image else "") for f in h.figures.all()
-            ],
+            figures=[_figure(f.order, f.caption, f.image) for f in h.figures.all()],
         )
         for h in rows
     ]
@@ -143,7 +148,7 @@ def project_details(projects: list[Project], budgets: dict[int, Decimal]) -> lis
                 problems=texts[ProjectStatement.Kind.PROBLEM],
                 recommendations=texts[ProjectStatement.Kind.RECOMMENDATION],
                 photos=[
-                    Figure(photo.order, photo.caption, photo.image.url if photo.image else "")
+                    _figure(photo.order, photo.caption, photo.image)
                     for photo in sorted(p.photos.all(), key=lambda photo: photo.order)
                 ],
             )

@@ -10,7 +10,7 @@ from tests.progress.factories import reportable_project
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
 
 
