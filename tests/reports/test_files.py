@@ -198,3 +198,17 @@ def test_another_offices_photo_is_a_404_by_id(client, outsider, plan, project):
     client.force_login(outsider)
     for pk in (photo.pk - 1, photo.pk, photo.pk + 1):
         assert client.get(reverse("files:project_photo", args=[pk])).status_code == 404
+
+
+def test_the_admin_links_to_the_checked_view_and_refuses_the_bomb(admin_client, plan, project):
+    photo, _ = project_photo(plan, project)
+    change = reverse("admin:projects_projectphoto_change", args=[photo.pk])
+    html = admin_client.get(change).content.decode()
+    assert f'href="{reverse("files:project_photo", args=[photo.pk])}"' in html
+    assert "/media/" not in html
+    bomb = SimpleUploadedFile("bomb.png", factories.huge_png(), content_type="image/png")
+    data = {"project": project.pk, "order": 2, "caption": "ภาพ", "image": bomb}
+    response = admin_client.post(reverse("admin:projects_projectphoto_add"), data)
+    assert response.status_code == 200
+    assert "ภาพมีจำนวนจุดภาพเกิน ๔๐ ล้านจุด" in response.content.decode()
+    assert list(project.photos.all()) == [photo]
