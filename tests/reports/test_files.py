@@ -212,3 +212,16 @@ def test_the_admin_links_to_the_checked_view_and_refuses_the_bomb(admin_client, 
     assert response.status_code == 200
     assert "ภาพมีจำนวนจุดภาพเกิน ๔๐ ล้านจุด" in response.content.decode()
     assert list(project.photos.all()) == [photo]
+
+
+def test_a_file_stored_under_an_old_name_is_still_served(client, staff_user, project, settings):
+    old = settings.MEDIA_ROOT / "photos" / "2565" / "activity.png"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(png_bytes())
+    photo = ProjectPhoto.objects.create(
+        project=project, order=1, caption="ภาพ", image="photos/2565/activity.png"
+    )
+    client.force_login(staff_user)
+    response = client.get(photo.image.url)
+    assert response.status_code == 200 and response.content == png_bytes()
+    assert client.get("/media/photos/2565/activity.png").status_code == 404
