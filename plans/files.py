@@ -61,6 +61,7 @@ def image_format(file) -> str:
     try:
         with warnings.catch_warnings():
             # Pillow warns above ~89 million pixels; our own, lower limit refuses them below.
+            # (The filter is process-wide for this block: it only silences that warning.)
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as image:
                 width, height = image.size
