@@ -7,8 +7,10 @@ again.
   projects' allocations, the quarterly targets, and transfers. A transfer is approved on
   paper by the director (or whoever the office delegates); finance or planning records it
   here with the approver's name and the letter number;
-- project staff and group directors record disbursements of their own group's projects,
-  planning staff of every project (`Project.objects.editable_by`);
+- a project's money spent is recorded through its quarterly report (project staff and
+  group directors of its group enter it, its approval posts it to the ledger); the ledger
+  page's direct entry, deletion of a direct entry and reversal of any entry (a report's
+  included, with a reason) are finance's (Right.CORRECT_LEDGER, `correct_ledger`);
 - directors and everyone else of the office read; other offices see nothing (404).
 """
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from budget.models import BudgetCategory
+from budget.models import REPORT_REF_PREFIX, BudgetCategory
 from budget.selectors import ProjectBudget
 from plans import thai
 from plans.forms import ThaiDecimalField
@@ -84,6 +84,23 @@ class DisbursementForm(forms.Form):
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = Activity.objects.filter(project=project)
+
+    def clean_document_no(self) -> str:
+        value = self.cleaned_data["document_no"]
+        if value.startswith(REPORT_REF_PREFIX):
+            raise ValidationError("เลขที่เอกสารขึ้นต้นแบบนี้สงวนไว้สำหรับรายการจากรายงานรายไตรมาส")
+        return value
+
+
+class ReversalForm(forms.Form):
+    """Finance's reason for reversing a ledger entry."""
+
+    reason = forms.CharField(
+        label="เหตุผลการกลับรายการ",
+        max_length=300,
+        widget=forms.Textarea({"rows": 3}),
+        help_text="เช่น บันทึกซ้ำ หรือยอดในรายงานไม่ตรงกับหลักฐานการจ่าย",
+    )
 
 
 class ProjectAllocationForm(forms.Form):

@@ -15,6 +15,10 @@ from projects.models import Activity, Project
 
 MONEY = {"max_digits": 15, "decimal_places": 2}
 
+# The document number of the ledger entries a quarterly report posts on approval
+# ("progress:<report pk>", progress/services.py): such an entry belongs to its report.
+REPORT_REF_PREFIX = "progress:"
+
 
 def positive_amount(name: str) -> models.CheckConstraint:
     """Every amount of money entered is more than zero (a correction is its own entry)."""
@@ -138,7 +142,11 @@ class ProjectAllocation(ProjectMoney, models.Model):
 
 class ProjectDisbursement(ProjectMoney, models.Model):
     """A disbursement (เบิกจ่าย) of a project's money, on one of its activities or on the
-    project as a whole: a ledger entry, never edited in place (see budget/services.py)."""
+    project as a whole: a ledger entry, never edited in place (see budget/services.py).
+
+    A reversal (กลับรายการ) is an entry of its own: the negative of the entry it `reverses`,
+    with finance's reason as its note, so that every sum of `amount` stays right and the
+    ledger keeps both lines. An entry is reversed at most once; a reversal is not reversed."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="disbursements", verbose_name="โครงการ"
@@ -164,14 +172,34 @@ class ProjectDisbursement(ProjectMoney, models.Model):
         verbose_name="ผู้บันทึก",
     )
     created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversal",
+        verbose_name="กลับรายการของ",
+    )
 
     class Meta:
         verbose_name = "การเบิกจ่ายงบประมาณโครงการ"
         verbose_name_plural = "การเบิกจ่ายงบประมาณโครงการ"
         ordering = ["project", "paid_on", "pk"]
         constraints = [
-            positive_amount("project_disbursement_positive"),
+            # An entry is more than zero; only a reversal is negative.
+            models.CheckConstraint(
+                condition=Q(amount__gt=0, reverses__isnull=True)
+                | Q(amount__lt=0, reverses__isnull=False),
+                name="project_disbursement_sign",
+                violation_error_message="จำนวนเงินต้องมากกว่าศูนย์",
+            ),
         ]
+
+    @property
+    def from_report(self) -> bool:
+        """Posted by the approval of a quarterly report: it changes only through that report
+        (reopen and approve again) or by finance's reversal."""
+        return self.document_no.startswith(REPORT_REF_PREFIX)
 
 
 class BudgetTransfer(models.Model):

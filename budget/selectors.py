@@ -350,7 +350,7 @@ def budget_overview(plan: Plan, *, today: date | None = None) -> BudgetOverview:
 @dataclass(frozen=True)
 class LedgerEntry:
     on: date | None
-    kind: str  # allocation, transfer_in, transfer_within, transfer_out, disbursement
+    kind: str  # allocation, transfer_in, transfer_within, transfer_out, disbursement, reversal
     label: str
     activity: str
     reference: str
@@ -360,6 +360,9 @@ class LedgerEntry:
     balance: Decimal = ZERO  # the project's remaining after it (set once sorted)
     disbursement_pk: int | None = None
     recorded_by: str = ""
+    from_report: bool = False  # posted by a quarterly report's approval: never deleted
+    reversible: bool = False  # finance may reverse it (a disbursement not yet reversed)
+    deletable: bool = False  # finance may delete it (a direct entry, never reversed)
 
 
 @dataclass(frozen=True)
@@ -378,6 +381,7 @@ _KIND_ORDER = {
     "transfer_within": 2,
     "transfer_out": 3,
     "disbursement": 4,
+    "reversal": 5,
 }
 
 
@@ -408,6 +412,30 @@ def _transfer_entry(t: BudgetTransfer, project: Project) -> LedgerEntry:
     )
 
 
+def _disbursement_entry(d: ProjectDisbursement) -> LedgerEntry:
+    """A disbursement (money out) or a reversal (its negative: money back, labelled)."""
+    reversed_ = getattr(d, "reversal", None) is not None  # one-to-one: None when absent
+    if d.reverses_id:
+        label = "กลับรายการเบิกจ่าย"
+    else:
+        label = "เบิกจ่าย (กลับรายการแล้ว)" if reversed_ else "เบิกจ่าย"
+    return LedgerEntry(
+        on=d.paid_on,
+        kind="reversal" if d.reverses_id else "disbursement",
+        label=label,
+        activity=str(d.activity or ""),
+        reference=d.document_no,
+        note=d.note,
+        amount=abs(cents(d.amount)),
+        delta=-cents(d.amount),
+        disbursement_pk=d.pk,
+        recorded_by=_user_name(d.created_by),
+        from_report=d.from_report,
+        reversible=not d.reverses_id and not reversed_,
+        deletable=not d.reverses_id and not reversed_ and not d.from_report,
+    )
+
+
 def project_ledger(project: Project, *, today: date | None = None) -> ProjectLedger:
     """A project's allocations, transfers and disbursements in date order with the running
     remaining. Six queries whatever the number of entries."""
@@ -432,22 +460,10 @@ def project_ledger(project: Project, *, today: date | None = None) -> ProjectLed
     ).select_related("from_project", "to_project", "from_activity", "to_activity", "created_by")
     keyed += [((t.pk,), _transfer_entry(t, project)) for t in transfers]
     disbursements = ProjectDisbursement.objects.filter(project=project).select_related(
-        "activity", "created_by"
+        "activity", "created_by", "reversal"
     )
     for d in disbursements:
-        entry = LedgerEntry(
-            on=d.paid_on,
-            kind="disbursement",
-            label="เบิกจ่าย",
-            activity=str(d.activity or ""),
-            reference=d.document_no,
-            note=d.note,
-            amount=cents(d.amount),
-            delta=-cents(d.amount),
-            disbursement_pk=d.pk,
-            recorded_by=_user_name(d.created_by),
-        )
-        keyed.append(((d.pk,), entry))
+        keyed.append(((d.pk,), _disbursement_entry(d)))
     keyed.sort(key=lambda pair: (pair[1].on or date.min, _KIND_ORDER[pair[1].kind], pair[0]))
     balance = ZERO
     entries = []

@@ -77,6 +77,35 @@ def project_remaining(project: Project) -> Decimal:
     return selectors.project_figures(project).remaining
 
 
+def _activity_name(activity: Activity) -> str:
+    return f"กิจกรรมที่ {thai.to_thai_digits(activity.number)} {activity.name}"
+
+
+def check_disbursements(*, project: Project, amounts: Mapping[Activity | None, Decimal]) -> None:
+    """The money rule of disbursements, for one ledger entry or the several of a quarterly
+    report (progress/services.py checks a report with it at save and submit, before its
+    approval posts the entries): refused (ValidationError on "amount", Thai, with the
+    figure) when the amounts together exceed what is left of the project, or one exceeds
+    what is left of its activity when the activity has its own allocation. `amounts` maps
+    an activity (None: the project as a whole) to the new money. Arithmetic from
+    budget/selectors.py's figures, the same the pages show."""
+    remaining = selectors.project_figures(project).remaining
+    if sum(amounts.values(), Decimal(0)) > remaining:
+        raise ValidationError(
+            {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ {thai.format_money(remaining)} บาท)"}
+        )
+    for activity, amount in amounts.items():
+        if activity is None:
+            continue
+        figures = selectors.activity_figures(activity)
+        if figures.has_budget and amount > figures.remaining:
+            left = thai.format_money(figures.remaining)
+            name = _activity_name(activity)
+            raise ValidationError(
+                {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือของ{name} (คงเหลือ {left} บาท)"}
+            )
+
+
 @transaction.atomic
 def disbursement_record(
     *,
@@ -89,9 +118,13 @@ def disbursement_record(
     note: str = "",
 ) -> ProjectDisbursement:
     """Record money paid out of a project's budget. Refused (ValidationError, Thai message,
-    nothing written) when it is more than what is left of the project, or of the activity
-    when the activity has its own allocation, or when it is dated outside the plan's fiscal
-    year or after today."""
+    nothing written) by `check_disbursements` (more than what is left of the project, or of
+    the activity when it has its own allocation) or by `check_date`.
+
+    Who records: a project's money is spent through its quarterly report (staff enter it,
+    the approval posts it here with the document number "progress:<report>"); the ledger
+    page's direct entry is finance's, for corrections and money outside any report
+    (budget/access.py `correct_ledger`)."""
     _no_float(amount)
     entry = ProjectDisbursement(
         project=project,
@@ -106,17 +139,7 @@ def disbursement_record(
     _lock(project)
     entry.full_clean()
     remaining = project_remaining(project)
-    if amount > remaining:
-        raise ValidationError(
-            {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ {thai.format_money(remaining)} บาท)"}
-        )
-    if activity is not None:
-        figures = selectors.activity_figures(activity)
-        if figures.has_budget and amount > figures.remaining:
-            left = thai.format_money(figures.remaining)
-            raise ValidationError(
-                {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรม (คงเหลือ {left} บาท)"}
-            )
+    check_disbursements(project=project, amounts={activity: amount})
     entry.save()
     audit.record(
         office=project.plan.office,
@@ -135,11 +158,30 @@ def disbursement_record(
     return entry
 
 
+FROM_REPORT = (
+    "รายการนี้ลงบัญชีจากรายงานความก้าวหน้ารายไตรมาสที่อนุมัติแล้ว จึงลบไม่ได้ "
+    "หากยอดไม่ถูกต้อง ให้กลุ่มนโยบายและแผนเปิดรายงานให้แก้ไขอีกครั้ง แล้วอนุมัติใหม่ "
+    "หรือให้กลุ่มบริหารงานการเงินฯ กลับรายการพร้อมระบุเหตุผล"
+)
+
+
+def _refuse_changed(disbursement: ProjectDisbursement) -> None:
+    if disbursement.reverses_id is not None:
+        raise ValidationError("รายการนี้เป็นรายการกลับรายการ จึงแก้ไขหรือลบไม่ได้")
+    if ProjectDisbursement.objects.filter(reverses=disbursement).exists():
+        raise ValidationError("รายการนี้กลับรายการไปแล้ว")
+
+
 @transaction.atomic
 def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
-    """Remove a mistaken ledger entry; the audit entry keeps what it was."""
+    """Remove a mistaken direct entry of the ledger page; the audit entry keeps what it
+    was. Refused for an entry posted by a quarterly report (FROM_REPORT: it changes only by
+    reopening that report, or by a reversal), and for a reversal or a reversed entry."""
     project = disbursement.project
     _lock(project)
+    if disbursement.from_report:
+        raise ValidationError(FROM_REPORT, code="from_report")
+    _refuse_changed(disbursement)
     remaining = project_remaining(project)
     audit.record(
         office=project.plan.office,
@@ -155,6 +197,53 @@ def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
         },
     )
     disbursement.delete()
+
+
+@transaction.atomic
+def disbursement_reverse(
+    *, disbursement: ProjectDisbursement, user, reason: str
+) -> ProjectDisbursement:
+    """Finance's correction of a ledger entry, a report's included: a counter entry of the
+    same activity, date and document number for the negative amount, linked to the original
+    (`reverses`), with the reason as its note and in the audit. The ledger stays append-only
+    and every figure (budget/selectors.py sums `amount`) drops the original. The counter
+    entry carries the original's date, so the quarter it was counted in is corrected, and its
+    document number, so a reopened report re-approved later posts its amount again. Refused
+    for a reversal, for an entry already reversed, and without a reason."""
+    project = disbursement.project
+    _lock(project)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "กรุณาระบุเหตุผลการกลับรายการ"}, code="required")
+    _refuse_changed(disbursement)
+    remaining = project_remaining(project)
+    entry = ProjectDisbursement(
+        project=project,
+        activity=disbursement.activity,
+        amount=-disbursement.amount,
+        paid_on=disbursement.paid_on,
+        document_no=disbursement.document_no,
+        note=reason,
+        reverses=disbursement,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    entry.full_clean()
+    entry.save()
+    audit.record(
+        office=project.plan.office,
+        user=user,
+        obj=project,
+        action="กลับรายการเบิกจ่าย",
+        changes={
+            "เบิกจ่าย (บาท)": (disbursement.amount, None),
+            "วันที่เบิกจ่าย": (disbursement.paid_on, None),
+            "กิจกรรม": (disbursement.activity, None),
+            "เลขที่เอกสาร": (disbursement.document_no or None, None),
+            "คงเหลือ (บาท)": (remaining, remaining + disbursement.amount),
+        },
+        note=reason,
+    )
+    return entry
 
 
 def _check_source(figures: selectors.Figures, amount: Decimal, what: str) -> None:

@@ -33,4 +33,9 @@ urlpatterns = [
         views.disbursement_delete,
         name="disbursement_delete",
     ),
+    path(
+        "<int:year>/projects/<int:pk>/disbursements/<int:entry>/reverse/",
+        views.disbursement_reverse,
+        name="disbursement_reverse",
+    ),
 ]

@@ -90,10 +90,12 @@ def budget_overview_xlsx(request, year: int):
 
 @require_http_methods(["GET", "POST"])
 def project_ledger(request, year: int, pk: int):
-    """The project's ledger, and the form to record a disbursement (its group's staff)."""
+    """The project's ledger, and finance's form to record a disbursement directly (project
+    staff record theirs in the quarterly report; see services.disbursement_record)."""
     plan = _plan_or_404(request, year)
     project = _project_or_404(request, plan, pk)
-    editable = _editable(request, project)
+    access = access_for(request.user, plan.office)
+    editable = access.correct_ledger
     form = forms.DisbursementForm(
         request.POST if request.method == "POST" else None, project=project
     )
@@ -116,7 +118,8 @@ def project_ledger(request, year: int, pk: int):
         "section": "overview",
         "page": Paginator(ledger.entries, LEDGER_PAGE_SIZE).get_page(request.GET.get("page")),
         "form": form if editable else None,
-        "access": access_for(request.user, plan.office),
+        "access": access,
+        "project_staff": not editable and _editable(request, project),
         "history": list(audit.history_for(project)[:HISTORY_SIZE]),
     }
     return render(request, "budget/project_ledger.html", context)
@@ -129,22 +132,56 @@ def project_ledger_xlsx(request, year: int, pk: int):
     return _xlsx(content, f"budget-{year}-project-{project.number}.xlsx")
 
 
-@require_http_methods(["GET", "POST"])
-def disbursement_delete(request, year: int, pk: int, entry: int):
-    """Asks first; deletes a mistaken disbursement on POST."""
+def _ledger_entry(request, year: int, pk: int, entry: int):
+    """The plan, project and one ledger entry, for finance only (403 for everyone else)."""
     plan = _plan_or_404(request, year)
     project = _project_or_404(request, plan, pk)
     disbursement = get_object_or_404(
         ProjectDisbursement.objects.select_related("activity"), project=project, pk=entry
     )
-    _refuse_unless(_editable(request, project))
+    _refuse_unless(access_for(request.user, plan.office).correct_ledger)
+    disbursement.project = project
+    return plan, project, disbursement
+
+
+@require_http_methods(["GET", "POST"])
+def disbursement_delete(request, year: int, pk: int, entry: int):
+    """Asks first; deletes a mistaken direct entry on POST. An entry posted by a quarterly
+    report is refused with the way to change it (reopen the report, or reverse it)."""
+    plan, project, disbursement = _ledger_entry(request, year, pk, entry)
+    refusal = None
     if request.method == "POST":
-        disbursement.project = project
-        services.disbursement_delete(disbursement=disbursement, user=request.user)
-        messages.success(request, "ลบรายการเบิกจ่ายแล้ว")
-        return redirect("budget:project_ledger", year=year, pk=pk)
+        try:
+            services.disbursement_delete(disbursement=disbursement, user=request.user)
+        except ValidationError as error:
+            refusal = error.messages
+        else:
+            messages.success(request, "ลบรายการเบิกจ่ายแล้ว")
+            return redirect("budget:project_ledger", year=year, pk=pk)
+    elif disbursement.from_report:
+        refusal = [services.FROM_REPORT]
     context = {"plan": plan, "project": project, "disbursement": disbursement}
+    context["refusal"] = refusal
     return render(request, "budget/disbursement_confirm_delete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def disbursement_reverse(request, year: int, pk: int, entry: int):
+    """Finance reverses a ledger entry (a report's too) with a reason: a counter entry."""
+    plan, project, disbursement = _ledger_entry(request, year, pk, entry)
+    form = forms.ReversalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.disbursement_reverse(
+                disbursement=disbursement, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "กลับรายการเบิกจ่ายแล้ว")
+            return redirect("budget:project_ledger", year=year, pk=pk)
+    context = {"plan": plan, "project": project, "disbursement": disbursement, "form": form}
+    return render(request, "budget/disbursement_reverse.html", context)
 
 
 @require_http_methods(["GET", "POST"])

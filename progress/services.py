@@ -18,7 +18,12 @@ through `budget.services.disbursement_record`, which refuses more than what is l
 Reopening keeps what was approved: the quarter's results and ledger entries stay until the
 report is approved again. Re-approval then overwrites the results (removing those whose
 value was cleared) and posts only the increase of each amount; a lower amount than already
-posted is refused, since the ledger is never edited in place (finance corrects it).
+posted is refused, since the ledger is never edited in place (finance reverses the entry,
+budget.services.disbursement_reverse, and approval then posts the new amount).
+
+The ledger belongs to the report: its entries (document number "progress:<pk>") cannot be
+deleted from the ledger page, and money over what is left of the project or an activity is
+refused already when the report is saved or submitted (`_check_money`), with the figure.
 """
 
 from __future__ import annotations
@@ -33,8 +38,8 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
-from budget.models import ProjectDisbursement
-from budget.services import disbursement_record
+from budget.models import REPORT_REF_PREFIX, ProjectDisbursement
+from budget.services import check_disbursements, disbursement_record
 from indicators.models import Indicator, IndicatorResult
 from plans import audit, thai
 from progress.access import OWN_REPORT, is_submitter, report_access
@@ -84,7 +89,35 @@ def _cents(value: Decimal) -> Decimal:
 
 def _ledger_ref(report: QuarterlyReport) -> str:
     """The document number of the ledger entries an approval posts (finds them again)."""
-    return f"progress:{report.pk}"
+    return f"{REPORT_REF_PREFIX}{report.pk}"
+
+
+def _posted(report: QuarterlyReport) -> dict[int | None, Decimal]:
+    """What the report's approvals have posted to the ledger, net of finance's reversals,
+    per activity id (None: the project as a whole)."""
+    return dict(
+        ProjectDisbursement.objects.filter(project=report.project, document_no=_ledger_ref(report))
+        .values("activity")
+        .annotate(total=Sum("amount"))
+        .values_list("activity", "total")
+    )
+
+
+def _check_money(report: QuarterlyReport) -> None:
+    """Refuse, at save and at submit, a report whose money is more than what is left of its
+    project or of an activity: the ledger's own rule (budget.services.check_disbursements),
+    applied to what approval would post (each amount less what this report already posted),
+    with the figure in the message. Approval checks again, entry by entry."""
+    posted = _posted(report)
+    increase = {}
+    for row in report.disbursements.select_related("activity"):
+        more = row.amount - (posted.get(row.activity_id) or Decimal(0))
+        if more > 0:
+            increase[row.activity] = more
+    try:
+        check_disbursements(project=report.project, amounts=increase)
+    except ValidationError as error:
+        raise ValidationError(error.messages, code="over_budget") from error
 
 
 def _lock(report: QuarterlyReport, version: int) -> QuarterlyReport:
@@ -202,6 +235,8 @@ def report_save_draft(
         row.save()
         changes[_activity_label(activity)] = (old_amount, row.amount)
 
+    _check_money(report)
+
     if photo is not None:
         last = report.photos.aggregate(n=Max("order"))["n"] or 0
         row = ReportPhoto(report=report, image=photo, caption=photo_caption.strip(), order=last + 1)
@@ -257,6 +292,7 @@ def report_submit(*, report: QuarterlyReport, user, version: int) -> QuarterlyRe
         raise ValidationError(
             {"work_done": "กรุณากรอกวิธีการดำเนินงาน/สิ่งที่ดำเนินการก่อนส่งรายงาน"}, code="required"
         )
+    _check_money(report)
     report.submitted_by = user
     report.submitted_at = timezone.now()
     _status_change(report, user=user, new=Status.SUBMITTED, action="ส่งรายงาน")
@@ -311,12 +347,7 @@ def _approve_results(report: QuarterlyReport) -> dict[str, tuple[Any, Any]]:
 def _approve_disbursements(report: QuarterlyReport, user) -> None:
     """Post each amount (or, after a reopen, its increase) to the project's ledger."""
     project, ref = report.project, _ledger_ref(report)
-    posted = dict(
-        ProjectDisbursement.objects.filter(project=project, document_no=ref)
-        .values("activity")
-        .annotate(total=Sum("amount"))
-        .values_list("activity", "total")
-    )
+    posted = _posted(report)
     wanted = {d.activity_id: d for d in report.disbursements.select_related("activity")}
     year = project.plan.fiscal_year.year
     paid_on = min(thai.quarter_bounds(year, report.quarter)[1], timezone.localdate())
@@ -329,7 +360,7 @@ def _approve_disbursements(report: QuarterlyReport, user) -> None:
             raise ValidationError(
                 f"{label}: ต่ำกว่ายอดที่อนุมัติและลงบัญชีไปแล้ว "
                 f"({thai.format_money(posted[activity_id])} บาท) "
-                "การลดยอดต้องให้กลุ่มบริหารงานการเงินฯ แก้ไขบัญชีเบิกจ่าย"
+                "การลดยอดต้องให้กลุ่มบริหารงานการเงินฯ กลับรายการในบัญชีคุมงบประมาณก่อน"
             )
         if difference == 0:
             continue

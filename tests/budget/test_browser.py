@@ -1,4 +1,4 @@
-"""In a real browser: staff record a disbursement and planning records a transfer; the
+"""In a real browser: finance records a disbursement and planning records a transfer; the
 project's remaining amount and rate change on the page."""
 
 import pytest
@@ -23,11 +23,11 @@ def test_disbursement_and_transfer_change_remaining_and_rate(live_server, page: 
     group = factories.work_group(office)
     project = factories.project(plan, 1, group=group, budget="100000.00", name="โครงการหนึ่ง")
     factories.project(plan, 2, group=group, budget="50000.00", name="โครงการสอง")
-    factories.member(office, "staff", Role.STAFF, group)
+    factories.member(office, "finance", Role.FINANCE)
     factories.member(office, "planner", Role.PLANNING)
     ledger = f"{live_server.url}/budget/2565/projects/{project.pk}/"
 
-    sign_in(page, live_server.url, "staff")
+    sign_in(page, live_server.url, "finance")
     page.goto(ledger)
     expect(page.get_by_test_id("project-remaining")).to_have_text("๑๐๐,๐๐๐.๐๐")
     expect(page.get_by_test_id("project-rate")).to_have_text("๐.๐๐")

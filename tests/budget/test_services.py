@@ -107,7 +107,7 @@ def test_disbursing_more_than_the_activity_has_is_refused(project, activity, sta
     with pytest.raises(ValidationError) as refused:
         disburse(project, "30000.01", staff_user, activity=activity)
     assert refused.value.message_dict == {
-        "amount": ["เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรม (คงเหลือ ๓๐,๐๐๐.๐๐ บาท)"]
+        "amount": ["เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรมที่ ๑ จัดประชุม (คงเหลือ ๓๐,๐๐๐.๐๐ บาท)"]
     }
     assert not ours(ProjectDisbursement).exists()
 
@@ -445,3 +445,59 @@ def test_dates_within_the_year_and_blank_allocation_dates_pass(project, other_pr
     )
     services.project_allocation_add(project=project, amount=Decimal("1"), user=finance)
     assert ours(BudgetTransfer).count() == 1
+
+
+# -- reversals and report entries (finding 5) ---------------------------------------------
+
+
+def test_a_reversal_is_a_counter_entry_and_the_figures_drop_the_original(
+    project, activity, finance
+):
+    entry = disburse(project, "1000.00", finance, activity=activity, document_no="บจ 9")
+    reversal = services.disbursement_reverse(disbursement=entry, user=finance, reason="บันทึกซ้ำ")
+    assert (reversal.amount, reversal.reverses, reversal.activity) == (
+        Decimal("-1000.00"),
+        entry,
+        activity,
+    )
+    assert selectors.project_figures(project).disbursed == Decimal("0.00")
+    assert selectors.activity_figures(activity).remaining == Decimal("30000.00")
+    ledger = selectors.project_ledger(project)
+    kinds = [(e.kind, e.label, e.amount, e.delta) for e in ledger.entries if e.disbursement_pk]
+    assert kinds == [
+        ("disbursement", "เบิกจ่าย (กลับรายการแล้ว)", Decimal("1000.00"), Decimal("-1000.00")),
+        ("reversal", "กลับรายการเบิกจ่าย", Decimal("1000.00"), Decimal("1000.00")),
+    ]
+    assert ledger.entries[-1].balance == Decimal("100000.00")
+    assert not any(e.reversible or e.deletable for e in ledger.entries if e.disbursement_pk)
+
+
+def test_a_reversal_needs_a_reason_and_happens_once(project, finance):
+    entry = disburse(project, "10.00", finance)
+    with pytest.raises(ValidationError) as refused:
+        services.disbursement_reverse(disbursement=entry, user=finance, reason="  ")
+    assert refused.value.message_dict == {"reason": ["กรุณาระบุเหตุผลการกลับรายการ"]}
+    reversal = services.disbursement_reverse(disbursement=entry, user=finance, reason="ผิด")
+    for target in (entry, reversal):
+        with pytest.raises(ValidationError):
+            services.disbursement_reverse(disbursement=target, user=finance, reason="ผิดอีก")
+        with pytest.raises(ValidationError):
+            services.disbursement_delete(disbursement=target, user=finance)
+    assert ours(ProjectDisbursement).count() == 2
+
+
+def test_an_entry_posted_by_a_report_is_never_deleted(project, finance):
+    entry = disburse(project, "10.00", finance, document_no="progress:7")
+    with pytest.raises(ValidationError) as refused:
+        services.disbursement_delete(disbursement=entry, user=finance)
+    assert "เปิดรายงานให้แก้ไขอีกครั้ง" in refused.value.messages[0]
+    assert ours(ProjectDisbursement).get() == entry
+
+
+def test_the_database_refuses_a_negative_entry_that_reverses_nothing(project):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProjectDisbursement.objects.create(
+            project=project, amount=Decimal("-5.00"), paid_on=PAID_ON
+        )

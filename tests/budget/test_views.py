@@ -30,15 +30,15 @@ def disbursement_data(amount="๑,๒๓๔.๕๐", **extra):
     return {"paid_on": "๔/๓/๒๕๖๕", "amount": amount, "document_no": "บจ 1/65", **extra}
 
 
-def test_staff_records_a_disbursement_typed_in_thai_digits(client, project, staff_user):
-    client.force_login(staff_user)
+def test_finance_records_a_disbursement_typed_in_thai_digits(client, project, finance):
+    client.force_login(finance)
     response = client.post(ledger_url(project), disbursement_data())
     assert response.status_code == 302
     saved = ours(ProjectDisbursement).get()
     assert (saved.amount, saved.paid_on, saved.created_by) == (
         Decimal("1234.50"),
         date(2022, 3, 4),
-        staff_user,
+        finance,
     )
     html = client.get(ledger_url(project)).content.decode()
     assert "๖๘,๗๖๕.๕๐" in html  # 70,000.00 − 1,234.50 left
@@ -46,14 +46,17 @@ def test_staff_records_a_disbursement_typed_in_thai_digits(client, project, staf
     assert "บันทึกการเบิกจ่าย" in html and "บจ 1/65" in html
 
 
-def test_group_director_records_a_disbursement(client, project, group_director):
-    client.force_login(group_director)
-    assert client.post(ledger_url(project), disbursement_data()).status_code == 302
-    assert ours(ProjectDisbursement).count() == 1
+@pytest.mark.parametrize("who", ["staff_user", "group_director"])
+def test_project_staff_record_money_in_the_report_not_on_the_ledger(client, project, who, request):
+    client.force_login(request.getfixturevalue(who))
+    html = client.get(ledger_url(project)).content.decode()
+    assert 'data-testid="disburse-in-report"' in html and 'name="paid_on"' not in html
+    assert client.post(ledger_url(project), disbursement_data()).status_code == 403
+    assert not ours(ProjectDisbursement).exists()
 
 
-def test_over_disbursement_is_refused_on_the_page(client, project, staff_user):
-    client.force_login(staff_user)
+def test_over_disbursement_is_refused_on_the_page(client, project, finance):
+    client.force_login(finance)
     response = client.post(ledger_url(project), disbursement_data("70,000.01"))
     assert response.status_code == 200
     assert "เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ ๗๐,๐๐๐.๐๐ บาท)" in response.content.decode()
@@ -68,22 +71,22 @@ def test_over_disbursement_is_refused_on_the_page(client, project, staff_user):
         ("0", "จำนวนเงินต้องมากกว่าศูนย์"),
     ],
 )
-def test_bad_amounts_are_refused_in_thai(client, project, staff_user, amount, message):
-    client.force_login(staff_user)
+def test_bad_amounts_are_refused_in_thai(client, project, finance, amount, message):
+    client.force_login(finance)
     response = client.post(ledger_url(project), disbursement_data(amount))
     assert message in response.content.decode()
     assert not ours(ProjectDisbursement).exists()
 
 
-def test_a_christian_era_date_is_refused(client, project, staff_user):
-    client.force_login(staff_user)
+def test_a_christian_era_date_is_refused(client, project, finance):
+    client.force_login(finance)
     response = client.post(ledger_url(project), disbursement_data(paid_on="4/3/2022"))
     assert "กรุณากรอกปีเป็นพุทธศักราช" in response.content.decode()
     assert not ours(ProjectDisbursement).exists()
 
 
-def test_a_date_outside_the_fiscal_year_is_refused_beside_its_field(client, project, staff_user):
-    client.force_login(staff_user)
+def test_a_date_outside_the_fiscal_year_is_refused_beside_its_field(client, project, finance):
+    client.force_login(finance)
     response = client.post(ledger_url(project), disbursement_data(paid_on="๑/๑๐/๒๕๖๕"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -93,7 +96,7 @@ def test_a_date_outside_the_fiscal_year_is_refused_beside_its_field(client, proj
     assert not ours(ProjectDisbursement).exists()
 
 
-@pytest.mark.parametrize("who", ["director", "finance"])
+@pytest.mark.parametrize("who", ["director", "planner"])
 def test_readers_cannot_record_disbursements(client, project, who, request):
     client.force_login(request.getfixturevalue(who))
     assert client.get(ledger_url(project)).status_code == 200
@@ -121,9 +124,9 @@ def test_outsider_gets_404_everywhere(client, project, outsider):
     assert client.post(ledger_url(project), disbursement_data()).status_code == 404
 
 
-def test_deleting_a_disbursement_asks_first(client, project, staff_user):
+def test_deleting_a_disbursement_asks_first(client, project, finance):
     entry = budget_factories.disbursement(project, "500.00")
-    client.force_login(staff_user)
+    client.force_login(finance)
     url = reverse("budget:disbursement_delete", args=[2565, project.pk, entry.pk])
     page = client.get(url).content.decode()
     assert "ยืนยันการลบรายการเบิกจ่าย" in page and "๕๐๐.๐๐" in page
@@ -133,12 +136,67 @@ def test_deleting_a_disbursement_asks_first(client, project, staff_user):
     assert ours(AuditEntry).get().action == "ลบรายการเบิกจ่าย"
 
 
-def test_director_cannot_delete_a_disbursement(client, project, director):
+@pytest.mark.parametrize("who", ["director", "staff_user", "group_director", "planner"])
+def test_only_finance_deletes_or_reverses_a_disbursement(client, project, who, request):
     entry = budget_factories.disbursement(project, "500.00")
-    client.force_login(director)
-    url = reverse("budget:disbursement_delete", args=[2565, project.pk, entry.pk])
-    assert client.post(url).status_code == 403
-    assert ours(ProjectDisbursement).exists()
+    client.force_login(request.getfixturevalue(who))
+    for action in ("disbursement_delete", "disbursement_reverse"):
+        url = reverse(f"budget:{action}", args=[2565, project.pk, entry.pk])
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"reason": "ผิด"}).status_code == 403
+    assert ours(ProjectDisbursement).get() == entry
+
+
+def report_entry(project, amount="500.00", **extra):
+    """A ledger entry as a quarterly report's approval posts it."""
+    entry = budget_factories.disbursement(project, amount, **extra)
+    entry.document_no, entry.note = "progress:41", "ตามรายงานความก้าวหน้าไตรมาสที่ ๒"
+    entry.save()
+    return entry
+
+
+def test_a_report_entry_cannot_be_deleted_from_the_ledger(client, project, finance):
+    entry = report_entry(project)
+    client.force_login(finance)
+    html = client.get(ledger_url(project)).content.decode()
+    delete = reverse("budget:disbursement_delete", args=[2565, project.pk, entry.pk])
+    assert delete not in html  # not offered
+    page = client.get(delete).content.decode()
+    assert "เปิดรายงานให้แก้ไขอีกครั้ง" in page and "ลบรายการนี้" not in page
+    response = client.post(delete)
+    assert response.status_code == 200
+    assert "ลงบัญชีจากรายงานความก้าวหน้ารายไตรมาสที่อนุมัติแล้ว จึงลบไม่ได้" in response.content.decode()
+    assert ours(ProjectDisbursement).get() == entry
+    assert not ours(AuditEntry).exists()
+
+
+def test_finance_reverses_a_report_entry_with_a_reason(client, project, activity, finance):
+    entry = report_entry(project, "12000.00", activity=activity)
+    client.force_login(finance)
+    url = reverse("budget:disbursement_reverse", args=[2565, project.pk, entry.pk])
+    assert url in client.get(ledger_url(project)).content.decode()
+    response = client.post(url, {"reason": " "})
+    assert response.context["form"].errors["reason"]
+    assert ours(ProjectDisbursement).count() == 1
+    response = client.post(url, {"reason": "ยอดในรายงานซ้ำกับฎีกาเดิม"})
+    assert response.status_code == 302
+    reversal = ours(ProjectDisbursement).get(reverses=entry)
+    assert (reversal.amount, reversal.activity, reversal.paid_on, reversal.document_no) == (
+        Decimal("-12000.00"),
+        activity,
+        entry.paid_on,
+        "progress:41",
+    )
+    assert (reversal.note, reversal.created_by) == ("ยอดในรายงานซ้ำกับฎีกาเดิม", finance)
+    audit = ours(AuditEntry).get(action="กลับรายการเบิกจ่าย")
+    assert audit.note == "ยอดในรายงานซ้ำกับฎีกาเดิม"
+    assert audit.changes["คงเหลือ (บาท)"] == ["88000.00", "100000.00"]
+    html = client.get(ledger_url(project)).content.decode()
+    assert "กลับรายการเบิกจ่าย" in html and "เบิกจ่าย (กลับรายการแล้ว)" in html
+    assert url not in html  # reversed once only
+    # a second post of the same reversal records nothing
+    client.post(url, {"reason": "ซ้ำ"})
+    assert ours(ProjectDisbursement).count() == 2
 
 
 # -- transfers ----------------------------------------------------------------------------
@@ -345,8 +403,8 @@ def test_budget_home_redirects_to_the_newest_plan(client, plan, director):
     assert client.get(reverse("budget:home")).url == reverse("budget:overview", args=[2565])
 
 
-def test_the_ledger_shows_the_history(client, project, staff_user):
-    client.force_login(staff_user)
+def test_the_ledger_shows_the_history(client, project, finance):
+    client.force_login(finance)
     client.post(ledger_url(project), disbursement_data())
     html = client.get(ledger_url(project)).content.decode()
     assert "ประวัติการเปลี่ยนแปลง" in html

@@ -7,11 +7,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from budget import services as budget_services
 from budget.models import ProjectDisbursement
 from indicators.models import IndicatorResult
 from plans.audit import history_for
 from progress import services
 from progress.models import QuarterlyReport
+from tests.budget import factories as budget_factories
 from tests.progress import factories as pf
 
 pytestmark = pytest.mark.django_db
@@ -211,15 +213,103 @@ def test_approval_refused_when_money_exceeds_what_is_left(plan, group, staff_use
         version=0,
         narrative={"work_done": "จัดซื้อวัสดุ"},
         values={project.indicators.first().pk: (Decimal(50), "ร้อยละ", None)},
-        amounts={activity.pk: Decimal("1000.01")},
+        amounts={activity.pk: Decimal("1000.00")},
     )
     services.report_submit(report=report, user=staff_user, version=1)
+    # Money spent after the submission (finance's direct entry) leaves less than reported.
+    budget_factories.disbursement(project, "0.01")
     with pytest.raises(ValidationError, match="เกินงบประมาณคงเหลือ"):
         services.report_approve(report=report, user=director, version=2)
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
     assert IndicatorResult.objects.filter(indicator__project=project).count() == 0
-    assert ProjectDisbursement.objects.filter(project=project).count() == 0
+    assert ProjectDisbursement.objects.filter(project=project).count() == 1
+
+
+# -- the ledger belongs to the report (finding 5) -----------------------------------------
+
+
+@pytest.fixture
+def big_project(plan, group):
+    """500,000 baht, of which 150,000 to its one activity."""
+    project = pf.reportable_project(plan, group, 3, budget="350000")
+    activity = project.activities.get()
+    budget_factories.allocation(project, "150000.00", activity=activity)
+    return project
+
+
+def test_a_report_over_the_activity_budget_is_refused_at_save_with_the_figure(
+    big_project, staff_user
+):
+    activity = big_project.activities.get()
+    with pytest.raises(ValidationError) as refused:
+        save(big_project, staff_user, amounts={activity.pk: Decimal("300000")})
+    assert refused.value.messages == [
+        "เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรมที่ ๑ อบรมครู (คงเหลือ ๑๕๐,๐๐๐.๐๐ บาท)"
+    ]
+    assert not QuarterlyReport.objects.filter(project=big_project).exists()
+
+
+def test_a_report_over_the_project_budget_is_refused_at_save(big_project, staff_user):
+    with pytest.raises(ValidationError) as refused:
+        save(big_project, staff_user, amounts={None: Decimal("500000.01")})
+    assert refused.value.messages == ["เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ ๕๐๐,๐๐๐.๐๐ บาท)"]
+
+
+def test_a_report_over_the_activity_budget_is_refused_at_submit(big_project, staff_user, finance):
+    activity = big_project.activities.get()
+    draft = save(big_project, staff_user, amounts={activity.pk: Decimal("150000")})
+    # Meanwhile finance records 1,000 of the activity's money outside the report.
+    budget_services.disbursement_record(
+        project=big_project,
+        activity=activity,
+        amount=Decimal("1000"),
+        paid_on=date(2022, 1, 10),
+        user=finance,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.report_submit(report=draft, user=staff_user, version=draft.version)
+    assert "คงเหลือ ๑๔๙,๐๐๐.๐๐ บาท" in refused.value.messages[0]
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+def test_a_reopened_report_counts_only_what_it_adds(big_project, staff_user, director, planner):
+    activity = big_project.activities.get()
+    draft = save(big_project, staff_user, amounts={activity.pk: Decimal("100000")})
+    report = services.report_submit(report=draft, user=staff_user, version=draft.version)
+    report = services.report_approve(report=report, user=director, version=report.version)
+    report = services.report_reopen(
+        report=report, user=planner, version=report.version, reason="เพิ่ม"
+    )
+    # 100,000 already posted: 150,000 in all is within the activity's 150,000, not more.
+    with pytest.raises(ValidationError, match=r"คงเหลือ ๕๐,๐๐๐\.๐๐ บาท"):
+        save(big_project, staff_user, report.version, amounts={activity.pk: Decimal("150000.01")})
+    fixed = save(big_project, staff_user, report.version, amounts={activity.pk: Decimal("150000")})
+    services.report_submit(report=fixed, user=staff_user, version=fixed.version)
+
+
+def test_a_reversed_report_entry_is_posted_again_on_reapproval(
+    big_project, staff_user, director, planner, finance
+):
+    activity = big_project.activities.get()
+    draft = save(big_project, staff_user, amounts={activity.pk: Decimal("2500")})
+    report = services.report_submit(report=draft, user=staff_user, version=draft.version)
+    report = services.report_approve(report=report, user=director, version=report.version)
+    posted = ProjectDisbursement.objects.get(project=big_project)
+    budget_services.disbursement_reverse(disbursement=posted, user=finance, reason="ยอดผิด")
+    report = services.report_reopen(
+        report=report, user=planner, version=report.version, reason="แก้"
+    )
+    lower = save(big_project, staff_user, report.version, amounts={activity.pk: Decimal("2000")})
+    lower = services.report_submit(report=lower, user=staff_user, version=lower.version)
+    services.report_approve(report=lower, user=director, version=lower.version)
+    amounts = ProjectDisbursement.objects.filter(project=big_project).order_by("pk")
+    assert list(amounts.values_list("amount", flat=True)) == [
+        Decimal("2500.00"),
+        Decimal("-2500.00"),
+        Decimal("2000.00"),
+    ]
 
 
 def test_reopen_keeps_approved_values_until_reapproval(
