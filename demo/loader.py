@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 
@@ -99,11 +100,24 @@ class LoadStats:
     updated: int = 0
     unchanged: int = 0
     per_model: dict[str, int] = field(default_factory=dict)
+    # Rows that existed and were overwritten or removed, per kind (Thai plural names):
+    # what load_demo --force reports before it loads over a database.
+    changed: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
 
     def count(self, obj: models.Model, state: str) -> None:
         setattr(self, state, getattr(self, state) + 1)
         name = obj._meta.verbose_name_plural
         self.per_model[name] = self.per_model.get(name, 0) + 1
+        if state == "updated":
+            self.changed[name] = self.changed.get(name, 0) + 1
+
+    def count_deleted(self, per_label: dict[str, int]) -> None:
+        """Record what a QuerySet.delete() removed, cascades included."""
+        for label, number in per_label.items():
+            if number:
+                name = str(apps.get_model(label)._meta.verbose_name_plural)
+                self.deleted[name] = self.deleted.get(name, 0) + number
 
 
 def dec(value: Any) -> Decimal | None:
@@ -151,10 +165,12 @@ class Loader:
         wanted = {obj.pk for obj in objects}
         if set(manager.values_list("pk", flat=True)) != wanted:
             manager.set(wanted)
+            name = manager.instance._meta.verbose_name_plural
+            self.stats.changed[name] = self.stats.changed.get(name, 0) + 1
 
     def prune(self, queryset: models.QuerySet, keep: Iterable[int]) -> None:
         """Remove rows of a seeded collection that the seed no longer has."""
-        queryset.exclude(pk__in=list(keep)).delete()
+        self.stats.count_deleted(queryset.exclude(pk__in=list(keep)).delete()[1])
 
     # -- entry point ----------------------------------------------------------------
     @transaction.atomic
@@ -466,7 +482,7 @@ class Loader:
                 },
             )
         else:
-            indicator.results.all().delete()
+            self.stats.count_deleted(indicator.results.all().delete()[1])
         return indicator
 
     def load_highlights(self, plan: Plan) -> None:

@@ -72,11 +72,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 @pytest.fixture(scope="session")
 def fy2565_db(django_db_setup, django_db_blocker):
-    """The whole FY2565 seed, loaded once for the session's read-only tests."""
+    """The whole FY2565 seed, loaded once for the session's read-only tests, and marked as
+    load_demo marks it (demo/guard.py), so a later test's load_demo finds its own data."""
+    from demo.guard import record_load
     from demo.loader import Loader
 
     with django_db_blocker.unblock():
-        plan = Loader().load()
+        loader = Loader()
+        plan = loader.load()
+        record_load(plan, loader.stats)
     yield plan
 
 

@@ -128,3 +128,136 @@ def test_next_year_direction_is_the_fy2566_plan(fy2565_db):
     assert strategies.count() == 4
     first = strategies.get(number=1)
     assert first.indicators.get(number=1).target_value == Decimal("80")
+
+
+# -- load_demo refuses a database it did not make (demo/guard.py) ----------------------------
+
+
+def _demo_db(plan):
+    """The session's FY2565 seed as load_demo leaves it: marked as the demo's."""
+    from demo import guard
+    from demo.loader import LoadStats
+
+    guard.record_load(plan, LoadStats())
+    return plan
+
+
+def _load_demo(*args) -> str:
+    out = StringIO()
+    call_command("load_demo", "--no-users", *args, stdout=out)
+    return out.getvalue()
+
+
+def _refused(*args) -> str:
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError) as caught:
+        _load_demo(*args)
+    assert caught.value.returncode == 3  # scripts/run serves the database as it is then
+    return str(caught.value)
+
+
+def _user_adds_an_activity(plan, user):
+    from plans import audit
+    from projects.models import Activity
+
+    project = Project.objects.get(plan=plan, number=1)
+    activity = Activity.objects.create(project=project, number=99, name="กิจกรรมที่ผู้ใช้เพิ่ม")
+    audit.record(office=plan.office, user=user, obj=activity, action="เพิ่ม")
+    return activity
+
+
+def test_load_demo_refuses_a_database_with_another_office_and_changes_nothing(office, plan):
+    from tests import factories
+
+    factories.project(plan, 1)
+    counts = (Plan.objects.count(), Project.objects.count(), ProjectStatement.objects.count())
+    message = _refused()
+    assert "สำนักงานอื่นที่ไม่ใช่ของข้อมูลตัวอย่าง: 1" in message
+    assert "load_demo --force" in message
+    assert (Plan.objects.count(), Project.objects.count(), ProjectStatement.objects.count()) == (
+        counts
+    )
+
+
+def test_load_demo_refuses_the_demo_office_it_did_not_create(fy2565_db):
+    """The seed's office loaded by something else (a real office using the portal)."""
+    from demo.guard import MARKER_TYPE
+    from plans.models import AuditEntry
+
+    AuditEntry.objects.filter(object_type=MARKER_TYPE).delete()
+    message = _refused()
+    assert "ข้อมูลสำนักงานและแผนที่ไม่ได้สร้างโดย load_demo" in message
+
+
+def test_load_demo_refuses_after_a_user_added_an_activity_and_deletes_nothing(fy2565_db):
+    from plans.models import Role
+    from tests import factories
+
+    plan = _demo_db(fy2565_db)
+    planner = factories.member(plan.office, "realplanner", Role.PLANNING)
+    activity = _user_adds_an_activity(plan, planner)
+    statements = ProjectStatement.objects.count()
+    message = _refused()
+    assert "รายการแก้ไขข้อมูลโดยผู้ใช้" in message
+    activity.refresh_from_db()  # still there
+    assert ProjectStatement.objects.count() == statements
+
+
+def test_load_demo_refuses_after_a_quarterly_report_saved_through_the_service(fy2565_db):
+    from plans.models import Role
+    from progress import services
+    from progress.models import QuarterlyReport
+    from tests import factories
+
+    plan = _demo_db(fy2565_db)
+    planner = factories.member(plan.office, "realplanner", Role.PLANNING)
+    project = Project.objects.select_related("plan__office").get(plan=plan, number=1)
+    services.report_save_draft(
+        project=project,
+        quarter=1,
+        user=planner,
+        version=0,
+        narrative={"work_done": "ประชุมชี้แจง"},
+        values={},
+        amounts={},
+    )
+    message = _refused()
+    assert "รายการแก้ไขข้อมูลโดยผู้ใช้" in message
+    assert "รายงานรายไตรมาสที่ผู้ใช้จัดทำ: 1" in message
+    assert QuarterlyReport.objects.filter(project=project, quarter=1).exists()
+
+
+def test_load_demo_force_lists_what_it_overwrites_then_loads(fy2565_db):
+    from plans.models import Role
+    from projects.models import Activity
+    from tests import factories
+
+    plan = _demo_db(fy2565_db)
+    planner = factories.member(plan.office, "realplanner", Role.PLANNING)
+    activity = _user_adds_an_activity(plan, planner)
+    statement = ProjectStatement.objects.filter(project__plan=plan).order_by("pk").first()
+    seed_text = statement.text
+    ProjectStatement.objects.filter(pk=statement.pk).update(text="ข้อความที่ผู้ใช้แก้")
+
+    out = _load_demo("--force")
+    overwrite = out[out.index("การโหลดครั้งนี้จะเขียนทับ:") :]
+    assert "แก้ไข ข้อความของโครงการ: 1 รายการ" in overwrite
+    assert "ลบ กิจกรรม: 1 รายการ" in overwrite
+    assert overwrite.index("ลบ กิจกรรม") < overwrite.index("โหลดข้อมูล แผนปฏิบัติการ")
+    assert not Activity.objects.filter(pk=activity.pk).exists()
+    statement.refresh_from_db()
+    assert statement.text == seed_text
+    # the database is the demo's again: a plain run loads and changes nothing
+    assert "เพิ่ม 0 แก้ไข 0" in _load_demo()
+
+
+def test_load_demo_on_its_own_database_runs_again_and_writes_no_history():
+    from demo.guard import MARKER_TYPE
+    from plans.models import AuditEntry
+
+    _load_demo()
+    assert AuditEntry.objects.filter(object_type=MARKER_TYPE).exists()
+    entries = AuditEntry.objects.count()
+    assert "เพิ่ม 0 แก้ไข 0" in _load_demo()
+    assert AuditEntry.objects.count() == entries
