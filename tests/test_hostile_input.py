@@ -95,7 +95,7 @@ def scene(plan, group, staff_user, group_director, planner):
             {"reason": 2000},
         ),
         "project disbursement": (
-            staff_user,
+            finance,
             reverse("budget:project_ledger", args=[year, project.pk]),
             {
                 "paid_on": "๔/๓/๒๕๖๕",
