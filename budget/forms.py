@@ -1,5 +1,6 @@
 """Budget forms: they read amounts and dates as Thai users type them (๐-๙, separators,
-Buddhist-era dates) and validate; the services write."""
+Buddhist-era dates) and validate; the services write. Every form that records money is a
+plans.forms.OnceForm (a one-time token: a second post records nothing twice)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 from budget.models import REPORT_REF_PREFIX, BudgetCategory
 from budget.selectors import ProjectBudget
 from plans import thai
-from plans.forms import ThaiDecimalField
+from plans.forms import OnceForm, ThaiDecimalField
 from projects.models import Activity, Project
 
 
@@ -69,7 +70,7 @@ class ActivityChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-class DisbursementForm(forms.Form):
+class DisbursementForm(OnceForm):
     paid_on = ThaiDateField(label="วันที่เบิกจ่าย")
     amount = MoneyField()
     activity = ActivityChoiceField(
@@ -103,7 +104,7 @@ class ReversalForm(forms.Form):
     )
 
 
-class ProjectAllocationForm(forms.Form):
+class ProjectAllocationForm(OnceForm):
     amount = MoneyField()
     activity = ActivityChoiceField(
         label="กิจกรรม",
@@ -121,7 +122,7 @@ class ProjectAllocationForm(forms.Form):
         self.fields["activity"].queryset = Activity.objects.filter(project=project)
 
 
-class OfficeMoneyForm(forms.Form):
+class OfficeMoneyForm(OnceForm):
     """What every entry of the office's budget has: a category of table 13 and an amount."""
 
     category = forms.ModelChoiceField(
@@ -179,7 +180,7 @@ def _place_choices(budgets: list[ProjectBudget]) -> list[tuple[str, str]]:
     return choices
 
 
-class TransferForm(forms.Form):
+class TransferForm(OnceForm):
     source = forms.ChoiceField(
         label="โอนจาก", help_text="โครงการหรือกิจกรรมต้นทาง (แสดงยอดคงเหลือปัจจุบัน)"
     )

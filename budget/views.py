@@ -14,6 +14,7 @@ from budget.access import access_for
 from budget.models import ProjectDisbursement
 from plans import audit
 from plans.models import Plan
+from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects.models import Project
 
 LEDGER_PAGE_SIZE = 50
@@ -54,6 +55,22 @@ def _show_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def _record_once(request, form, write, *, done: str) -> bool:
+    """Run a valid form's service call once (plans.services.submit_once): True when it was
+    recorded now or by an earlier post of the same form (then nothing is recorded and the
+    user reads ALREADY_SUBMITTED), False when refused (the errors are on the form)."""
+    try:
+        submit_once(key=form.submission_key, user=request.user, write=write)
+    except AlreadySubmitted:
+        messages.info(request, ALREADY_SUBMITTED)
+    except ValidationError as error:
+        _show_errors(form, error)
+        return False
+    else:
+        messages.success(request, done)
+    return True
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
@@ -97,20 +114,19 @@ def project_ledger(request, year: int, pk: int):
     access = access_for(request.user, plan.office)
     editable = access.correct_ledger
     form = forms.DisbursementForm(
-        request.POST if request.method == "POST" else None, project=project
+        request.POST if request.method == "POST" else None, project=project, user=request.user
     )
     if request.method == "POST":
         _refuse_unless(editable)
-        if form.is_valid():
-            try:
-                services.disbursement_record(
-                    project=project, user=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                _show_errors(form, error)
-            else:
-                messages.success(request, "บันทึกการเบิกจ่ายแล้ว")
-                return redirect("budget:project_ledger", year=year, pk=pk)
+        if form.is_valid() and _record_once(
+            request,
+            form,
+            lambda: services.disbursement_record(
+                project=project, user=request.user, **form.cleaned_data
+            ),
+            done="บันทึกการเบิกจ่ายแล้ว",
+        ):
+            return redirect("budget:project_ledger", year=year, pk=pk)
     ledger = selectors.project_ledger(project)
     context = {
         "plan": plan,
@@ -190,16 +206,21 @@ def project_allocation_add(request, year: int, pk: int):
     project = _project_or_404(request, plan, pk)
     _refuse_unless(access_for(request.user, plan.office).plan_budget)
     form = forms.ProjectAllocationForm(
-        request.POST if request.method == "POST" else None, project=project
+        request.POST if request.method == "POST" else None, project=project, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_allocation_add(project=project, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, "บันทึกการจัดสรรงบประมาณแล้ว")
-            return redirect("budget:project_ledger", year=year, pk=pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record_once(
+            request,
+            form,
+            lambda: services.project_allocation_add(
+                project=project, user=request.user, **form.cleaned_data
+            ),
+            done="บันทึกการจัดสรรงบประมาณแล้ว",
+        )
+    ):
+        return redirect("budget:project_ledger", year=year, pk=pk)
     title = f"จัดสรรงบประมาณโครงการ {project}"
     context = {"plan": plan, "form": form, "title": title, "project": project}
     return render(request, "budget/allocation_form.html", context)
@@ -209,15 +230,18 @@ def _office_entry(request, year: int, form_class, record, *, title: str, done: s
     """A form of the office's budget (finance only): on success, back to the overview."""
     plan = _plan_or_404(request, year)
     _refuse_unless(access_for(request.user, plan.office).office_budget)
-    form = form_class(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record(plan=plan, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("budget:overview", year=year)
+    form = form_class(request.POST if request.method == "POST" else None, user=request.user)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _record_once(
+            request,
+            form,
+            lambda: record(plan=plan, user=request.user, **form.cleaned_data),
+            done=done,
+        )
+    ):
+        return redirect("budget:overview", year=year)
     context |= {"plan": plan, "form": form, "title": f"{title} {plan.fiscal_year}"}
     return render(request, "budget/allocation_form.html", context)
 
@@ -276,17 +300,18 @@ def transfer_add(request, year: int):
     form = forms.TransferForm(
         request.POST if request.method == "POST" else None,
         budgets=selectors.project_budgets(plan, targets),
+        user=request.user,
     )
     if request.method == "POST":
         _refuse_unless(access.plan_budget)
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k not in ("source", "target")}
-            try:
-                services.transfer_record(user=request.user, **data)
-            except ValidationError as error:
-                _show_errors(form, error)
-            else:
-                messages.success(request, "บันทึกการโอนงบประมาณแล้ว")
+            if _record_once(
+                request,
+                form,
+                lambda: services.transfer_record(user=request.user, **data),
+                done="บันทึกการโอนงบประมาณแล้ว",
+            ):
                 return redirect("budget:transfer_add", year=year)
     context = {
         "plan": plan,

@@ -1,6 +1,7 @@
 """Budget pages: who may read and write, what a form saves, what it refuses (in Thai,
 nothing saved), and a fixed number of queries whatever the size of the plan."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -14,12 +15,18 @@ from budget.models import (
     OfficeDisbursement,
     ProjectDisbursement,
 )
+from plans.forms import issue_token
 from plans.models import AuditEntry
 from tests import factories
 from tests.budget import factories as budget_factories
 from tests.budget.factories import ours
 
 pytestmark = pytest.mark.django_db
+
+
+def once(user):
+    """The one-time token a form page gives this user (plans.forms.OnceForm)."""
+    return {"submission_token": issue_token(user)}
 
 
 def ledger_url(project):
@@ -32,7 +39,7 @@ def disbursement_data(amount="๑,๒๓๔.๕๐", **extra):
 
 def test_finance_records_a_disbursement_typed_in_thai_digits(client, project, finance):
     client.force_login(finance)
-    response = client.post(ledger_url(project), disbursement_data())
+    response = client.post(ledger_url(project), disbursement_data() | once(finance))
     assert response.status_code == 302
     saved = ours(ProjectDisbursement).get()
     assert (saved.amount, saved.paid_on, saved.created_by) == (
@@ -57,7 +64,7 @@ def test_project_staff_record_money_in_the_report_not_on_the_ledger(client, proj
 
 def test_over_disbursement_is_refused_on_the_page(client, project, finance):
     client.force_login(finance)
-    response = client.post(ledger_url(project), disbursement_data("70,000.01"))
+    response = client.post(ledger_url(project), disbursement_data("70,000.01") | once(finance))
     assert response.status_code == 200
     assert "เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ ๗๐,๐๐๐.๐๐ บาท)" in response.content.decode()
     assert not ours(ProjectDisbursement).exists()
@@ -73,21 +80,25 @@ def test_over_disbursement_is_refused_on_the_page(client, project, finance):
 )
 def test_bad_amounts_are_refused_in_thai(client, project, finance, amount, message):
     client.force_login(finance)
-    response = client.post(ledger_url(project), disbursement_data(amount))
+    response = client.post(ledger_url(project), disbursement_data(amount) | once(finance))
     assert message in response.content.decode()
     assert not ours(ProjectDisbursement).exists()
 
 
 def test_a_christian_era_date_is_refused(client, project, finance):
     client.force_login(finance)
-    response = client.post(ledger_url(project), disbursement_data(paid_on="4/3/2022"))
+    response = client.post(
+        ledger_url(project), disbursement_data(paid_on="4/3/2022") | once(finance)
+    )
     assert "กรุณากรอกปีเป็นพุทธศักราช" in response.content.decode()
     assert not ours(ProjectDisbursement).exists()
 
 
 def test_a_date_outside_the_fiscal_year_is_refused_beside_its_field(client, project, finance):
     client.force_login(finance)
-    response = client.post(ledger_url(project), disbursement_data(paid_on="๑/๑๐/๒๕๖๕"))
+    response = client.post(
+        ledger_url(project), disbursement_data(paid_on="๑/๑๐/๒๕๖๕") | once(finance)
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕" in page
@@ -108,7 +119,7 @@ def test_staff_of_another_group_cannot_record(client, office, other_project, sta
     client.force_login(staff_user)
     url = ledger_url(other_project)
     assert client.get(url).status_code == 200  # everyone of the office reads
-    assert client.post(url, disbursement_data()).status_code == 403
+    assert client.post(url, disbursement_data() | once(staff_user)).status_code == 403
 
 
 def test_outsider_gets_404_everywhere(client, project, outsider):
@@ -121,7 +132,7 @@ def test_outsider_gets_404_everywhere(client, project, outsider):
         reverse("budget:project_ledger_xlsx", args=[2565, project.pk]),
     ]:
         assert client.get(url).status_code == 404, url
-    assert client.post(ledger_url(project), disbursement_data()).status_code == 404
+    assert client.post(ledger_url(project), disbursement_data() | once(outsider)).status_code == 404
 
 
 def test_deleting_a_disbursement_asks_first(client, project, finance):
@@ -216,10 +227,11 @@ def transfer_data(source, target, amount="๒๐,๐๐๐"):
 
 @pytest.mark.parametrize("who", ["planner", "finance"])
 def test_planning_and_finance_record_transfers(client, project, other_project, who, request):
-    client.force_login(request.getfixturevalue(who))
+    user = request.getfixturevalue(who)
+    client.force_login(user)
     url = reverse("budget:transfer_add", args=[2565])
-    response = client.post(url, transfer_data(f"p{project.pk}", f"p{other_project.pk}"))
-    assert response.status_code == 302
+    data = transfer_data(f"p{project.pk}", f"p{other_project.pk}") | once(user)
+    assert client.post(url, data).status_code == 302
     saved = ours(BudgetTransfer).get()
     assert (saved.from_project, saved.to_project, saved.amount) == (
         project,
@@ -236,7 +248,7 @@ def test_transfer_between_activities_from_the_form(
     client.force_login(planner)
     url = reverse("budget:transfer_add", args=[2565])
     data = transfer_data(f"a{activity.pk}", f"a{second_activity.pk}", "5000")
-    assert client.post(url, data).status_code == 302
+    assert client.post(url, data | once(planner)).status_code == 302
     saved = ours(BudgetTransfer).get()
     assert (saved.from_activity, saved.to_activity) == (activity, second_activity)
 
@@ -244,7 +256,9 @@ def test_transfer_between_activities_from_the_form(
 def test_transfer_going_negative_is_refused_on_the_page(client, project, other_project, planner):
     client.force_login(planner)
     url = reverse("budget:transfer_add", args=[2565])
-    response = client.post(url, transfer_data(f"p{other_project.pk}", f"p{project.pk}", "50000.01"))
+    response = client.post(
+        url, transfer_data(f"p{other_project.pk}", f"p{project.pk}", "50000.01") | once(planner)
+    )
     assert "โอนเกินงบประมาณของโครงการต้นทาง" in response.content.decode()
     assert not ours(BudgetTransfer).exists()
 
@@ -263,7 +277,7 @@ def test_a_transfer_dated_2599_is_refused_beside_its_date(client, project, other
     client.force_login(finance)
     url = reverse("budget:transfer_add", args=[2565])
     data = transfer_data(f"p{project.pk}", f"p{other_project.pk}") | {"transferred_on": "๑/๓/๒๕๙๙"}
-    response = client.post(url, data)
+    response = client.post(url, data | once(finance))
     assert response.status_code == 200
     (error,) = response.context["form"].errors["transferred_on"]
     assert error.startswith("วันที่อนุมัติการโอนต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕")
@@ -274,7 +288,7 @@ def test_an_office_instalment_dated_2599_is_refused_beside_its_date(client, plan
     client.force_login(finance)
     url = reverse("budget:office_allocation_add", args=[2565])
     data = {"category": budget_factories.category().pk, "amount": "1", "received_on": "1/3/2599"}
-    response = client.post(url, data)
+    response = client.post(url, data | once(finance))
     (error,) = response.context["form"].errors["received_on"]
     assert error.startswith("วันที่ได้รับจัดสรรต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕")
     assert not ours(OfficeAllocation).exists()
@@ -288,7 +302,7 @@ def test_finance_adds_an_office_instalment(client, plan, finance):
     client.force_login(finance)
     url = reverse("budget:office_allocation_add", args=[2565])
     data = {"category": cat.pk, "amount": "๒๖,๖๑๑,๐๑๖", "received_on": "15 ต.ค. 2564"}
-    assert client.post(url, {**data, "letter_no": "ศธ 04002/1"}).status_code == 302
+    assert client.post(url, {**data, "letter_no": "ศธ 04002/1"} | once(finance)).status_code == 302
     saved = ours(OfficeAllocation).get()
     assert (saved.number, saved.amount, saved.received_on, saved.letter_no) == (
         1,
@@ -319,7 +333,7 @@ def test_finance_records_an_office_disbursement_typed_in_thai_digits(client, pla
     url = reverse("budget:office_disbursement_add", args=[2565])
     assert url in overview  # the overview offers the form to finance
     data = {"category": cat.pk, "amount": "๒๖,๑๐๑,๖๗๖.๐๕", "paid_on": "๓๐/๙/๒๕๖๕"}
-    assert client.post(url, {**data, "document_no": "ขบ 12"}).status_code == 302
+    assert client.post(url, {**data, "document_no": "ขบ 12"} | once(finance)).status_code == 302
     saved = ours(OfficeDisbursement).get()
     assert (saved.amount, saved.paid_on, saved.document_no) == (
         Decimal("26101676.05"),
@@ -336,7 +350,7 @@ def test_office_disbursement_beyond_the_allocation_is_refused_on_the_page(client
     budget_factories.office_allocation(plan, cat, "100.00")
     client.force_login(finance)
     url = reverse("budget:office_disbursement_add", args=[2565])
-    response = client.post(url, {"category": cat.pk, "amount": "๑๐๐.๐๑"})
+    response = client.post(url, {"category": cat.pk, "amount": "๑๐๐.๐๑"} | once(finance))
     assert response.status_code == 200
     assert "เบิกจ่ายเกินงบประมาณคงเหลือของงบดำเนินงาน (คงเหลือ ๑๐๐.๐๐ บาท)" in response.content.decode()
     assert response.context["form"].errors["amount"]
@@ -377,14 +391,17 @@ def test_decreasing_targets_are_refused_on_the_page(client, plan, finance):
 def test_planning_adds_a_project_instalment(client, project, planner):
     client.force_login(planner)
     url = reverse("budget:project_allocation_add", args=[2565, project.pk])
-    assert client.post(url, {"amount": "๕,๐๐๐.๒๕", "letter_no": "ศธ 1"}).status_code == 302
+    assert (
+        client.post(url, {"amount": "๕,๐๐๐.๒๕", "letter_no": "ศธ 1"} | once(planner)).status_code
+        == 302
+    )
     assert project.allocations.order_by("number").last().amount == Decimal("5000.25")
 
 
 def test_staff_cannot_add_project_instalments(client, project, staff_user):
     client.force_login(staff_user)
     url = reverse("budget:project_allocation_add", args=[2565, project.pk])
-    assert client.post(url, {"amount": "5"}).status_code == 403
+    assert client.post(url, {"amount": "5"} | once(staff_user)).status_code == 403
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -405,7 +422,7 @@ def test_budget_home_redirects_to_the_newest_plan(client, plan, director):
 
 def test_the_ledger_shows_the_history(client, project, finance):
     client.force_login(finance)
-    client.post(ledger_url(project), disbursement_data())
+    client.post(ledger_url(project), disbursement_data() | once(finance))
     html = client.get(ledger_url(project)).content.decode()
     assert "ประวัติการเปลี่ยนแปลง" in html
     assert "100000.00" not in html and "70000.00 → 68765.50" in html
@@ -444,3 +461,96 @@ def test_pages_run_a_fixed_number_of_queries(
     for url, most in pages.items():
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200, url
+
+
+# -- idempotent forms (finding 6) ---------------------------------------------------------
+
+
+def page_token(client, url) -> str:
+    """The one-time token of the form the page shows (what a browser would post back)."""
+    html = client.get(url).content.decode()
+    (token,) = re.findall(r'name="submission_token" value="([^"]+)"', html)
+    return token
+
+
+def test_posting_the_same_disbursement_twice_records_one_ledger_row(client, project, finance):
+    client.force_login(finance)
+    data = disbursement_data() | {"submission_token": page_token(client, ledger_url(project))}
+    first = client.post(ledger_url(project), data, follow=True)
+    assert "บันทึกการเบิกจ่ายแล้ว" in first.content.decode()
+    second = client.post(ledger_url(project), data, follow=True)
+    assert second.redirect_chain == [(ledger_url(project), 302)]
+    assert "รายการนี้บันทึกไปแล้ว" in second.content.decode()
+    assert ours(ProjectDisbursement).count() == 1
+    assert ours(AuditEntry).count() == 1
+
+
+def _forms(plan, project, other_project):
+    cat = budget_factories.category()
+    budget_factories.office_allocation(plan, cat, "1000.00")
+    return [
+        (reverse("budget:project_allocation_add", args=[2565, project.pk]), {"amount": "5"}),
+        (reverse("budget:office_allocation_add", args=[2565]), {"category": cat.pk, "amount": "5"}),
+        (
+            reverse("budget:office_disbursement_add", args=[2565]),
+            {"category": cat.pk, "amount": "5"},
+        ),
+        (
+            reverse("budget:transfer_add", args=[2565]),
+            transfer_data(f"p{project.pk}", f"p{other_project.pk}"),
+        ),
+    ]
+
+
+def _counts(project):
+    return (
+        project.allocations.count(),
+        ours(OfficeAllocation).count(),
+        ours(OfficeDisbursement).count(),
+        ours(BudgetTransfer).count(),
+    )
+
+
+def test_every_money_form_records_once(client, plan, project, other_project, finance):
+    client.force_login(finance)
+    forms = _forms(plan, project, other_project)
+    before = _counts(project)
+    for url, data in forms:
+        data = data | {"submission_token": page_token(client, url)}
+        assert client.post(url, data).status_code == 302, url
+        again = client.post(url, data, follow=True)
+        assert "รายการนี้บันทึกไปแล้ว" in again.content.decode(), url
+    assert _counts(project) == tuple(n + 1 for n in before)
+
+
+@pytest.mark.parametrize("token", [None, "", "1.forged:abc:def", "issued-to-someone-else"])
+def test_a_missing_or_forged_token_is_refused_and_saves_nothing(
+    client, plan, project, other_project, finance, planner, token
+):
+    client.force_login(finance)
+    if token == "issued-to-someone-else":
+        token = issue_token(planner)
+    forms = [(ledger_url(project), disbursement_data()), *_forms(plan, project, other_project)]
+    before = (_counts(project), ours(ProjectDisbursement).count(), ours(AuditEntry).count())
+    for url, data in forms:
+        if token is not None:
+            data = data | {"submission_token": token}
+        response = client.post(url, data)
+        assert response.status_code == 200, url
+        form = response.context["form"]
+        assert form.non_field_errors() == [
+            "แบบฟอร์มนี้หมดอายุหรือไม่ถูกต้อง ข้อมูลยังไม่ถูกบันทึก กรุณาตรวจสอบข้อมูลแล้วกดบันทึกอีกครั้ง"
+        ]
+        # the page shown again carries a fresh valid token: posting it now records
+        fresh = re.findall(r'name="submission_token" value="([^"]+)"', response.content.decode())
+        assert fresh and fresh[0] != token
+    assert (_counts(project), ours(ProjectDisbursement).count(), ours(AuditEntry).count()) == before
+
+
+def test_a_refused_post_keeps_its_token_for_the_corrected_post(client, project, finance):
+    client.force_login(finance)
+    token = {"submission_token": page_token(client, ledger_url(project))}
+    refused = client.post(ledger_url(project), disbursement_data("70,000.01") | token)
+    assert refused.status_code == 200  # over the budget: nothing recorded, token unused
+    assert client.post(ledger_url(project), disbursement_data() | token).status_code == 302
+    assert ours(ProjectDisbursement).count() == 1
