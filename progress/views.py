@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plans import thai
-from progress import exports, selectors, services
+from progress import conflicts, exports, selectors, services
 from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
 from progress.forms import ConfirmForm, ReasonForm, ReportForm, activity_key
 from progress.models import QuarterlyReport, ReportPhoto
@@ -107,6 +107,7 @@ def _report_context(request, page: selectors.ReportPage, form: ReportForm | None
         "can_follow_up": can_follow_up(request.user, page.project.plan.office),
         "own_submission": is_submitter(request.user, page.report),
         "own_report": OWN_REPORT,
+        "conflict": getattr(form, "conflict", None),
     }
 
 
@@ -121,8 +122,11 @@ def report_page(request, project_id: int, quarter: int):
         if not access.can_edit:
             raise PermissionDenied
         form = _report_form(page, data=request.POST, files=request.FILES)
-        if form.is_valid() and _save(request, project, quarter, form):
-            return redirect("progress:report", project_id=project.pk, quarter=quarter)
+        if form.is_valid():
+            # A save after a conflict: the user's per-field choices against the version shown.
+            conflicts.apply_choices(page.report, form, request.POST)
+            if _save(request, project, quarter, form):
+                return redirect("progress:report", project_id=project.pk, quarter=quarter)
     elif editable:
         form = _report_form(page, initial=selectors.draft_initial(page))
     return render(
@@ -152,10 +156,16 @@ def _save(request, project: Project, quarter: int, form: ReportForm) -> bool:
         form.add_error(None, error)
         if form.cleaned_data.get("photo"):
             form.add_error("photo", "กรุณาเลือกไฟล์ภาพอีกครั้ง")
-        # Saving again now is a deliberate choice made after seeing the warning.
-        current = QuarterlyReport.objects.filter(project=project, quarter=quarter).first()
+        # Saving again now is a deliberate choice made after seeing, field by field, what
+        # the other person saved beside what this user typed (progress/conflicts.py).
+        current = (
+            QuarterlyReport.objects.filter(project=project, quarter=quarter)
+            .prefetch_related("values", "disbursements")
+            .first()
+        )
+        form.conflict = conflicts.conflict_of(current, form)
         form.data = form.data.copy()
-        form.data["version"] = current.version if current else 0
+        form.data["version"] = form.conflict.version
         return False
     except ValidationError as error:
         form.add_error(None, error)
