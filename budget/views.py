@@ -13,6 +13,7 @@ from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
 from plans import audit
+from plans.empty_year import PlanYearMissing
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects.models import Project
@@ -28,7 +29,7 @@ def _plans_for(request):
 def _plan_or_404(request, year: int) -> Plan:
     plan = _plans_for(request).filter(fiscal_year__year=year).first()
     if plan is None:
-        raise Http404("ไม่พบแผนปฏิบัติการของปีนี้")
+        raise PlanYearMissing(year)  # the year's Thai empty state (plans/empty_year.py)
     return plan
 
 

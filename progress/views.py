@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plans import thai
+from plans.empty_year import missing_year_or_404, requested_year
 from progress import conflicts, exports, selectors, services
 from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
 from progress.forms import ConfirmForm, ReasonForm, ReportForm, activity_key
@@ -39,14 +40,11 @@ def _plan_for(request):
     plans = selectors.plan_years_for_user(request.user)
     if not plans:
         return None, plans
-    wanted = request.GET.get("year") or thai.fiscal_year_of(timezone.localdate())
-    try:
-        wanted = int(wanted)
-    except ValueError:
-        raise Http404("ไม่พบปีงบประมาณนี้") from None
+    text = request.GET.get("year")
+    wanted = requested_year(text) if text else thai.fiscal_year_of(timezone.localdate())
     plan = next((p for p in plans if p.fiscal_year.year == wanted), None)
     if plan is None and "year" in request.GET:
-        raise Http404("ไม่พบปีงบประมาณนี้")
+        raise missing_year_or_404(request.GET["year"])
     return plan or plans[0], plans
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from indicators.rules import VERDICT_LABELS, Verdict
+from plans.empty_year import missing_year_or_404
 from plans.models import Plan
 from projects.models import Project
 from reports import dashboard
@@ -58,7 +59,7 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
     year = year or _int(request.GET.get("year"), years) or years[0]
     plan = next((p for p in mine if p.fiscal_year.year == year), None)
     if plan is None or (request.GET.get("year") and _int(request.GET["year"], years) is None):
-        raise Http404("ไม่พบแผนปฏิบัติการของปีนี้")
+        raise missing_year_or_404(request.GET.get("year") or str(year))
     quarter = _int(request.GET.get("quarter"), dashboard.QUARTERS) or dashboard.default_quarter(
         year, timezone.localdate()
     )

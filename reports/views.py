@@ -2,6 +2,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from plans.empty_year import PlanYearMissing
 from plans.models import Plan
 from reports import printing, selectors, services
 from reports.models import ReportJob
@@ -22,7 +23,7 @@ def home(request):
 def _plan_or_404(request, year: int) -> Plan:
     plan = _plans_for(request).filter(fiscal_year__year=year).first()
     if plan is None:
-        raise Http404("ไม่พบแผนปฏิบัติการของปีนี้")
+        raise PlanYearMissing(year)  # the year's Thai empty state (plans/empty_year.py)
     return plan
 
 
