@@ -6,9 +6,11 @@ demo mode (DEBUG on, SQLite, a fixed throw-away key); production sets every vari
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from plans.excel import TextXLSX
 
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "import_export",
+    "axes",  # sign-in lockout (below: "Sign-in and headers")
+    "csp",  # Content-Security-Policy (below)
     "plans",
     "projects",
     "indicators",
@@ -56,6 +60,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security, so every response gets them (also those made by the
+    # middleware below): the CSP, and no-store for signed-in users (config/security.py).
+    "csp.middleware.CSPMiddleware",
+    "config.security.NoStoreForSignedInMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A year without a plan or projects: the Thai empty state, also with DEBUG on.
     "plans.empty_year.EmptyYearMiddleware",
+    # django-axes: last, as it asks (the lockout page after too many failed sign-ins).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,6 +174,50 @@ SECURE_PROXY_SSL_HEADER = (
 # posted without a valid CSRF token gets the Thai page of config/errors.py.
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 # -- end error pages ----------------------------------------------------------------------------
+
+# -- Sign-in and headers ----------------------------------------------------------------------
+# Lockout (django-axes): after DJANGO_LOGIN_FAILURE_LIMIT failed sign-ins, a username is
+# refused from that address for DJANGO_LOGIN_COOLOFF_MINUTES (another address, or the same
+# address with another username, is not); the Thai page of config/security.py says so.
+# Axes' backend comes first and needs the request, which the sign-in and admin forms pass.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"
+# Its admin pages are English only: a lock ends by itself, or `manage.py axes_reset_username`.
+AXES_ENABLE_ADMIN = False
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    # REMOTE_ADDR is the proxy's: count by the address the proxy forwards.
+    AXES_CLIENT_IP_CALLABLE = "config.security.forwarded_client_ip"
+
+# Sessions end after DJANGO_SESSION_IDLE_MINUTES without a request (every request moves the
+# expiry on) and when the browser closes (the cookie carries no expiry date).
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy (django-csp 4): only the portal's own files; templates/ and
+# static/js/ hold no inline script or style, and charts are drawn by static/js/dashboard.js.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# Also sent by Django's defaults, pinned here since the header test asserts them.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# -- end sign-in and headers ------------------------------------------------------------------
 
 # How the annual report's PDF is made: "immediate" (in the request, the embedded default) or
 # "background" (a job with progress, so a long report never blocks a web worker).

@@ -4,6 +4,8 @@ another office). Factories live in tests/factories.py."""
 import os
 
 import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from plans.models import Role
 from tests import factories
@@ -54,6 +56,21 @@ def outsider(db):
     """A planner of another office: sees nothing of ours."""
     other = factories.office(code="other-office", name="สำนักงานเขตพื้นที่การศึกษาอื่น")
     return factories.member(other, "outsider", Role.PLANNING)
+
+
+class SignInClient(Client):
+    """Django's test client whose login() passes a request to authenticate(), as the
+    portal's sign-in form does: the lockout backend (django-axes) refuses to authenticate
+    without one. force_login() needs nothing."""
+
+    def login(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post(reverse("login")))
+        return super().login(**credentials)
+
+
+@pytest.fixture
+def client():
+    return SignInClient()
 
 
 @pytest.fixture(scope="session")

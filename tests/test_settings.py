@@ -1,25 +1,62 @@
-"""Production settings pass Django's deployment checks; the demo mode is the default."""
+"""Settings from the environment: production values pass Django's deployment checks, the
+demo mode is what a missing secret key gives, SQLite gets its concurrency options and
+PostgreSQL does not, and signed-in pages carry the security headers."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+from django.urls import reverse
+
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "x" * 20 + "-production-secret-for-the-check-only-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "plan.example.go.th",
+}
+# Variables of the test run itself that must not leak into the settings being checked.
+NOT_INHERITED = {
+    "DJANGO_SECRET_KEY",
+    "DJANGO_DEBUG",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DATABASE_URL",
+    "DJANGO_SESSION_IDLE_MINUTES",
+    "DJANGO_BEHIND_PROXY",
+}
+
+
+def _environment(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    return {**env, "DJANGO_SETTINGS_MODULE": "config.settings", **values}
+
+
+def _settings_under(**values: str) -> dict:
+    """The settings a fresh process derives from these environment variables."""
+    script = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "db = s.DATABASES['default']; print(json.dumps({"
+        "'DEBUG': s.DEBUG, 'DEMO_MODE': s.DEMO_MODE, 'ENGINE': db['ENGINE'], "
+        "'OPTIONS': db.get('OPTIONS', {}), 'SESSION_COOKIE_AGE': s.SESSION_COOKIE_AGE, "
+        "'AXES_CLIENT_IP_CALLABLE': s.AXES_CLIENT_IP_CALLABLE}))"
+    )
+    result = subprocess.run(  # noqa: S603 - a fixed script run by our own interpreter
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=_environment(**values),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
 
 
 def test_deploy_check_is_clean_with_production_values(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SECRET_KEY": "x" * 20 + "-production-secret-for-the-check-only-0123456789",
-        "DJANGO_ALLOWED_HOSTS": "plan.example.go.th",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.db'}",
-    }
-    env.pop("DJANGO_DEBUG", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the test run for Playwright only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,
-        env=env,
+        env=_environment(**PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.db'}"),
         capture_output=True,
         text=True,
         check=False,
@@ -28,6 +65,87 @@ def test_deploy_check_is_clean_with_production_values(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_tests_run_in_the_demo_mode():
-    assert settings.DEMO_MODE is (not os.environ.get("DJANGO_SECRET_KEY"))
-    assert settings.LANGUAGE_CODE == "th"
+def test_without_a_secret_key_the_portal_runs_as_the_demo(tmp_path):
+    demo = _settings_under()
+    assert (demo["DEMO_MODE"], demo["DEBUG"]) == (True, True)
+    production = _settings_under(**PRODUCTION)
+    assert (production["DEMO_MODE"], production["DEBUG"]) == (False, False)
+
+
+def test_sqlite_queues_writers_and_postgresql_keeps_its_own_options(tmp_path):
+    sqlite = _settings_under(**PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'plan.db'}")
+    assert sqlite["OPTIONS"] == {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    postgres = _settings_under(**PRODUCTION, DATABASE_URL="postgres://plan@127.0.0.1:5432/plan")
+    assert postgres["ENGINE"] == "django.db.backends.postgresql"
+    assert postgres["OPTIONS"] == {}
+
+
+def test_idle_timeout_and_proxy_address_come_from_the_environment():
+    tuned = _settings_under(DJANGO_SESSION_IDLE_MINUTES="10", DJANGO_BEHIND_PROXY="true")
+    assert tuned["SESSION_COOKIE_AGE"] == 600
+    assert tuned["AXES_CLIENT_IP_CALLABLE"] == "config.security.forwarded_client_ip"
+    default = _settings_under()
+    assert default["SESSION_COOKIE_AGE"] == 30 * 60
+    assert default["AXES_CLIENT_IP_CALLABLE"] is None
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_carry_the_security_headers(client, plan, staff_user):
+    client.force_login(staff_user)
+    response = client.get(reverse("budget:overview", args=[2565]))
+    assert response.status_code == 200
+    policy = dict(
+        directive.strip().split(" ", 1)
+        for directive in response["Content-Security-Policy"].split(";")
+        if directive.strip()
+    )
+    assert policy["default-src"] == "'self'"
+    assert policy["img-src"] == "'self' data:"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["form-action"] == "'self'"
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    cache = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= cache
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_has_the_policy_too(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_an_error_page_for_a_signed_in_user_is_not_stored_either(client, staff_user):
+    client.force_login(staff_user)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "no-store" in response["Cache-Control"]
+
+
+INLINE = [
+    (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
+    (re.compile(r"<style\b", re.I), "<style> element"),
+    (re.compile(r"\sstyle\s*=", re.I), "style attribute"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "event handler attribute"),
+    (re.compile(r"javascript:", re.I), "javascript: URL"),
+]
+
+
+def test_no_template_needs_what_the_policy_forbids():
+    """The policy allows no inline script or style: a template that used one would break
+    silently in the browser, so none may."""
+    found = []
+    for path in sorted((settings.BASE_DIR / "templates").rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for pattern, what in INLINE:
+            if pattern.search(text):
+                found.append(f"{path.relative_to(settings.BASE_DIR)}: {what}")
+    assert found == []

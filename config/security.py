@@ -1,0 +1,56 @@
+"""Sign-in lockout and the headers of signed-in pages (settings: "Sign-in and headers").
+
+django-axes counts failed sign-ins and locks a username from an address; the pieces here
+are the portal's: where the client's address comes from behind the reverse proxy, the Thai
+lockout page, and `Cache-Control: no-store` on every response to a signed-in user.
+"""
+
+from collections.abc import Callable
+
+from axes.helpers import get_cool_off, get_failure_limit
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+
+LOCKOUT_STATUS = 429  # Too Many Requests, as django-axes answers by default
+
+
+def forwarded_client_ip(request: HttpRequest) -> str | None:
+    """The client's address behind the portal's reverse proxy (DJANGO_BEHIND_PROXY): the
+    last address in X-Forwarded-For, the one the proxy itself appended. Earlier entries are
+    whatever the client sent and could be forged to dodge the lockout."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+    return addresses[-1] if addresses else request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
+    """The Thai page shown instead of signing in once a username has failed too often from
+    this address (settings.AXES_LOCKOUT_CALLABLE)."""
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "minutes": round(cool_off.total_seconds() / 60) if cool_off else None,
+    }
+    return render(request, "registration/lockout.html", context, status=LOCKOUT_STATUS)
+
+
+class NoStoreForSignedInMiddleware:
+    """Nothing shown to a signed-in user may be kept by the browser or a proxy: an office's
+    plan and money would otherwise come back with the back button after signing out, or to
+    the next person at a shared computer. Adds what Django's `never_cache` adds
+    (`Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private`)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
