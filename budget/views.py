@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,7 +13,7 @@ from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
 from plans import audit
-from plans.empty_year import PlanYearMissing
+from plans.access import office_plans, plan_for_user
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects.models import Project
@@ -23,14 +23,11 @@ HISTORY_SIZE = 30
 
 
 def _plans_for(request):
-    return Plan.objects.visible_to(request.user).select_related("office", "fiscal_year")
+    return office_plans(request)
 
 
 def _plan_or_404(request, year: int) -> Plan:
-    plan = _plans_for(request).filter(fiscal_year__year=year).first()
-    if plan is None:
-        raise PlanYearMissing(year)  # the year's Thai empty state (plans/empty_year.py)
-    return plan
+    return plan_for_user(request, year)
 
 
 def _project_or_404(request, plan: Plan, pk: int) -> Project:

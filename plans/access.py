@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db.models import QuerySet
+from django.http import Http404
 
-from plans.models import Membership, Office, Role
+from plans.empty_year import PlanYearMissing
+from plans.models import Membership, Office, Plan, Role
 
 
 class Right(StrEnum):
@@ -148,3 +150,71 @@ def offices_with(user, right: Right) -> QuerySet[Office]:
 
 def office_ids_with(user, right: Right) -> set[int]:
     return set(offices_with(user, right).values_list("pk", flat=True))
+
+
+# -- the office a page is about ---------------------------------------------------------------
+
+OFFICE_PARAM = "office"  # ?office=<code> on any page chooses the office
+OFFICE_SESSION_KEY = "office_id"
+
+
+def user_offices(request) -> list[Office]:
+    """The user's offices by name (one query, once per request): the switcher in the page
+    header and `current_office` read it."""
+    if not hasattr(request, "_user_offices"):
+        request._user_offices = (
+            list(Office.objects.visible_to(request.user).order_by("name", "pk"))
+            if request.user.is_authenticated
+            else []
+        )
+    return request._user_offices
+
+
+def current_office(request) -> Office | None:
+    """The office the user's pages are about: `?office=<code>` (remembered for the session),
+    else the one chosen earlier in the session, else the first of theirs by name. None for a
+    user of no office. A code that is not one of the user's offices is a 404, so a user of
+    several offices (a superuser too) reaches each of them, and nobody another's."""
+    offices = user_offices(request)
+    code = request.GET.get(OFFICE_PARAM, "").strip()
+    if code:
+        office = next((o for o in offices if o.code == code), None)
+        if office is None:
+            raise Http404("ไม่พบสำนักงานนี้ในสำนักงานของท่าน")
+        if request.session.get(OFFICE_SESSION_KEY) != office.pk:
+            request.session[OFFICE_SESSION_KEY] = office.pk
+        return office
+    chosen = request.session.get(OFFICE_SESSION_KEY)
+    office = next((o for o in offices if o.pk == chosen), None)
+    return office or (offices[0] if offices else None)
+
+
+def offices_context(request) -> dict:
+    """Template context: the office switcher shows when the user has several offices."""
+    if not request.user.is_authenticated:
+        return {}
+    offices = user_offices(request)
+    if len(offices) < 2:
+        return {"office_choices": []}
+    try:
+        current = current_office(request)
+    except Http404:
+        current = None
+    return {"office_choices": offices, "office_current": current}
+
+
+def office_plans(request) -> QuerySet[Plan]:
+    """The plans (every year) of the office the user's pages are about."""
+    office = current_office(request)
+    if office is None:
+        return Plan.objects.none()
+    return Plan.objects.filter(office=office).select_related("office", "fiscal_year")
+
+
+def plan_for_user(request, year: int) -> Plan:
+    """The current office's plan of a fiscal year; when it has none, the year's Thai empty
+    state (a 404, plans/empty_year.py)."""
+    plan = office_plans(request).filter(fiscal_year__year=year).first()
+    if plan is None:
+        raise PlanYearMissing(year)
+    return plan

@@ -265,11 +265,14 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
     )
 
 
-def plan_years_for_user(user) -> list[Plan]:
-    """The plans (newest first) of the user's offices that have projects."""
+def plan_years_for_user(user, office=None) -> list[Plan]:
+    """The plans (newest first) that have projects, of `office` (one of the user's), or of
+    all the user's offices."""
+    plans = Plan.objects.visible_to(user)
+    if office is not None:
+        plans = plans.filter(office=office)
     return list(
-        Plan.objects.visible_to(user)
-        .filter(projects__isnull=False)
+        plans.filter(projects__isnull=False)
         .select_related("office", "fiscal_year")
         .distinct()
         .order_by("-fiscal_year__year", "office__name")

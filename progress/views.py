@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plans import thai
+from plans.access import current_office
 from plans.empty_year import missing_year_or_404, requested_year
 from progress import conflicts, exports, selectors, services
 from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
@@ -37,7 +38,8 @@ def _project_or_404(request, project_id: int, quarter: int) -> Project:
 
 def _plan_for(request):
     """The plan of ?year= (default: the current fiscal year's, else the newest) and all."""
-    plans = selectors.plan_years_for_user(request.user)
+    office = current_office(request)
+    plans = selectors.plan_years_for_user(request.user, office=office) if office else []
     if not plans:
         return None, plans
     text = request.GET.get("year")

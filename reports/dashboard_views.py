@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from indicators.rules import VERDICT_LABELS, Verdict
+from plans.access import current_office, user_offices
 from plans.empty_year import missing_year_or_404
 from plans.models import Plan
 from projects.models import Project
@@ -47,14 +48,16 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
         .distinct()
         .order_by("office__name", "-fiscal_year__year")
     )
-    code = office or request.GET.get("office", "")
-    offices = {p.office.code for p in plans}
+    if not office:
+        current = current_office(request)  # ?office=, else the session's (404: not theirs)
+        office = current.code if current else ""
+    code = office
+    offices = {o.code for o in user_offices(request)}
     if code and code not in offices:
         raise Http404("ไม่พบสำนักงานนี้")
-    if not plans:
-        return None
-    code = code or plans[0].office.code
     mine = [p for p in plans if p.office.code == code]
+    if not mine:
+        return None
     years = [p.fiscal_year.year for p in mine]
     year = year or _int(request.GET.get("year"), years) or years[0]
     plan = next((p for p in mine if p.fiscal_year.year == year), None)

@@ -1,15 +1,15 @@
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from plans.empty_year import PlanYearMissing
+from plans.access import office_plans, plan_for_user
 from plans.models import Plan
-from reports import printing, selectors, services
+from reports import files, printing, selectors, services
 from reports.models import ReportJob
 
 
 def _plans_for(request):
-    return Plan.objects.visible_to(request.user).select_related("office", "fiscal_year")
+    return office_plans(request)
 
 
 def home(request):
@@ -21,10 +21,7 @@ def home(request):
 
 
 def _plan_or_404(request, year: int) -> Plan:
-    plan = _plans_for(request).filter(fiscal_year__year=year).first()
-    if plan is None:
-        raise PlanYearMissing(year)  # the year's Thai empty state (plans/empty_year.py)
-    return plan
+    return plan_for_user(request, year)
 
 
 def plan_summary_page(request, year: int):
@@ -80,7 +77,7 @@ def report_job_request_page(request, year: int):
 
 def _job_or_404(request, year: int, job_id: int) -> ReportJob:
     return get_object_or_404(
-        ReportJob.objects.select_related("plan__fiscal_year"),
+        ReportJob.objects.select_related("plan__office", "plan__fiscal_year"),
         pk=job_id,
         plan=_plan_or_404(request, year),
     )
@@ -93,8 +90,5 @@ def report_job_status_page(request, year: int, job_id: int):
 
 
 def report_job_download(request, year: int, job_id: int):
-    job = _job_or_404(request, year, job_id)
-    if job.status != ReportJob.Status.DONE or not job.file:
-        raise Http404("รายงานฉบับนี้ยังไม่พร้อมดาวน์โหลด")
-    filename = f"annual-report-{job.plan.fiscal_year.year}.pdf"
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=filename)
+    """The job's PDF, fetched through the user's plans and served like every private file."""
+    return files.report_job_response(request, _job_or_404(request, year, job_id))

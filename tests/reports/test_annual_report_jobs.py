@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def media(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -42,7 +42,10 @@ def test_request_then_done_then_download(client, small_plan, director):
     assert 'http-equiv="refresh"' not in page
     download = client.get(url("report_job_download", job.pk))
     assert download["Content-Type"] == "application/pdf"
-    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download.content.startswith(b"%PDF")  # served by sendfile, like every file
+    assert download["Content-Disposition"] == (
+        'attachment; filename="annual-report-test-office-2565.pdf"'
+    )
 
 
 @override_settings(REPORT_PDF_MODE="background")
