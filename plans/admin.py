@@ -23,10 +23,10 @@ from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models as db
 from django.db.models import Q
-from django.forms import TextInput
+from django.forms import ModelMultipleChoiceField, TextInput
 from import_export.admin import ImportExportModelAdmin
 
 from plans import audit, models
@@ -100,6 +100,28 @@ def _limit_to(queryset: db.QuerySet, offices: db.QuerySet) -> db.QuerySet:
     if path is None:
         return queryset
     return queryset.filter(**{f"{path}__in" if path else "pk__in": offices})
+
+
+class BoundedMultipleChoiceField(ModelMultipleChoiceField):
+    """A multiple choice whose ids are checked to be numbers the database can hold before
+    they are looked up: a 20-digit id is "not one of the choices", never a server error
+    (SQLite overflows and PostgreSQL refuses such a number inside `IN (...)`)."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        if key == "pk" and self.queryset.model._meta.pk.get_internal_type().endswith("AutoField"):
+            for item in value or ():
+                text = str(item).strip()
+                if text.isdigit() and int(text) > BIGGEST_ID:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": text},
+                    )
+        return super()._check_values(value)
+
+
+BIGGEST_ID = 2**63 - 1
 
 
 class OfficeScoped:
@@ -187,6 +209,7 @@ class OfficeScoped:
         return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", BoundedMultipleChoiceField)
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if field is not None and self._scoped(request) and hasattr(field, "queryset"):
             field.queryset = _limit_to(field.queryset, self._offices(request))

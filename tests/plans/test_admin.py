@@ -204,3 +204,17 @@ def test_superuser_import_validates_every_row(admin_client, office):
     result = SchoolResource().import_data(data, dry_run=False)
     assert result.has_validation_errors() or result.has_errors()
     assert School.objects.count() == 0
+
+
+def test_a_20_digit_id_is_a_form_error_not_a_server_error(admin_client, plan):
+    huge = "99999999999999999999"
+    response = admin_client.post(
+        reverse("admin:projects_project_add"),
+        {"plan": plan.pk, "supporting_groups": [huge], "number": "1", "name": "x"},
+    )
+    assert response.status_code == 200
+    response = admin_client.post(
+        reverse("admin:projects_project_add"), {"plan": huge, "number": "1", "name": "x"}
+    )
+    assert response.status_code == 200
+    assert not Project.objects.filter(name="x").exists()

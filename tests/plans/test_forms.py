@@ -1,5 +1,5 @@
 """Numbers typed the Thai way are accepted in the admin; junk is refused in Thai and
-nothing is saved."""
+nothing is saved. Money is not typed in the admin at all: its rows are the services'."""
 
 from decimal import Decimal
 
@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from budget.models import ProjectAllocation
+from plans.models import Strategy, StrategyIndicator
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -19,32 +20,35 @@ def admin_client(client, django_user_model):
     return client
 
 
-def post_allocation(client, project, amount):
+def post_target(client, strategy, value):
     return client.post(
-        reverse("admin:budget_projectallocation_add"),
-        {"project": project.pk, "number": "๑", "amount": amount, "note": ""},
+        reverse("admin:plans_strategyindicator_add"),
+        {"strategy": strategy.pk, "number": "๑", "text": "ร้อยละของโรงเรียน", "target_value": value},
     )
 
 
 def test_thai_digits_and_separators_are_saved_as_decimal(admin_client, plan):
-    project = factories.project(plan)
-    response = post_allocation(admin_client, project, "๑,๒๓๔.๕๐")
+    strategy = Strategy.objects.create(plan=plan, number=1, name="กลยุทธ์ทดสอบ")
+    response = post_target(admin_client, strategy, "๑,๒๓๔.๕๐")
     assert response.status_code == 302
-    allocation = ProjectAllocation.objects.get(project=project)
-    assert (allocation.amount, allocation.number) == (Decimal("1234.50"), 1)
+    indicator = StrategyIndicator.objects.get(strategy=strategy)
+    assert (indicator.target_value, indicator.number) == (Decimal("1234.50"), 1)
 
 
-@pytest.mark.parametrize(
-    ("amount", "message"),
-    [
-        ("๑๒ บาทเศษ", "กรุณากรอกตัวเลข"),
-        ("1,2,3", "กรุณากรอกตัวเลข"),
-        ("๐", "จำนวนเงินต้องมากกว่าศูนย์"),
-    ],
-)
-def test_bad_amount_is_refused_and_nothing_saved(admin_client, plan, amount, message):
-    project = factories.project(plan)
-    response = post_allocation(admin_client, project, amount)
+@pytest.mark.parametrize("value", ["๑๒ บาทเศษ", "1,2,3"])
+def test_a_bad_number_is_refused_and_nothing_saved(admin_client, plan, value):
+    strategy = Strategy.objects.create(plan=plan, number=1, name="กลยุทธ์ทดสอบ")
+    response = post_target(admin_client, strategy, value)
     assert response.status_code == 200
-    assert message in response.content.decode()
-    assert not ProjectAllocation.objects.filter(project=project).exists()
+    assert "กรุณากรอกตัวเลข" in response.content.decode()
+    assert not StrategyIndicator.objects.exists()
+
+
+def test_money_is_not_added_in_the_admin_even_by_a_superuser(admin_client, plan):
+    project = factories.project(plan)
+    response = admin_client.post(
+        reverse("admin:budget_projectallocation_add"),
+        {"project": project.pk, "number": "๑", "amount": "๑,๐๐๐", "note": ""},
+    )
+    assert response.status_code == 403
+    assert not ProjectAllocation.objects.exists()
