@@ -1,0 +1,419 @@
+"""Every route, as every role, with ids from two offices: no 5xx, no read and no write that
+the role may not do (issue: trust, "Done when").
+
+The world (tests/world.py) has two offices, "a" and "b", each with one of everything and a
+marker word in the names of its rows. The actors are anonymous, a user with no office,
+office b's planner, and office a's staff of another group, staff, group director, director,
+finance, planner and office administrator. Every route of the portal and of the admin
+(every registered model's list, add, change, delete and history pages) is requested with
+office a's ids and with office b's:
+
+- GET: never a 5xx; anonymous is sent to sign in; a page never shows the marker of an
+  office the actor does not belong to (Excel files are read cell by cell); an object of
+  another office is never a 200.
+- POST, each inside a transaction rolled back afterwards: the form a permitted user would
+  submit (read from the page, as a browser would, with the actor's own one-time token and
+  a few typed values), sent by each actor. The database's content is compared before and
+  after: it changes exactly when the role may make that write in that office (for the
+  admin, where a form may also be refused for its content: only when it may).
+
+The figures (requests, wrong reads, wrong writes, 5xx) are printed for the closing note.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from html.parser import HTMLParser
+
+import openpyxl
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from plans.admin import office_path
+from plans.forms import issue_token
+from tests.world import MARKERS, ROLES, build_world, no_office_user
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = [
+    "anonymous",
+    "nobody",
+    "b_planner",
+    "a_other_staff",
+    "a_staff",
+    "a_groupdirector",
+    "a_director",
+    "a_finance",
+    "a_planner",
+    "a_officeadmin",
+]
+MEMBERS = set(ROLES)
+# Who may make each portal write, in their own office (the role names of tests/world.py).
+WRITERS = {
+    "progress:report": {"staff", "groupdirector", "planner", "officeadmin"},
+    "progress:report_return": {"groupdirector", "director", "officeadmin"},
+    "progress:report_approve": {"groupdirector", "director", "officeadmin"},
+    "progress:report_reopen": {"planner", "officeadmin"},
+    "progress:photo_delete": {"staff", "groupdirector", "planner", "officeadmin"},
+    "budget:office_allocation_add": {"finance", "officeadmin"},
+    "budget:office_disbursement_add": {"finance", "officeadmin"},
+    "budget:targets_edit": {"finance", "planner", "officeadmin"},
+    "budget:transfer_add": {"finance", "planner", "officeadmin"},
+    "budget:project_allocation_add": {"finance", "planner", "officeadmin"},
+    "budget:project_ledger": {"finance", "officeadmin"},
+    "budget:disbursement_delete": {"finance", "officeadmin"},
+    "budget:disbursement_reverse": {"finance", "officeadmin"},
+    "reports:report_job_request": MEMBERS,
+}
+# What a person types into each form beyond what the page fills in.
+TYPED = {
+    "progress:report": {"work_done": "ดำเนินการทดสอบ"},
+    "progress:report_return": {"reason": "แก้ไขตัวเลข"},
+    "progress:report_reopen": {"reason": "แก้ไขตัวเลข"},
+    "budget:office_allocation_add": {"amount": "๑,๐๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
+    "budget:office_disbursement_add": {"amount": "๑,๐๐๐", "paid_on": "๑/๑๒/๒๕๖๔"},
+    "budget:targets_edit": {"q1": "๓๐"},
+    "budget:transfer_add": {
+        "amount": "๑๐๐",
+        "transferred_on": "๑/๑๒/๒๕๖๔",
+        "reason": "ปรับแผน",
+        "approved_by": "ผู้อำนวยการ",
+    },
+    "budget:project_allocation_add": {"amount": "๑๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
+    "budget:project_ledger": {"amount": "๑๐๐", "paid_on": "๑๕/๑/๒๕๖๕"},
+    "budget:disbursement_reverse": {"reason": "บันทึกซ้ำ"},
+}
+SKIP = {"login", "logout"}  # their own tests: tests/test_sign_in.py
+ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
+DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "reports", "auth")
+NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
+
+
+# -- the routes ---------------------------------------------------------------------------
+
+
+def _portal_patterns():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.app_name == "admin":
+                    continue
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}{pattern.name}", pattern
+
+    return dict(walk(get_resolver().url_patterns))
+
+
+def _kwargs(name: str, params: set[str], w) -> dict:
+    """The route's arguments for office `w`'s objects."""
+    ids = {
+        "year": 2565,
+        "job_id": w.job.pk,
+        "photo_id": w.report_photo.pk,
+        "project_id": w.project.pk,
+    }
+    by_name = {
+        "progress:report": {"quarter": 3},
+        "progress:report_return": {"quarter": 2},
+        "progress:report_approve": {"quarter": 2},
+        "progress:report_reopen": {"quarter": 1},
+        "budget:disbursement_delete": {"pk": w.project.pk, "entry": w.direct_entry.pk},
+        "budget:disbursement_reverse": {"pk": w.project.pk, "entry": w.report_entry.pk},
+        "files:progress_photo": {"pk": w.report_photo.pk},
+        "files:project_photo": {"pk": w.project_photo.pk},
+        "files:highlight_figure": {"pk": w.figure.pk},
+        "files:report_pdf": {"pk": w.job.pk},
+    }.get(name, {})
+    kwargs = {}
+    for param in params:
+        if param in by_name:
+            kwargs[param] = by_name[param]
+        elif param in ids:
+            kwargs[param] = ids[param]
+        elif param == "pk" and name.startswith(("budget:", "reports:dashboard_project")):
+            kwargs[param] = w.project.pk
+        else:
+            raise AssertionError(f"add {name}'s <{param}> to the boundary walk")
+    return kwargs
+
+
+def portal_urls(w) -> list[tuple[str, str, bool]]:
+    """(url name, url, names an object) for office w."""
+    urls = []
+    for name, pattern in _portal_patterns().items():
+        if name in SKIP:
+            continue
+        params = set(pattern.pattern.regex.groupindex)
+        kwargs = _kwargs(name, params, w)
+        url = reverse(name, kwargs=kwargs)
+        objectless = not (params - {"year"})
+        if objectless:
+            url += f"?office={w.office.code}"
+        urls.append((name, url, not objectless))
+    return urls
+
+
+def _first_of(model, w):
+    path = office_path(model)
+    if path is None:
+        return model._default_manager.order_by("pk").first()
+    lookup = f"{path}__in" if path else "pk__in"
+    return model._default_manager.filter(**{lookup: [w.office.pk]}).order_by("pk").first()
+
+
+def admin_urls(w) -> list[tuple[str, str, bool]]:
+    urls = []
+    for model in admin.site._registry:
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        obj = _first_of(model, w)
+        for view in ADMIN_VIEWS:
+            if view in ("changelist", "add"):
+                urls.append((f"{info}_{view}", reverse(f"{info}_{view}"), False))
+            elif obj is not None:
+                url = reverse(f"{info}_{view}", args=[obj.pk])
+                urls.append((f"{info}_{view}", url, office_path(model) is not None))
+    return urls
+
+
+# -- what a page shows, what the database holds -------------------------------------------
+
+
+def _text(response) -> str:
+    content_type = response.get("Content-Type", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if "spreadsheetml" in content_type:
+        book = openpyxl.load_workbook(io.BytesIO(body), read_only=True)
+        return " ".join(
+            str(cell)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell is not None
+        )
+    if content_type.startswith(("text/", "application/json")):
+        return body.decode("utf-8", "replace")
+    return ""  # images and PDFs: their access is what is checked
+
+
+WRITE = ("INSERT", "UPDATE", "DELETE")
+NOT_DATA_TABLES = ("django_session", "axes_", "plans_submissiontoken", "django_admin_log")
+
+
+def wrote_data(queries) -> bool:
+    """Whether a request sent a write to a data table (sessions, sign-in records, form
+    tokens and the admin's own log are not data)."""
+    for query in queries:
+        sql = query["sql"].lstrip().upper()
+        if sql.startswith(WRITE) and not any(t.upper() in sql for t in NOT_DATA_TABLES):
+            return True
+    return False
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256()
+    for app in DATA_APPS:
+        for model in apps.get_app_config(app).get_models():
+            if model._meta.label_lower in NOT_DATA:
+                continue
+            rows = model._default_manager.order_by("pk").values_list()
+            digest.update(f"{model._meta.label_lower}{list(rows)}".encode())
+    return digest.hexdigest()
+
+
+class _Form(HTMLParser):
+    """The fields a browser would send with the page's main POST form (the first one that is
+    not the sign-out form), with their values as the page fills them in."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[dict] = []
+        self._current: dict | None = None
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("method", "").lower() == "post":
+            self._current = {"__action__": attrs.get("action") or ""}
+        elif self._current is None:
+            return
+        elif tag == "input" and attrs.get("name"):
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            if kind not in ("file", "submit", "button"):
+                self._current[attrs["name"]] = attrs.get("value", "")
+        elif tag == "select" and attrs.get("name"):
+            self._select = attrs["name"]
+            self._current.setdefault(self._select, "")
+        elif tag == "option" and self._select:
+            value = attrs.get("value", "")
+            if "selected" in attrs or (not self._current[self._select] and value):
+                self._current[self._select] = value
+        elif tag == "textarea" and attrs.get("name"):
+            self._textarea = attrs["name"]
+            self._current[self._textarea] = ""
+
+    def handle_data(self, data):
+        if self._textarea and self._current is not None:
+            self._current[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form" and self._current is not None:
+            self.forms.append(self._current)
+            self._current = None
+
+
+def page_form(client: Client, url: str) -> dict:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    parser = _Form()
+    parser.feed(response.content.decode())
+    forms = [f for f in parser.forms if "logout" not in f["__action__"]]
+    assert forms, f"no form on {url}"
+    data = dict(forms[0])
+    del data["__action__"]
+    return data
+
+
+# -- the walk -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(settings, tmp_path, monkeypatch, caplog):
+    caplog.set_level(logging.ERROR, logger="django.request")  # thousands of 403s and 404s
+    settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path / "media"
+    settings.REPORT_PDF_MODE = "background"
+    monkeypatch.setattr("reports.services._start_thread", lambda job_id: None)
+    return build_world()
+
+
+def _clients(world) -> dict[str, Client]:
+    users = {"nobody": no_office_user()}
+    for letter, w in world.items():
+        for role, user in w.users.items():
+            users[f"{letter}_{role}"] = user
+    clients = {"anonymous": Client()}
+    for name in ACTORS[1:]:
+        clients[name] = Client()
+        clients[name].force_login(users[name])
+    clients.update({f"{letter}_harvest": Client() for letter in world})
+    for letter, w in world.items():
+        clients[f"{letter}_harvest"].force_login(w.users["officeadmin"])
+    return clients, users
+
+
+def _office_of(actor: str) -> str | None:
+    return actor[0] if actor[:2] in ("a_", "b_") else None
+
+
+def _role_of(actor: str) -> str:
+    return actor[2:]
+
+
+def test_every_route_as_every_role(world):
+    clients, _users = _clients(world)
+    tried = wrong_reads = server_errors = 0
+    problems: list[str] = []
+    routes = {letter: portal_urls(w) + admin_urls(w) for letter, w in world.items()}
+
+    for actor in ACTORS:
+        client = clients[actor]
+        mine = _office_of(actor)
+        hidden = [MARKERS[letter] for letter in MARKERS if letter != mine]
+        for letter, urls in routes.items():
+            for _name, url, names_object in urls:
+                response = client.get(url)
+                tried += 1
+                status = response.status_code
+                if status >= 500:
+                    server_errors += 1
+                    problems.append(f"{actor} GET {url}: {status}")
+                    continue
+                if actor == "anonymous":
+                    if status != 302 or "login" not in response["Location"]:
+                        problems.append(f"anonymous GET {url}: {status}, not sent to sign in")
+                    continue
+                text = _text(response)
+                leaked = [m for m in hidden if m in text]
+                if leaked or (names_object and letter != mine and status == 200):
+                    wrong_reads += 1
+                    problems.append(f"{actor} read {url} ({status}) of office {letter}")
+
+    print(f"\nboundary GET: {tried} requests, {wrong_reads} wrong reads, {server_errors} 5xx")
+    assert problems == [], "\n".join(problems)
+
+
+def _post_routes(world, letter):
+    """The portal's writes, with the photo's deletion last (it removes a file, which a
+    rollback does not bring back), and the admin's change and delete pages."""
+    w = world[letter]
+    portal = [(n, u, True) for n, u, _ in portal_urls(w) if n in WRITERS]
+    portal.sort(key=lambda route: route[0] == "progress:photo_delete")
+    admin_posts = [route for route in admin_urls(w) if route[0].endswith(("_change", "_delete"))]
+    return portal, admin_posts
+
+
+def test_every_write_as_every_role(world):
+    clients, users = _clients(world)
+    tried = wrong_writes = server_errors = 0
+    problems: list[str] = []
+    missing = set(WRITERS) - {name for name, _, _ in portal_urls(world["a"])}
+    assert not missing, f"routes gone: {missing}"
+
+    baseline = fingerprint()  # each post is rolled back: the world is the same before each
+    for letter in world:
+        portal, admin_posts = _post_routes(world, letter)
+        for actor in ACTORS:
+            mine, role = _office_of(actor), _role_of(actor)
+            for name, url, of_an_office in portal + admin_posts:
+                is_admin = name.startswith("admin:")
+                if is_admin:  # an upper bound: the office's plan managers, their office's rows
+                    may = mine == letter and of_an_office and role in ("planner", "officeadmin")
+                else:
+                    may = mine == letter and role in WRITERS[name]
+                with transaction.atomic():
+                    if is_admin:
+                        data = {"post": "yes"} if name.endswith("_delete") else {}
+                    else:
+                        data = page_form(clients[f"{letter}_harvest"], url)
+                        data.update(TYPED.get(name, {}))
+                        if name == "budget:transfer_add":
+                            w = world[letter]
+                            data.update(source=f"p{w.project.pk}", target=f"p{w.other_project.pk}")
+                        if "submission_token" in data and actor != "anonymous":
+                            data["submission_token"] = issue_token(users[actor])
+                    with CaptureQueriesContext(connection) as queries:
+                        response = clients[actor].post(url, data)
+                    # Only a request that sent a write can have changed anything; whether it
+                    # did (rather than being undone by its own refusal) the content tells.
+                    changed = wrote_data(queries.captured_queries) and fingerprint() != baseline
+                    transaction.set_rollback(True)
+                tried += 1
+                if response.status_code >= 500:
+                    server_errors += 1
+                    problems.append(f"{actor} POST {url}: {response.status_code}")
+                if changed and not may:
+                    wrong_writes += 1
+                    problems.append(f"{actor} wrote through {name} in office {letter}")
+                if may and not changed and not is_admin:
+                    problems.append(
+                        f"{actor} could not write through {name} ({response.status_code}):"
+                        " the walk's form data is stale"
+                    )
+
+    print(f"\nboundary POST: {tried} requests, {wrong_writes} wrong writes, {server_errors} 5xx")
+    assert problems == [], "\n".join(problems)
