@@ -191,7 +191,8 @@ def current_office(request) -> Office | None:
 
 def offices_context(request) -> dict:
     """Template context: the office switcher shows when the user has several offices."""
-    if not request.user.is_authenticated:
+    user = getattr(request, "user", None)  # none on a request refused before sign-in
+    if user is None or not user.is_authenticated:
         return {}
     offices = user_offices(request)
     if len(offices) < 2:

@@ -89,17 +89,19 @@ def office_of(obj: db.Model) -> models.Office | None:
     return target
 
 
-def _limit_to(queryset: db.QuerySet, offices: db.QuerySet) -> db.QuerySet:
+def _limit_to(queryset: db.QuerySet, offices) -> db.QuerySet:
+    """`queryset` narrowed to the rows of `offices` (office ids)."""
+    offices = sorted(offices)
     model = queryset.model
     if model is get_user_model():
         # Colleagues: users of these offices, and accounts not yet in any office.
         return queryset.filter(
-            Q(memberships__office__in=offices) | Q(memberships__isnull=True)
+            Q(memberships__office_id__in=offices) | Q(memberships__isnull=True)
         ).distinct()
     path = office_path(model)
     if path is None:
         return queryset
-    return queryset.filter(**{f"{path}__in" if path else "pk__in": offices})
+    return queryset.filter(**{f"{path}_id__in" if path else "pk__in": offices})
 
 
 class BoundedMultipleChoiceField(ModelMultipleChoiceField):
@@ -130,8 +132,15 @@ class OfficeScoped:
     admin_right: Right = Right.MANAGE_PLAN
     service_written = False  # rows written only by the portal's services: read-only here
 
-    def _offices(self, request) -> db.QuerySet:
-        return offices_with(request.user, self.admin_right)
+    def _offices(self, request) -> frozenset[int]:
+        """The ids of the offices where the user holds the admin's right (asked once per
+        request and right: the admin index asks every model several times)."""
+        cache = request.__dict__.setdefault("_admin_office_ids", {})
+        if self.admin_right not in cache:
+            cache[self.admin_right] = frozenset(
+                offices_with(request.user, self.admin_right).values_list("pk", flat=True)
+            )
+        return cache[self.admin_right]
 
     def _scoped(self, request) -> bool:
         return not request.user.is_superuser
@@ -147,9 +156,9 @@ class OfficeScoped:
             return False
         offices = self._offices(request)
         if obj is None:
-            return offices.exists()
+            return bool(offices)
         office = office_of(obj)
-        return office is not None and offices.filter(pk=office.pk).exists()
+        return office is not None and office.pk in offices
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -556,6 +565,13 @@ class CommitteeMemberAdmin(ModelAdmin):
     list_display = ["name", "position", "role", "section"]
     list_filter = ["section__committee__kind"]
     search_fields = ["name", "position"]
+
+
+@admin.register(models.SubmissionToken)
+class SubmissionTokenAdmin(ServiceWrittenAdmin):
+    """Used form tokens (plans/services.py): superusers read them, nobody edits them."""
+
+    list_display = ["created_at", "user", "key"]
 
 
 @admin.register(models.AuditEntry)

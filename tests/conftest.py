@@ -11,6 +11,13 @@ from plans.models import Role
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Tests hash passwords with a fast hasher: production's PBKDF2 takes a good part of a
+    second per user, and the tests create and sign in hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def office(db):
     return factories.office()

@@ -391,6 +391,11 @@ def test_every_write_as_every_role(world):
                     else:
                         data = page_form(clients[f"{letter}_harvest"], url)
                         data.update(TYPED.get(name, {}))
+                        if name in (
+                            "budget:office_allocation_add",
+                            "budget:office_disbursement_add",
+                        ):
+                            data["category"] = str(world[letter].category.pk)
                         if name == "budget:transfer_add":
                             w = world[letter]
                             data.update(source=f"p{w.project.pk}", target=f"p{w.other_project.pk}")

@@ -71,6 +71,7 @@ class OfficeWorld:
     job: ReportJob
     direct_entry: ProjectDisbursement  # finance's own ledger entry
     report_entry: ProjectDisbursement  # posted by q1's approval
+    category: object  # the budget category with the office's allocation
     users: dict[str, object] = field(default_factory=dict)
 
 
@@ -200,6 +201,7 @@ def build_office(letter: str) -> OfficeWorld:
         job=job,
         direct_entry=direct_entry,
         report_entry=report_entry,
+        category=category,
         users=users,
     )
 
