@@ -2,7 +2,6 @@
 page that takes a year: never a 500 and never Django's technical (English) page, also with
 DEBUG on as in the embedded demo."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -69,9 +68,7 @@ def test_a_year_without_a_plan_is_the_thai_empty_state(client, settings, admin_u
 
 
 @pytest.mark.parametrize("debug", [False, True])
-def test_a_plan_without_projects_is_an_empty_page_not_an_error(
-    client, settings, admin_user, debug
-):
+def test_a_plan_without_projects_is_an_empty_page_not_an_error(client, settings, admin_user, debug):
     settings.DEBUG = debug
     client.force_login(admin_user)
     for url in pages(EMPTY_PLAN_YEAR):
