@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from budget import selectors
 from budget.models import (
+    REPORT_REF_PREFIX,
     BudgetCategory,
     BudgetTransfer,
     DisbursementTarget,
@@ -37,6 +38,7 @@ from budget.models import (
 )
 from budget.rules import SATANG
 from plans import audit, thai
+from plans.access import Right, require
 from plans.models import FiscalYear, Plan
 from projects.models import Activity, Project
 
@@ -55,6 +57,12 @@ def _lock(*projects: Project) -> None:
     simultaneous writes cannot both pass the money checks."""
     pks = sorted({p.pk for p in projects})
     list(Project.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+
+
+def _lock_plan(plan: Plan) -> None:
+    """Lock the plan's row: office money of the year is written one writer at a time, even
+    when there is no row of it yet to lock (two first instalments at once)."""
+    list(Plan.objects.select_for_update().filter(pk=plan.pk))
 
 
 def check_date(entry: Model, field: str, year: FiscalYear) -> None:
@@ -117,14 +125,62 @@ def disbursement_record(
     document_no: str = "",
     note: str = "",
 ) -> ProjectDisbursement:
-    """Record money paid out of a project's budget. Refused (ValidationError, Thai message,
-    nothing written) by `check_disbursements` (more than what is left of the project, or of
-    the activity when it has its own allocation) or by `check_date`.
+    """Finance's direct entry on the ledger page (Right.CORRECT_LEDGER): money paid out of a
+    project's budget outside any quarterly report, or a correction. Refused (ValidationError,
+    Thai message, nothing written) by `check_disbursements` (more than what is left of the
+    project, or of the activity when it has its own allocation) or by `check_date`.
 
-    Who records: a project's money is spent through its quarterly report (staff enter it,
-    the approval posts it here with the document number "progress:<report>"); the ledger
-    page's direct entry is finance's, for corrections and money outside any report
-    (budget/access.py `correct_ledger`)."""
+    A project's money is otherwise spent through its quarterly report: staff enter it, and
+    the approval posts it with `disbursement_post_approved` ("progress:<report>")."""
+    require(user, project.plan.office_id, Right.CORRECT_LEDGER)
+    return _post(
+        project=project,
+        amount=amount,
+        paid_on=paid_on,
+        user=user,
+        activity=activity,
+        document_no=document_no,
+        note=note,
+    )
+
+
+@transaction.atomic
+def disbursement_post_approved(
+    *,
+    project: Project,
+    amount: Decimal,
+    paid_on: date,
+    user,
+    activity: Activity | None = None,
+    document_no: str,
+    note: str = "",
+) -> ProjectDisbursement:
+    """Post the money of an approved quarterly report to the ledger, by the approval's
+    service (progress/services.py), which has checked the approver's right and four eyes
+    first. The same money and date rules as a direct entry."""
+    if not document_no.startswith(REPORT_REF_PREFIX):
+        raise ValueError("a report's posting carries the report's reference")
+    return _post(
+        project=project,
+        amount=amount,
+        paid_on=paid_on,
+        user=user,
+        activity=activity,
+        document_no=document_no,
+        note=note,
+    )
+
+
+def _post(
+    *,
+    project: Project,
+    amount: Decimal,
+    paid_on: date,
+    user,
+    activity: Activity | None,
+    document_no: str,
+    note: str,
+) -> ProjectDisbursement:
     _no_float(amount)
     entry = ProjectDisbursement(
         project=project,
@@ -178,6 +234,7 @@ def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
     was. Refused for an entry posted by a quarterly report (FROM_REPORT: it changes only by
     reopening that report, or by a reversal), and for a reversal or a reversed entry."""
     project = disbursement.project
+    require(user, project.plan.office_id, Right.CORRECT_LEDGER)
     _lock(project)
     if disbursement.from_report:
         raise ValidationError(FROM_REPORT, code="from_report")
@@ -211,6 +268,7 @@ def disbursement_reverse(
     document number, so a reopened report re-approved later posts its amount again. Refused
     for a reversal, for an entry already reversed, and without a reason."""
     project = disbursement.project
+    require(user, project.plan.office_id, Right.CORRECT_LEDGER)
     _lock(project)
     reason = reason.strip()
     if not reason:
@@ -277,6 +335,7 @@ def transfer_record(
 ) -> BudgetTransfer:
     """Move money between two activities of a project or between two projects of a plan.
     Refused when the source would be left below zero or below what it has disbursed."""
+    require(user, from_project.plan.office_id, Right.PLAN_BUDGET)
     _no_float(amount)
     _lock(from_project, to_project)
     transfer = BudgetTransfer(
@@ -359,6 +418,7 @@ def project_allocation_add(
     note: str = "",
 ) -> ProjectAllocation:
     """Add the next instalment (จัดสรรครั้งที่ n) to a project or one of its activities."""
+    require(user, project.plan.office_id, Right.PLAN_BUDGET)
     _no_float(amount)
     _lock(project)
     last = ProjectAllocation.objects.filter(project=project, activity=activity).aggregate(
@@ -406,7 +466,9 @@ def office_allocation_add(
     note: str = "",
 ) -> OfficeAllocation:
     """Add the next instalment of the office's budget in a category for the plan's year."""
+    require(user, plan.office_id, Right.OFFICE_BUDGET)
     _no_float(amount)
+    _lock_plan(plan)  # the first instalment has no row to lock yet
     scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
     existing = list(
         OfficeAllocation.objects.select_for_update().filter(**scope).values_list("number", "amount")
@@ -454,10 +516,11 @@ def office_disbursement_record(
     """Record money paid out of the office's budget in a category (table 13). Refused like
     a project's disbursement: more than what is left of the category this year, or dated
     outside the year or after today. An entry without a date counts at the year's end."""
+    require(user, plan.office_id, Right.OFFICE_BUDGET)
     _no_float(amount)
+    _lock_plan(plan)  # one writer of the office's money at a time, as for instalments
     scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
-    # The category's instalments are the row lock that orders concurrent entries.
-    allocations = OfficeAllocation.objects.select_for_update().filter(**scope)
+    allocations = OfficeAllocation.objects.filter(**scope)
     allocated = sum((a for a in allocations.values_list("amount", flat=True)), Decimal("0.00"))
     disbursed = OfficeDisbursement.objects.filter(**scope).aggregate(total=Sum("amount"))["total"]
     remaining = allocated - (disbursed or Decimal("0.00"))
@@ -494,6 +557,7 @@ def targets_update(
     *, plan: Plan, percents: Mapping[int, Decimal], user
 ) -> list[DisbursementTarget]:
     """Set the plan's cumulative disbursement targets for quarters 1 to 4."""
+    require(user, plan.office_id, Right.PLAN_BUDGET)
     if sorted(percents) != [1, 2, 3, 4]:
         raise ValueError("percents must give quarters 1 to 4")
     values = [percents[q] for q in (1, 2, 3, 4)]

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -171,12 +172,13 @@ def user_offices(request) -> list[Office]:
 
 
 def current_office(request) -> Office | None:
-    """The office the user's pages are about: `?office=<code>` (remembered for the session),
+    """The office the user's pages are about: `?office=<code>` or a form's hidden `office`
+    (remembered for the session),
     else the one chosen earlier in the session, else the first of theirs by name. None for a
     user of no office. A code that is not one of the user's offices is a 404, so a user of
     several offices (a superuser too) reaches each of them, and nobody another's."""
     offices = user_offices(request)
-    code = request.GET.get(OFFICE_PARAM, "").strip()
+    code = (request.GET.get(OFFICE_PARAM) or request.POST.get(OFFICE_PARAM) or "").strip()
     if code:
         office = next((o for o in offices if o.code == code), None)
         if office is None:
@@ -215,7 +217,31 @@ def office_plans(request) -> QuerySet[Plan]:
 def plan_for_user(request, year: int) -> Plan:
     """The current office's plan of a fiscal year; when it has none, the year's Thai empty
     state (a 404, plans/empty_year.py)."""
+    if (
+        request.method == "POST"
+        and OFFICE_PARAM not in request.GET
+        and OFFICE_PARAM not in request.POST
+        and len(user_offices(request)) > 1
+    ):
+        # A form of one office posted from a tab opened before another office was chosen
+        # would land in the other: the page's forms name their office, and one that does
+        # not is refused rather than guessed.
+        raise BadRequest(OFFICE_UNKNOWN)
     plan = office_plans(request).filter(fiscal_year__year=year).first()
     if plan is None:
         raise PlanYearMissing(year)
     return plan
+
+
+NOT_ALLOWED = "ท่านไม่มีสิทธิ์ทำรายการนี้ในสำนักงานนี้"
+OFFICE_UNKNOWN = "ไม่ทราบว่าจะบันทึกให้สำนักงานใด กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"
+
+
+def require(user, office: Office | int, right: Right) -> None:
+    """Services check the right again (the page's check is the first): PermissionDenied
+    (Thai) unless `user` holds `right` in `office`. `user=None` is the system itself (the
+    seed loader, a management command), never a person's request."""
+    if user is None:
+        return
+    if right not in rights_for(user, office):
+        raise PermissionDenied(NOT_ALLOWED)

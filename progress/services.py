@@ -13,7 +13,7 @@ records the audit entry, all in one transaction.
 Only approval writes outside `progress`: each value becomes the indicator's
 `IndicatorResult` for the quarter (so results are approved values, what the annual report
 and the dashboard read), and each amount is posted to the project's disbursement ledger
-through `budget.services.disbursement_record`, which refuses more than what is left.
+through `budget.services.disbursement_post_approved`, which refuses more than what is left.
 
 Reopening keeps what was approved: the quarter's results and ledger entries stay until the
 report is approved again. Re-approval then overwrites the results (removing those whose
@@ -39,7 +39,7 @@ from django.db.models import Max, Sum
 from django.utils import timezone
 
 from budget.models import REPORT_REF_PREFIX, ProjectDisbursement
-from budget.services import check_disbursements, disbursement_record
+from budget.services import check_disbursements, disbursement_post_approved
 from indicators.models import Indicator, IndicatorResult
 from plans import audit, thai
 from progress.access import OWN_REPORT, is_submitter, report_access
@@ -121,6 +121,10 @@ def _check_money(report: QuarterlyReport) -> None:
 
 
 def _lock(report: QuarterlyReport, version: int) -> QuarterlyReport:
+    # The project's row first, then the report's: the order every writer of a project's
+    # reports and ledger takes (report_save_draft, the budget services), so that a save and
+    # an approval of the same project wait for each other instead of deadlocking.
+    list(Project.objects.select_for_update().filter(pk=report.project_id))
     locked = (
         # Lock the report row only (not the joined plan and office rows, on PostgreSQL).
         QuarterlyReport.objects.select_for_update(of=("self",))
@@ -365,7 +369,7 @@ def _approve_disbursements(report: QuarterlyReport, user) -> None:
         if difference == 0:
             continue
         try:
-            disbursement_record(
+            disbursement_post_approved(
                 project=project,
                 amount=difference,
                 paid_on=paid_on,

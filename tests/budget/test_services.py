@@ -47,30 +47,30 @@ def move(source, target, amount, user, **extra):
 # -- disbursements ------------------------------------------------------------------------
 
 
-def test_disbursement_is_saved_with_the_audit_entry(project, activity, staff_user):
-    entry = disburse(project, "12500.25", staff_user, activity=activity, document_no="บจ 1/65")
+def test_disbursement_is_saved_with_the_audit_entry(project, activity, finance):
+    entry = disburse(project, "12500.25", finance, activity=activity, document_no="บจ 1/65")
     saved = ours(ProjectDisbursement).get()
     assert (saved.pk, saved.amount, saved.paid_on) == (entry.pk, Decimal("12500.25"), PAID_ON)
     assert (saved.activity, saved.document_no, saved.created_by) == (
         activity,
         "บจ 1/65",
-        staff_user,
+        finance,
     )
     assert services.project_remaining(project) == Decimal("87499.75")
     audit = ours(AuditEntry).get()
-    assert (audit.action, audit.user, audit.object_id) == ("บันทึกการเบิกจ่าย", staff_user, project.pk)
+    assert (audit.action, audit.user, audit.object_id) == ("บันทึกการเบิกจ่าย", finance, project.pk)
     assert audit.changes["เบิกจ่าย (บาท)"] == [None, "12500.25"]
     assert audit.changes["คงเหลือ (บาท)"] == ["100000.00", "87499.75"]
 
 
-def test_disbursing_more_than_is_left_is_refused(project, staff_user):
-    disburse(project, "69999.99", staff_user)
+def test_disbursing_more_than_is_left_is_refused(project, finance):
+    disburse(project, "69999.99", finance)
     with pytest.raises(ValidationError) as refused:
-        disburse(project, "0.02", staff_user)
+        disburse(project, "0.02", finance)
     assert refused.value.message_dict == {"amount": ["เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ ๐.๐๑ บาท)"]}
     assert ours(ProjectDisbursement).count() == 1
     assert ours(AuditEntry).count() == 1
-    disburse(project, "0.01", staff_user)  # exactly what is left is allowed
+    disburse(project, "0.01", finance)  # exactly what is left is allowed
     assert services.project_remaining(project) == Decimal("0.00")
 
 
@@ -81,31 +81,31 @@ def test_disbursing_more_than_is_left_is_refused(project, staff_user):
         (date(2022, 10, 1), "วันที่เบิกจ่ายต้องอยู่ในปีงบประมาณ พ.ศ. ๒๕๖๕ (๑ ตุลาคม ๒๕๖๔ ถึง ๓๐ กันยายน ๒๕๖๕)"),
     ],
 )
-def test_a_disbursement_outside_the_fiscal_year_is_refused(project, staff_user, paid_on, message):
+def test_a_disbursement_outside_the_fiscal_year_is_refused(project, finance, paid_on, message):
     with pytest.raises(ValidationError) as refused:
         services.disbursement_record(
-            project=project, amount=Decimal("10.00"), paid_on=paid_on, user=staff_user
+            project=project, amount=Decimal("10.00"), paid_on=paid_on, user=finance
         )
     assert refused.value.message_dict == {"paid_on": [message]}
     assert not ours(ProjectDisbursement).exists() and not ours(AuditEntry).exists()
     for edge in (date(2021, 10, 1), date(2022, 9, 30)):  # the year's first and last days
         services.disbursement_record(
-            project=project, amount=Decimal("10.00"), paid_on=edge, user=staff_user
+            project=project, amount=Decimal("10.00"), paid_on=edge, user=finance
         )
     assert ours(ProjectDisbursement).count() == 2
 
 
-def test_a_disbursement_dated_after_today_is_refused(project, staff_user, monkeypatch):
+def test_a_disbursement_dated_after_today_is_refused(project, finance, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda: date(2022, 3, 3))
     with pytest.raises(ValidationError) as refused:
-        disburse(project, "10.00", staff_user)  # dated 4 March 2022, tomorrow
+        disburse(project, "10.00", finance)  # dated 4 March 2022, tomorrow
     assert refused.value.message_dict == {"paid_on": ["วันที่เบิกจ่ายต้องไม่เลยวันนี้"]}
     assert not ours(ProjectDisbursement).exists()
 
 
-def test_disbursing_more_than_the_activity_has_is_refused(project, activity, staff_user):
+def test_disbursing_more_than_the_activity_has_is_refused(project, activity, finance):
     with pytest.raises(ValidationError) as refused:
-        disburse(project, "30000.01", staff_user, activity=activity)
+        disburse(project, "30000.01", finance, activity=activity)
     assert refused.value.message_dict == {
         "amount": ["เบิกจ่ายเกินงบประมาณคงเหลือของกิจกรรมที่ ๑ จัดประชุม (คงเหลือ ๓๐,๐๐๐.๐๐ บาท)"]
     }
@@ -113,16 +113,16 @@ def test_disbursing_more_than_the_activity_has_is_refused(project, activity, sta
 
 
 def test_an_activity_without_its_own_allocation_uses_the_project_money(
-    project, activity, second_activity, staff_user
+    project, activity, second_activity, finance
 ):
-    disburse(project, "45000.00", staff_user, activity=second_activity)
+    disburse(project, "45000.00", finance, activity=second_activity)
     assert services.project_remaining(project) == Decimal("55000.00")
 
 
-def test_an_activity_of_another_project_is_refused(project, other_project, staff_user):
+def test_an_activity_of_another_project_is_refused(project, other_project, finance):
     foreign = factories.activity(other_project, 1)
     with pytest.raises(ValidationError) as refused:
-        disburse(project, "10.00", staff_user, activity=foreign)
+        disburse(project, "10.00", finance, activity=foreign)
     assert refused.value.message_dict == {"activity": ["กิจกรรมต้องอยู่ในโครงการเดียวกัน"]}
 
 
@@ -133,48 +133,48 @@ def test_an_activity_of_another_project_is_refused(project, other_project, staff
         ("-5.00", "จำนวนเงินต้องมากกว่าศูนย์"),
     ],
 )
-def test_zero_and_negative_amounts_are_refused(project, staff_user, amount, message):
+def test_zero_and_negative_amounts_are_refused(project, finance, amount, message):
     with pytest.raises(ValidationError) as refused:
-        disburse(project, amount, staff_user)
+        disburse(project, amount, finance)
     assert message in str(refused.value)
     assert not ours(ProjectDisbursement).exists()
 
 
-def test_floats_are_refused(project, staff_user):
+def test_floats_are_refused(project, finance):
     with pytest.raises(TypeError):
-        services.disbursement_record(project=project, amount=0.1, paid_on=PAID_ON, user=staff_user)
+        services.disbursement_record(project=project, amount=0.1, paid_on=PAID_ON, user=finance)
 
 
-def test_satang_add_up_exactly(plan, staff_user):
+def test_satang_add_up_exactly(plan, finance):
     """0.10 + 0.20 is 0.30 to the satang (in floats it is 0.30000000000000004)."""
     project = factories.project(plan, 5, budget="0.30")
-    disburse(project, "0.10", staff_user)
-    disburse(project, "0.20", staff_user)
+    disburse(project, "0.10", finance)
+    disburse(project, "0.20", finance)
     figures = selectors.project_figures(project)
     assert figures.disbursed == Decimal("0.30")
     assert figures.remaining == Decimal("0.00")
     assert figures.rate == Decimal("100.00")
     with pytest.raises(ValidationError):
-        disburse(project, "0.01", staff_user)
+        disburse(project, "0.01", finance)
 
 
-def test_rate_is_rounded_half_up_to_two_places(plan, staff_user):
+def test_rate_is_rounded_half_up_to_two_places(plan, finance):
     project = factories.project(plan, 6, budget="3.00")
-    disburse(project, "1.00", staff_user)
+    disburse(project, "1.00", finance)
     assert selectors.project_figures(project).rate == Decimal("33.33")
-    disburse(project, "1.00", staff_user)
+    disburse(project, "1.00", finance)
     assert selectors.project_figures(project).rate == Decimal("66.67")
 
 
-def test_more_than_two_decimal_places_are_refused(project, staff_user):
+def test_more_than_two_decimal_places_are_refused(project, finance):
     with pytest.raises(ValidationError):
-        disburse(project, "1.005", staff_user)
+        disburse(project, "1.005", finance)
     assert not ours(ProjectDisbursement).exists()
 
 
-def test_disbursement_delete_keeps_the_old_values_in_the_audit(project, staff_user):
-    entry = disburse(project, "100.00", staff_user, document_no="บจ 9")
-    services.disbursement_delete(disbursement=entry, user=staff_user)
+def test_disbursement_delete_keeps_the_old_values_in_the_audit(project, finance):
+    entry = disburse(project, "100.00", finance, document_no="บจ 9")
+    services.disbursement_delete(disbursement=entry, user=finance)
     assert not ours(ProjectDisbursement).exists()
     audit = ours(AuditEntry).filter(action="ลบรายการเบิกจ่าย").get()
     assert audit.changes["เบิกจ่าย (บาท)"] == ["100.00", None]
@@ -273,11 +273,11 @@ def test_transfer_to_another_plan_is_refused(project, office, planner):
     assert refused.value.message_dict["to_project"] == ["โอนได้เฉพาะระหว่างโครงการในแผนปฏิบัติการเดียวกัน"]
 
 
-def test_disbursement_checks_the_current_amount_after_transfers(project, other_project, staff_user):
-    move(project, other_project, "30000.00", staff_user)
+def test_disbursement_checks_the_current_amount_after_transfers(project, other_project, finance):
+    move(project, other_project, "30000.00", finance)
     with pytest.raises(ValidationError):
-        disburse(project, "40000.01", staff_user)
-    disburse(project, "40000.00", staff_user)
+        disburse(project, "40000.01", finance)
+    disburse(project, "40000.00", finance)
 
 
 # -- allocations and targets --------------------------------------------------------------
@@ -501,3 +501,31 @@ def test_the_database_refuses_a_negative_entry_that_reverses_nothing(project):
         ProjectDisbursement.objects.create(
             project=project, amount=Decimal("-5.00"), paid_on=PAID_ON
         )
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda p, other, u: disburse(p, "10.00", u),
+        lambda p, other, u: move(p, other, "10.00", u),
+        lambda p, other, u: services.project_allocation_add(
+            project=p, amount=Decimal("10.00"), user=u
+        ),
+        lambda p, other, u: services.office_allocation_add(
+            plan=p.plan, category=budget_factories.category(), amount=Decimal("10.00"), user=u
+        ),
+        lambda p, other, u: services.targets_update(
+            plan=p.plan, percents={1: 20, 2: 50, 3: 75, 4: 100}, user=u
+        ),
+    ],
+)
+@pytest.mark.parametrize("who", ["staff_user", "group_director", "director", "outsider"])
+def test_services_refuse_a_user_without_the_right(request, project, other_project, write, who):
+    """The page's check is the first; the service's is the one every path goes through."""
+    from django.core.exceptions import PermissionDenied
+
+    user = request.getfixturevalue(who)
+    before = (ours(ProjectDisbursement).count(), ours(BudgetTransfer).count())
+    with pytest.raises(PermissionDenied):
+        write(project, other_project, user)
+    assert (ours(ProjectDisbursement).count(), ours(BudgetTransfer).count()) == before

@@ -3,10 +3,12 @@ field, what the other person saved beside what this user typed; the user's choic
 (or for the whole page) are what the next save stores, and nothing is overwritten silently."""
 
 import re
+import threading
 from decimal import Decimal
 from html import unescape
 
 import pytest
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -169,3 +171,47 @@ def test_choices_made_against_an_older_version_are_refused_again(
     assert response.status_code == 200
     assert conflict_rows(response.content.decode())["work_done"] == ("ก ครั้งที่ ๒", "ข")
     assert QuarterlyReport.objects.get(project=project).work_done == "ก ครั้งที่ ๒"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_queue_one_saves_one_is_shown_the_other(
+    staff_user, group_director, project, indicators, activity
+):
+    """Two people press save at the same instant (threads released together, each with its
+    own connection): on SQLite the second waits for the write lock, on PostgreSQL for the
+    project's row lock; one save lands and the other gets the conflict page with the first
+    one's input beside theirs, never an error page."""
+    amount = f"amount_{activity.pk}"
+    people = []
+    for user, text, money in ((group_director, "ของ ก", "๕๐๐"), (staff_user, "ของ ข", "๗๕๐")):
+        client = Client()
+        client.force_login(user)
+        people.append((client, typed(indicators, activity, 0, work_done=text) | {amount: money}))
+    start = threading.Barrier(len(people))
+    outcomes: dict[str, tuple[int, str]] = {}
+
+    def save(client, data):
+        try:
+            start.wait(timeout=30)
+            response = client.post(report_url(project), data)
+            outcomes[data["work_done"]] = (response.status_code, response.content.decode())
+        except Exception as error:  # counted, never hidden
+            outcomes[data["work_done"]] = (0, f"{type(error).__name__}: {error}")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=person) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    statuses = sorted(status for status, _ in outcomes.values())
+    assert statuses == [200, 302], outcomes
+    saved = QuarterlyReport.objects.get(project=project, quarter=1)
+    winner = saved.work_done
+    loser = next(text for text in outcomes if text != winner)
+    assert outcomes[winner][0] == 302
+    rows = conflict_rows(outcomes[loser][1])
+    assert rows["work_done"] == (winner, loser)
+    assert saved.version == 1
