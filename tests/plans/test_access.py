@@ -102,3 +102,34 @@ def test_another_office_in_the_url_is_not_found(client, two_offices, django_user
     page = client.get(url).content.decode()
     assert "โครงการของสำนักงานแรก" in page
     assert 'name="office"' not in page  # one office: no switcher
+
+
+def test_a_form_of_one_office_saves_into_that_office_after_switching(client, two_offices):
+    """A finance officer of two offices opens the instalment form of the first, switches to
+    the second in another tab, then submits the first tab: the money goes to the first."""
+    from budget.models import OfficeAllocation
+    from plans.forms import issue_token
+    from tests.budget import factories as money
+
+    first, second = two_offices
+    user = factories.member(first, "finance", Role.FINANCE)
+    Membership.objects.create(user=user, office=second, role=Role.FINANCE)
+    client.force_login(user)
+    url = reverse("budget:office_allocation_add", args=[2565])
+    form = client.get(url, {"office": "first"}).content.decode()
+    assert 'name="office" value="first"' in form
+    client.get(reverse("budget:overview", args=[2565]), {"office": "second"})  # other tab
+    data = {
+        "category": money.category().pk,
+        "amount": "๑,๐๐๐",
+        "received_on": "๑/๑๒/๒๕๖๔",
+        "submission_token": issue_token(user),
+    }
+    assert client.post(url, {**data, "office": "first"}).status_code == 302
+    assert OfficeAllocation.objects.get(office=first).amount == 1000
+    assert not OfficeAllocation.objects.filter(office=second).exists()
+    # A post that does not say its office is refused, not guessed.
+    data["submission_token"] = issue_token(user)
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert OfficeAllocation.objects.filter(office__in=two_offices).count() == 1
