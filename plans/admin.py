@@ -19,12 +19,13 @@ Every path to the data obeys the same rules (plans/access.py):
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.utils import NestedObjects, get_fields_from_path
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models as db
+from django.db import router
 from django.db.models import Q
 from django.forms import ModelMultipleChoiceField, TextInput
 from import_export.admin import ImportExportModelAdmin
@@ -126,6 +127,26 @@ class BoundedMultipleChoiceField(ModelMultipleChoiceField):
 BIGGEST_ID = 2**63 - 1
 
 
+# Rows the portal's services write, with their checks and audit entries: never written
+# through the admin, not even as what a deletion of their parent takes with it.
+SERVICE_WRITTEN = {
+    "budget.officeallocation",
+    "budget.officedisbursement",
+    "budget.projectallocation",
+    "budget.projectdisbursement",
+    "budget.budgettransfer",
+    "budget.disbursementtarget",
+    "progress.quarterlyreport",
+    "progress.reportvalue",
+    "progress.reportdisbursement",
+    "progress.reportphoto",
+    "indicators.indicatorresult",
+    "plans.auditentry",
+    "plans.submissiontoken",
+    "reports.reportjob",
+}
+
+
 class OfficeScoped:
     """Mixed into every ModelAdmin and inline of the project (see the module's docstring)."""
 
@@ -176,7 +197,34 @@ class OfficeScoped:
     def has_view_permission(self, request, obj=None):
         if not self._scoped(request):
             return super().has_view_permission(request, obj)
-        return self._of_no_office() or self._allowed(request, obj)
+        if self._of_no_office():
+            # Reference data of no office is everyone's to read; the services' own rows of
+            # no office (form tokens) are the superuser's.
+            return not self.service_written
+        return self._allowed(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        """A row does not move to another parent once it exists (a project to another plan
+        or year, an activity or an indicator to another project): its money, reports and
+        results would go with it past every rule. The parent is chosen when adding."""
+        fields = list(super().get_readonly_fields(request, obj))
+        path = office_path(self.model)
+        if obj is not None and path:
+            parent = path.split("__")[0]
+            if parent not in fields:
+                fields.append(parent)
+        return fields
+
+    def get_deleted_objects(self, objs, request):
+        """Refuses a deletion that would take rows the services wrote with it (a project's
+        money, a report's values, approved results): those go through their services."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect(objs)
+        for model in collector.model_objs:
+            if model is not self.model and model._meta.label_lower in SERVICE_WRITTEN:
+                perms_needed.add(str(model._meta.verbose_name_plural))
+        return deleted, counts, perms_needed, protected
 
     def has_add_permission(self, request, *args):
         if self.service_written:

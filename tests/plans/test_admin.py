@@ -69,8 +69,8 @@ def test_planner_cannot_move_a_project_into_another_office(
 ):
     login(client, admin_user(office, "planner", Role.PLANNING))
     form = client.get(reverse("admin:projects_project_add")).content.decode()
-    assert f'value="{plan.pk}"' in form
-    assert f'value="{their_project.plan_id}"' not in form
+    assert str(plan) in form
+    assert str(their_project.plan) not in form
     response = client.post(
         reverse("admin:projects_project_add"),
         {
@@ -203,7 +203,7 @@ def test_superuser_import_validates_every_row(admin_client, office):
     data.append([office.code, "", "", "พิษณุโลก", "", "primary"])
     result = SchoolResource().import_data(data, dry_run=False)
     assert result.has_validation_errors() or result.has_errors()
-    assert School.objects.count() == 0
+    assert not School.objects.filter(office=office).exists()
 
 
 def test_a_20_digit_id_is_a_form_error_not_a_server_error(admin_client, plan):
@@ -218,3 +218,36 @@ def test_a_20_digit_id_is_a_form_error_not_a_server_error(admin_client, plan):
     )
     assert response.status_code == 200
     assert not Project.objects.filter(name="x").exists()
+
+
+def test_a_row_does_not_move_to_another_parent(client, office, plan, our_project):
+    other = factories.project(plan, 2, name="โครงการอื่นของเรา")
+    activity = factories.activity(our_project, 1, "กิจกรรมที่มีเงิน")
+    login(client, admin_user(office, "planner", Role.PLANNING))
+    url = reverse("admin:projects_activity_change", args=[activity.pk])
+    response = client.post(url, {"project": other.pk, "number": "1", "name": "กิจกรรมที่มีเงิน"})
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.project == our_project
+
+
+def test_deleting_what_carries_report_rows_or_money_is_refused(client, office, our_project):
+    from progress.models import QuarterlyReport, ReportDisbursement
+
+    activity = factories.activity(our_project, 1, "กิจกรรมในรายงาน")
+    report = QuarterlyReport.objects.create(project=our_project, quarter=1, version=1)
+    ReportDisbursement.objects.create(report=report, activity=activity, amount=Decimal(10))
+    login(client, admin_user(office, "planner", Role.PLANNING))
+    url = reverse("admin:projects_activity_delete", args=[activity.pk])
+    page = client.get(url).content.decode()
+    assert "ไม่สามารถลบ" in page  # Django's "cannot delete", with what stands in the way
+    client.post(url, {"post": "yes"})
+    assert ReportDisbursement.objects.filter(activity=activity).exists()
+    # Nor does a project go with its money.
+    client.post(reverse("admin:projects_project_delete", args=[our_project.pk]), {"post": "yes"})
+    assert Project.objects.filter(pk=our_project.pk).exists()
+
+
+def test_used_form_tokens_are_the_superusers_to_read(client, office):
+    login(client, admin_user(office, "planner", Role.PLANNING))
+    assert client.get(reverse("admin:plans_submissiontoken_changelist")).status_code == 403

@@ -41,7 +41,7 @@ def test_a_bad_number_is_refused_and_nothing_saved(admin_client, plan, value):
     response = post_target(admin_client, strategy, value)
     assert response.status_code == 200
     assert "กรุณากรอกตัวเลข" in response.content.decode()
-    assert not StrategyIndicator.objects.exists()
+    assert not StrategyIndicator.objects.filter(strategy=strategy).exists()
 
 
 def test_money_is_not_added_in_the_admin_even_by_a_superuser(admin_client, plan):
@@ -51,4 +51,4 @@ def test_money_is_not_added_in_the_admin_even_by_a_superuser(admin_client, plan)
         {"project": project.pk, "number": "๑", "amount": "๑,๐๐๐", "note": ""},
     )
     assert response.status_code == 403
-    assert not ProjectAllocation.objects.exists()
+    assert not ProjectAllocation.objects.filter(project=project).exists()
