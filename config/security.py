@@ -5,6 +5,7 @@ are the portal's: where the client's address comes from behind the reverse proxy
 lockout page, and `Cache-Control: no-store` on every response to a signed-in user.
 """
 
+import time
 from collections.abc import Callable
 
 from axes.helpers import get_cool_off, get_failure_limit
@@ -53,4 +54,28 @@ class NoStoreForSignedInMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
+        return response
+
+
+SESSION_REFRESH_SECONDS = 60
+SESSION_SEEN_KEY = "_seen"
+
+
+class IdleSessionMiddleware:
+    """Moves a signed-in session's expiry on (SESSION_COOKIE_AGE from now) when it was last
+    moved more than a minute ago: the idle timeout holds to the minute, and a page with its
+    images and downloads is one session write, not one per request (on SQLite every write
+    waits its turn)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - session.get(SESSION_SEEN_KEY, 0) >= SESSION_REFRESH_SECONDS:
+                session[SESSION_SEEN_KEY] = now  # marks the session modified: saved, expiry on
         return response

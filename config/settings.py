@@ -2,7 +2,7 @@
 
 Every setting that differs between machines comes from the environment, and only here.
 `.env.example` lists them. Without `DJANGO_SECRET_KEY` the portal runs in the embedded
-demo mode (DEBUG on, SQLite, a fixed throw-away key); production sets every variable.
+demo mode (SQLite, a fixed throw-away key, demo users); production sets every variable.
 """
 
 import os
@@ -34,7 +34,9 @@ if DEMO_MODE:
     # The embedded demo only: never used once DJANGO_SECRET_KEY is set.
     SECRET_KEY = "demo-only-insecure-key-set-DJANGO_SECRET_KEY-in-production"  # noqa: S105
 
-DEBUG = env_bool("DJANGO_DEBUG", DEMO_MODE)
+# Off in the demo too: its users see the portal's Thai error pages, never Django's
+# technical ones (developers set DJANGO_DEBUG=1; scripts/run serves the static files).
+DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEMO_MODE else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.security.IdleSessionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -195,10 +198,11 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
     # REMOTE_ADDR is the proxy's: count by the address the proxy forwards.
     AXES_CLIENT_IP_CALLABLE = "config.security.forwarded_client_ip"
 
-# Sessions end after DJANGO_SESSION_IDLE_MINUTES without a request (every request moves the
-# expiry on) and when the browser closes (the cookie carries no expiry date).
+# Sessions end after DJANGO_SESSION_IDLE_MINUTES without a request and when the browser
+# closes (the cookie carries no expiry date). A signed-in request moves the expiry on, at
+# most once a minute (config.security.IdleSessionMiddleware), so that pages, images and
+# downloads are not each a write to the session table.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Content-Security-Policy (django-csp 4): only the portal's own files; templates/ and

@@ -26,7 +26,8 @@ from reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
 IMMEDIATE, BACKGROUND = "immediate", "background"
-FAILED_MESSAGE = "จัดทำรายงาน PDF ไม่สำเร็จ: {error} กรุณาลองใหม่หรือติดต่อผู้ดูแลระบบ"
+# The reader is told it failed and what to do; what failed (Python's words) goes to the log.
+FAILED_MESSAGE = "จัดทำรายงาน PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง หากยังไม่สำเร็จโปรดแจ้งผู้ดูแลระบบ"
 
 
 def report_pdf_mode() -> str:
@@ -83,12 +84,12 @@ def report_job_run(*, job_id: int) -> ReportJob:
             progress=100,
             finished_at=timezone.now(),
         )
-    except Exception as error:
+    except Exception:
         logger.exception("report job %s failed", job_id)
         _update(
             job,
             status=ReportJob.Status.FAILED,
-            error=FAILED_MESSAGE.format(error=error),
+            error=FAILED_MESSAGE,
             finished_at=timezone.now(),
         )
     return job

@@ -67,7 +67,8 @@ def test_deploy_check_is_clean_with_production_values(tmp_path):
 
 def test_without_a_secret_key_the_portal_runs_as_the_demo(tmp_path):
     demo = _settings_under()
-    assert (demo["DEMO_MODE"], demo["DEBUG"]) == (True, True)
+    # DEBUG stays off in the demo too: its users get the Thai error pages.
+    assert (demo["DEMO_MODE"], demo["DEBUG"]) == (True, False)
     production = _settings_under(**PRODUCTION)
     assert (production["DEMO_MODE"], production["DEBUG"]) == (False, False)
 

@@ -2,6 +2,7 @@
 even the right password is refused until the cool-off ends), and a session ends after
 30 idle minutes and with the browser."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -106,11 +107,28 @@ def test_the_session_lasts_thirty_idle_minutes(client, staff_user):
     assert timedelta(minutes=29) < left <= timedelta(minutes=30)
 
 
-def test_each_request_moves_the_idle_expiry_on(client, staff_user):
+def test_each_request_moves_the_idle_expiry_on(client, staff_user, monkeypatch):
     sign_in(client, "staff", PASSWORD)
     # As if the user had been idle for 25 minutes: five minutes left.
     Session.objects.update(expire_date=timezone.now() + timedelta(minutes=5))
+    later = time.time() + 25 * 60
+    monkeypatch.setattr("config.security.time.time", lambda: later)
     client.get(reverse("budget:home"))
     assert signed_in(client)
     left = _session(client).expire_date - timezone.now()
     assert left > timedelta(minutes=29)
+
+
+def test_a_second_request_within_the_minute_does_not_write_the_session(client, staff_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sign_in(client, "staff", PASSWORD)
+    client.get(reverse("budget:home"))  # moves the expiry on
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("budget:home"))
+    assert not [
+        q
+        for q in queries.captured_queries
+        if "django_session" in q["sql"] and q["sql"].lstrip().upper().startswith("UPDATE")
+    ]
