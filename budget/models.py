@@ -174,7 +174,9 @@ class ProjectDisbursement(ProjectMoney, models.Model):
     created_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
     reverses = models.OneToOneField(
         "self",
-        on_delete=models.PROTECT,
+        # RESTRICT, not PROTECT: an entry with its reversal cannot be deleted alone, but
+        # both go when their project (or plan, or office) is deleted as a whole.
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="reversal",

@@ -228,6 +228,17 @@ def _refuse_changed(disbursement: ProjectDisbursement) -> None:
         raise ValidationError("รายการนี้กลับรายการไปแล้ว")
 
 
+def _removal_changes(disbursement: ProjectDisbursement, remaining: Decimal) -> dict:
+    """The audit's record of an entry taken off the ledger (deleted or reversed)."""
+    return {
+        "เบิกจ่าย (บาท)": (disbursement.amount, None),
+        "วันที่เบิกจ่าย": (disbursement.paid_on, None),
+        "กิจกรรม": (disbursement.activity, None),
+        "เลขที่เอกสาร": (disbursement.document_no or None, None),
+        "คงเหลือ (บาท)": (remaining, remaining + disbursement.amount),
+    }
+
+
 @transaction.atomic
 def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
     """Remove a mistaken direct entry of the ledger page; the audit entry keeps what it
@@ -245,13 +256,7 @@ def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
         user=user,
         obj=project,
         action="ลบรายการเบิกจ่าย",
-        changes={
-            "เบิกจ่าย (บาท)": (disbursement.amount, None),
-            "วันที่เบิกจ่าย": (disbursement.paid_on, None),
-            "กิจกรรม": (disbursement.activity, None),
-            "เลขที่เอกสาร": (disbursement.document_no or None, None),
-            "คงเหลือ (บาท)": (remaining, remaining + disbursement.amount),
-        },
+        changes=_removal_changes(disbursement, remaining),
     )
     disbursement.delete()
 
@@ -292,13 +297,7 @@ def disbursement_reverse(
         user=user,
         obj=project,
         action="กลับรายการเบิกจ่าย",
-        changes={
-            "เบิกจ่าย (บาท)": (disbursement.amount, None),
-            "วันที่เบิกจ่าย": (disbursement.paid_on, None),
-            "กิจกรรม": (disbursement.activity, None),
-            "เลขที่เอกสาร": (disbursement.document_no or None, None),
-            "คงเหลือ (บาท)": (remaining, remaining + disbursement.amount),
-        },
+        changes=_removal_changes(disbursement, remaining),
         note=reason,
     )
     return entry

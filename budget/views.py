@@ -150,10 +150,11 @@ def _ledger_entry(request, year: int, pk: int, entry: int):
     """The plan, project and one ledger entry, for finance only (403 for everyone else)."""
     plan = _plan_or_404(request, year)
     project = _project_or_404(request, plan, pk)
+    # The right first: whether an entry id exists is not told to those who may not see it.
+    _refuse_unless(access_for(request.user, plan.office).correct_ledger)
     disbursement = get_object_or_404(
         ProjectDisbursement.objects.select_related("activity"), project=project, pk=entry
     )
-    _refuse_unless(access_for(request.user, plan.office).correct_ledger)
     disbursement.project = project
     return plan, project, disbursement
 

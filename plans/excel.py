@@ -27,8 +27,9 @@ def text_cell(cell: Cell) -> Cell:
     value = cell.value
     if not isinstance(value, str):
         return cell
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        cell.value = value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+    cleaned = _clean(value)
+    if cleaned != value:
+        cell.value = value = cleaned
     if value.startswith(FORMULA_LEADS):
         cell.data_type = "s"
         cell.quotePrefix = True
@@ -43,7 +44,7 @@ def _clean(value):
 
 def append_row(sheet: Worksheet, values: Iterable) -> tuple[Cell, ...]:
     """Append a row of values to `sheet` with every text cell made safe; returns its cells."""
-    sheet.append([_clean(v) for v in values])
+    sheet.append([_clean(v) for v in values])  # openpyxl refuses control characters
     row = sheet[sheet.max_row]
     for cell in row:
         text_cell(cell)

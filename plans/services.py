@@ -34,8 +34,10 @@ class AlreadySubmitted(Exception):
 @transaction.atomic
 def token_use(*, key: str, user) -> None:
     """Use up a form's token within the caller's transaction, or raise AlreadySubmitted.
-    Also forgets tokens older than TOKEN_KEEP (they can no longer be posted)."""
-    SubmissionToken.objects.filter(created_at__lt=timezone.now() - TOKEN_KEEP).delete()
+    Also forgets this user's tokens older than TOKEN_KEEP (they can no longer be posted):
+    only their own rows, so that writers of different users and offices never wait for
+    one another here."""
+    SubmissionToken.objects.filter(user=user, created_at__lt=timezone.now() - TOKEN_KEEP).delete()
     try:
         with transaction.atomic():
             SubmissionToken.objects.create(key=key, user=user)

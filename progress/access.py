@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from plans.access import GroupRight, Right, offices_with, rights_for, roles_with
+from plans.access import GroupRight, Right, rights_for
 from plans.models import Office
 from projects.models import Project
 
@@ -63,15 +63,7 @@ def can_follow_up(user, office: Office) -> bool:
 
 def decidable_by(user) -> QuerySet[Project]:
     """Projects whose reports the user approves or returns."""
-    if not user.is_authenticated or not user.is_active:
-        return Project.objects.none()
-    if user.is_superuser:
-        return Project.objects.all()
-    office_wide = offices_with(user, Right.DECIDE_ALL_REPORTS)
-    groups = user.memberships.filter(role__in=roles_with(GroupRight.DECIDE_REPORTS)).values(
-        "work_group"
-    )
-    return Project.objects.filter(Q(plan__office__in=office_wide) | Q(work_group__in=groups))
+    return Project.objects.with_right(user, Right.DECIDE_ALL_REPORTS, GroupRight.DECIDE_REPORTS)
 
 
 def my_projects(user) -> QuerySet[Project]:

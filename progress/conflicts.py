@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from plans import audit, thai
@@ -107,12 +106,6 @@ def typed_fields(form: ReportForm) -> dict[str, Any]:
     return out
 
 
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, Decimal) and isinstance(b, Decimal):
-        return a == b  # 85.5 and 85.50 are one value
-    return a == b
-
-
 def conflict_of(
     report: QuarterlyReport | None, form: ReportForm, choices: Mapping[str, str] | None = None
 ) -> Conflict:
@@ -122,7 +115,7 @@ def conflict_of(
     rows = [
         ConflictRow(key, labels[key], theirs[key], mine[key], choices.get(key, KEEP_MINE))
         for key in theirs
-        if not _same(theirs[key], mine[key])
+        if theirs[key] != mine[key]  # Decimal: 85.5 and 85.50 are one value
     ]
     last = audit.history_for(report).first() if report else None
     return Conflict(

@@ -25,20 +25,22 @@ class ProjectQuerySet(models.QuerySet):
         """Every project of the offices the user belongs to (everyone there may read)."""
         return self.filter(plan__office__in=Office.objects.visible_to(user))
 
-    def editable_by(self, user) -> ProjectQuerySet:
-        """Projects whose progress the user may enter: planning staff of the office edit
-        all, group staff and group directors edit their own group's projects."""
+    def with_right(self, user, right: Right, group_right: GroupRight) -> ProjectQuerySet:
+        """Projects of the offices where the user holds `right`, and of the work groups in
+        which their role holds `group_right` (plans/access.py)."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self
-        office_wide = offices_with(user, Right.EDIT_ALL_REPORTS)
-        groups = user.memberships.filter(role__in=roles_with(GroupRight.EDIT_REPORTS)).values(
-            "work_group"
-        )
+        groups = user.memberships.filter(role__in=roles_with(group_right)).values("work_group")
         return self.filter(
-            models.Q(plan__office__in=office_wide) | models.Q(work_group__in=groups)
+            models.Q(plan__office__in=offices_with(user, right)) | models.Q(work_group__in=groups)
         ).distinct()
+
+    def editable_by(self, user) -> ProjectQuerySet:
+        """Projects whose progress the user may enter: planning staff of the office edit
+        all, group staff and group directors edit their own group's projects."""
+        return self.with_right(user, Right.EDIT_ALL_REPORTS, GroupRight.EDIT_REPORTS)
 
 
 class Project(models.Model):
