@@ -29,6 +29,13 @@ ALL_FIELD = "conflict_all"  # a page-wide choice (the two "all" buttons)
 VERSION_FIELD = "conflict_version"  # the version the choices were made against
 
 
+# What the refused save tells the user above the comparison table.
+MESSAGE = (
+    "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน ข้อมูลของท่านยังไม่ถูกบันทึกและยังอยู่ในหน้านี้ "
+    "กรุณาเลือกในตารางด้านล่างว่าจะใช้ข้อมูลของใครในแต่ละช่อง แล้วกดบันทึกอีกครั้ง"
+)
+
+
 @dataclass(frozen=True)
 class ConflictRow:
     key: str  # the form field's name

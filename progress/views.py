@@ -152,8 +152,8 @@ def _save(request, project: Project, quarter: int, form: ReportForm) -> bool:
             )
             if submit:
                 services.report_submit(report=report, user=request.user, version=report.version)
-    except services.StaleReport as error:
-        form.add_error(None, error)
+    except services.StaleReport:
+        form.add_error(None, conflicts.MESSAGE)
         if form.cleaned_data.get("photo"):
             form.add_error("photo", "กรุณาเลือกไฟล์ภาพอีกครั้ง")
         # Saving again now is a deliberate choice made after seeing, field by field, what

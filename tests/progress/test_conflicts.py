@@ -86,7 +86,7 @@ def test_the_second_saver_sees_the_others_values_beside_theirs_and_chooses_per_f
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนคุณ" in html
+    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน" in html
     assert conflict_rows(html) == {
         "work_done": ("ของผู้อำนวยการกลุ่ม", "ของเจ้าหน้าที่"),
         "problems": ("ครูไม่พอ", "–"),

@@ -108,7 +108,7 @@ def test_stale_version_is_refused_and_nothing_changes(draft, staff_user, group_d
     save(draft.project, group_director, version=1, problems="แก้โดยผู้อำนวยการกลุ่ม")
     with pytest.raises(services.StaleReport) as error:
         save(draft.project, staff_user, version=1, problems="แก้โดยเจ้าหน้าที่")
-    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนคุณ" in error.value.messages[0]
+    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน" in error.value.messages[0]
     draft.refresh_from_db()
     assert (draft.version, draft.problems) == (2, "แก้โดยผู้อำนวยการกลุ่ม")
     assert history_for(draft).count() == 2

@@ -171,7 +171,7 @@ def test_stale_save_is_refused_and_input_kept(
     response = client.post(report_url(project), data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนคุณ" in html
+    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน" in html
     assert "ฉบับของเจ้าหน้าที่</textarea>" in html
     assert 'name="version" value="2"' in html  # saving again is now a deliberate choice
     report.refresh_from_db()
@@ -344,7 +344,7 @@ def test_stale_approval_is_refused(client, director, project):
     report = pf.report(project, 1, status=Status.SUBMITTED, work_done="ทำแล้ว", version=3)
     client.force_login(director)
     html = client.post(report_url(project, 1, "approve"), {"version": "2"}).content.decode()
-    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนคุณ" in html
+    assert "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน" in html
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
 
