@@ -79,6 +79,7 @@ def test_a_plan_without_projects_is_an_empty_page_not_an_error(client, settings,
         if url.startswith(("/dashboard/", "/progress/")):
             # these pages follow projects: the year's empty state says there are none yet
             assert "แผนปฏิบัติการ ปีงบประมาณ พ.ศ. ๒๕๖๖ ยังไม่มีโครงการ" in html, url
+        assert "(ร้อยละ )" not in html, url  # no indicator yet: a dash, never a blank
 
 
 def test_a_year_that_is_not_a_number_is_a_plain_thai_404(client, admin_user):
