@@ -85,19 +85,42 @@ class Figures:
 NO_MONEY = Figures(ZERO, ZERO, ZERO, ZERO)
 
 
+def _budget_parts(up_to: date | None) -> dict:
+    """A project's allocations and the transfers in and out of it (moves inside the project
+    do not count), transfers approved up to `up_to` (all when None), as subqueries."""
+    pk = OuterRef("pk")
+    moved = Q() if up_to is None else Q(transferred_on__lte=up_to)
+    return {
+        "original": _sum(ProjectAllocation.objects.filter(project=pk), "project"),
+        "transferred_in": _sum(
+            BudgetTransfer.objects.filter(moved, to_project=pk).exclude(from_project=pk),
+            "to_project",
+        ),
+        "transferred_out": _sum(
+            BudgetTransfer.objects.filter(moved, from_project=pk).exclude(to_project=pk),
+            "from_project",
+        ),
+    }
+
+
 def with_project_figures(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Annotate original, transferred_in/out (moves inside the project do not count) and
     disbursed: four subqueries, one query."""
     pk = OuterRef("pk")
     return projects.annotate(
-        original=_sum(ProjectAllocation.objects.filter(project=pk), "project"),
-        transferred_in=_sum(
-            BudgetTransfer.objects.filter(to_project=pk).exclude(from_project=pk), "to_project"
-        ),
-        transferred_out=_sum(
-            BudgetTransfer.objects.filter(from_project=pk).exclude(to_project=pk), "from_project"
-        ),
+        **_budget_parts(None),
         disbursed=_sum(ProjectDisbursement.objects.filter(project=pk), "project"),
+    )
+
+
+def with_current_budget(projects: QuerySet[Project], *, up_to: date | None = None) -> QuerySet:
+    """Annotate `current_budget`, the one rule of what a project's budget is: its
+    allocations, plus what was transferred in and less what was transferred out (approved
+    up to `up_to`, every transfer when None). The budget pages, the quarterly report page,
+    the dashboard and the annual report all read it (`Figures.current` is the same sum)."""
+    parts = _budget_parts(up_to)
+    return projects.annotate(
+        current_budget=parts["original"] + parts["transferred_in"] - parts["transferred_out"]
     )
 
 

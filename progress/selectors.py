@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Sum
 
-from budget.models import ProjectAllocation, ProjectDisbursement
+from budget import selectors as budget_selectors
+from budget.models import ProjectDisbursement
 from indicators.models import Indicator, IndicatorResult
 from indicators.rules import combine
 from plans import audit, thai
@@ -247,7 +248,7 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
     activities: list[Activity | None] = list(project.activities.order_by("number"))
     if not activities or None in paid or None in amounts:
         activities.append(None)
-    allocated = ProjectAllocation.objects.filter(project=project).aggregate(s=Sum("amount"))["s"]
+    allocated = budget_selectors.project_figures(project).current  # with transfers
     return ReportPage(
         project=project,
         quarter=quarter,

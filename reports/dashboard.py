@@ -9,11 +9,12 @@ results up to the chosen quarter; at the fourth quarter that is exactly `plan_su
 Project status (the one rule, `project_status`), at a quarter:
   * the indicator share is achieved / reported indicators (those not yet reported do not
     count against a project: many are measured at the year's end);
-  * the money rate is the project's disbursement up to the quarter's end / its allocation,
+  * the money rate is the project's disbursement up to the quarter's end / its budget at
+    that date (allocations and transfers, budget.selectors.with_current_budget),
     compared with the plan's cumulative disbursement target of the quarter (`plan_targets`:
     budget.DisbursementTarget, else budget.rules.DEFAULT_TARGETS). It counts only when the
     plan keeps a project ledger (some project of the plan has a disbursement recorded) and
-    the project has an allocation;
+    the project has a budget;
   * at risk (เสี่ยง): share below 50 %, or money rate below half the quarter's target;
   * behind (ล่าช้า): otherwise, share below 80 %, or money rate below the target;
   * on track (ตามแผน): everything else, including a project with nothing reported yet.
@@ -35,10 +36,10 @@ from django.db.models.functions import Coalesce
 from budget.models import (
     DisbursementTarget,
     OfficeDisbursement,
-    ProjectAllocation,
     ProjectDisbursement,
 )
 from budget.rules import DEFAULT_TARGETS
+from budget.selectors import with_current_budget
 from indicators.models import Indicator, IndicatorResult, OnetScore
 from indicators.rules import PERCENT, VERDICT_LABELS, Verdict
 from plans import audit, thai
@@ -332,10 +333,9 @@ def plan_projects(
         fiscal_year_id=plan.fiscal_year_id, quarter=filters.quarter
     ).values("due_on")[:1]
     projects = (
-        Project.objects.filter(plan=plan)
+        with_current_budget(Project.objects.filter(plan=plan), up_to=quarter_end)
         .select_related("policy_area", "work_group")
         .annotate(
-            allocated=_money(ProjectAllocation, None),
             disbursed=_money(ProjectDisbursement, quarter_end),
             report_status=Subquery(reports.values("status")[:1]),
             report_reason=Subquery(reports.values("last_reason")[:1]),
@@ -366,7 +366,7 @@ def plan_projects(
             )
             for indicator in indicators[project.pk]
         ]
-        allocated, disbursed = cents(project.allocated), cents(project.disbursed)
+        allocated, disbursed = cents(project.current_budget), cents(project.disbursed)
         counts = VerdictCounts.of([i.verdict for i in items])
         rows.append(
             DashboardProject(
@@ -572,17 +572,10 @@ def filter_choices(office: Office) -> tuple[list[Choice], list[Choice]]:
 
 def year_lines(office: Office) -> list[YearLine]:
     """Every fiscal year of the office that has projects, at its year's end: projects,
-    indicator verdicts and project allocations. Three queries whatever the number of years."""
-    budget = (
-        ProjectAllocation.objects.filter(project=OuterRef("pk"))
-        .values("project")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    projects = (
-        Project.objects.filter(plan__office=office)
-        .annotate(budget=Coalesce(Subquery(budget, output_field=MONEY_FIELD), Value(ZERO)))
-        .select_related("plan__fiscal_year")
+    indicator verdicts and project budgets (with transfers). Three queries whatever the
+    number of years."""
+    projects = with_current_budget(Project.objects.filter(plan__office=office)).select_related(
+        "plan__fiscal_year"
     )
     indicators = _indicators_by_project(project__plan__office=office)
     results = _results_by_indicator(indicator__project__plan__office=office)
@@ -596,7 +589,7 @@ def year_lines(office: Office) -> list[YearLine]:
             counts=VerdictCounts.of(
                 [indicator_row(i, results[i.pk]).verdict for p in rows for i in indicators[p.pk]]
             ),
-            allocated=cents(sum((p.budget for p in rows), ZERO)),
+            allocated=cents(sum((p.current_budget for p in rows), ZERO)),
         )
         for year, rows in sorted(per_year.items())
     ]

@@ -1,0 +1,75 @@
+"""A project's budget is one rule (budget.selectors.with_current_budget): after 40,000 is
+moved out of a 100,000 project, the budget page, the quarterly report page and the dashboard
+all say 60,000 (the annual report reads the budget pages' figures already)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from budget import selectors as budget_selectors
+from progress import selectors as progress_selectors
+from reports import dashboard
+from tests import factories
+from tests.budget import factories as money
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2022, 10, 1)
+
+
+@pytest.fixture
+def moved(plan, group):
+    source = factories.project(plan, 1, group=group, budget="100000")
+    target = factories.project(plan, 2, group=group, budget="10000")
+    factories.indicator(source, 1)
+    money.transfer(source, target, "40000")  # approved 1 February 2022 (quarter 2)
+    return source, target
+
+
+def projects_at(plan, quarter):
+    filters = dashboard.Filters(year=2565, quarter=quarter)
+    rows, _ = dashboard.plan_projects(plan, filters, dashboard.plan_targets(plan), today=TODAY)
+    return {row.number: row.allocated for row in rows}
+
+
+def test_every_reader_sees_the_budget_with_its_transfers(plan, moved):
+    source, _target = moved
+    figures = budget_selectors.project_figures(source)
+    assert figures.current == Decimal("60000.00")
+
+    page = progress_selectors.report_page(source, 4, today=TODAY)
+    assert page.allocated == Decimal("60000.00")
+
+    filters = dashboard.Filters(year=2565, quarter=4)
+    rows, _ = dashboard.plan_projects(
+        plan, filters, dashboard.plan_targets(plan), today=date.today()
+    )
+    assert {r.number: r.allocated for r in rows} == {1: Decimal("60000.00"), 2: Decimal("50000.00")}
+
+    lines = dashboard.year_lines(plan.office)
+    assert [line.allocated for line in lines] == [Decimal("110000.00")]
+
+
+def test_before_the_transfer_the_dashboard_shows_the_budget_of_that_date(plan, moved):
+    rows, _ = dashboard.plan_projects(
+        plan,
+        dashboard.Filters(year=2565, quarter=1),
+        dashboard.plan_targets(plan),
+        today=date.today(),
+    )
+    assert {r.number: r.allocated for r in rows} == {
+        1: Decimal("100000.00"),
+        2: Decimal("10000.00"),
+    }
+
+
+def test_the_budget_page_and_the_dashboard_agree(client, plan, moved, director):
+    client.force_login(director)
+    budget_page = client.get(reverse("budget:overview", args=[2565])).content.decode()
+    dashboard_page = client.get(
+        reverse("reports:dashboard_projects"), {"quarter": 4}
+    ).content.decode()
+    assert "๖๐,๐๐๐.๐๐" in budget_page
+    assert "๖๐,๐๐๐.๐๐" in dashboard_page
