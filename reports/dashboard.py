@@ -15,8 +15,10 @@ Project status (the one rule, `project_status`), at a quarter:
     budget.DisbursementTarget, else budget.rules.DEFAULT_TARGETS). It counts only when the
     plan keeps a project ledger (some project of the plan has a disbursement recorded) and
     the project has a budget;
-  * at risk (เสี่ยง): share below 50 %, or money rate below half the quarter's target;
-  * behind (ล่าช้า): otherwise, share below 80 %, or money rate below the target;
+  * the money's verdict is the budget pages' own (budget.rules.pace): below the target by
+    more than its margin is far behind, within it behind;
+  * at risk (เสี่ยง): share below 50 %, or the money far behind;
+  * behind (ล่าช้า): otherwise, share below 80 %, or the money behind;
   * on track (ตามแผน): everything else, including a project with nothing reported yet.
 """
 
@@ -38,7 +40,7 @@ from budget.models import (
     OfficeDisbursement,
     ProjectDisbursement,
 )
-from budget.rules import DEFAULT_TARGETS
+from budget.rules import DEFAULT_TARGETS, Pace, pace
 from budget.selectors import with_current_budget
 from indicators.models import Indicator, IndicatorResult, OnetScore
 from indicators.rules import PERCENT, VERDICT_LABELS, Verdict
@@ -101,10 +103,10 @@ def project_status(
     """The one rule of a project's status at a quarter (see the module's docstring); target is
     the quarter's cumulative disbursement target (ร้อยละ)."""
     share = counts.achieved_percent
-    rate = percent(disbursed, allocated) if money_tracked else None
-    if (share is not None and share < AT_RISK_SHARE) or (rate is not None and rate < target / 2):
+    money = pace(percent(disbursed, allocated) if money_tracked else None, target)
+    if (share is not None and share < AT_RISK_SHARE) or money == Pace.FAR_BEHIND:
         return Status.AT_RISK
-    if (share is not None and share < ON_TRACK_SHARE) or (rate is not None and rate < target):
+    if (share is not None and share < ON_TRACK_SHARE) or money == Pace.BEHIND:
         return Status.BEHIND
     return Status.ON_TRACK
 

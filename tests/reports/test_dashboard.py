@@ -185,7 +185,9 @@ def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
         (VerdictCounts(0, 0, 5), "100", "0", False, Status.ON_TRACK),  # nothing due yet
         (VerdictCounts(5, 0, 0), "100", "52", True, Status.ON_TRACK),  # target 52
         (VerdictCounts(5, 0, 0), "100", "51.99", True, Status.BEHIND),
-        (VerdictCounts(5, 0, 0), "100", "25.99", True, Status.AT_RISK),  # below half
+        (VerdictCounts(5, 0, 0), "100", "42", True, Status.BEHIND),  # within ten points
+        (VerdictCounts(5, 0, 0), "100", "40", True, Status.AT_RISK),  # far behind
+        (VerdictCounts(5, 0, 0), "100", "25.99", True, Status.AT_RISK),
         (VerdictCounts(5, 0, 0), "0", "0", True, Status.ON_TRACK),  # no money to spend
     ],
 )

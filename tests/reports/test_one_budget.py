@@ -9,8 +9,10 @@ import pytest
 from django.urls import reverse
 
 from budget import selectors as budget_selectors
+from budget.rules import Pace
 from progress import selectors as progress_selectors
 from reports import dashboard
+from reports.dashboard import Status
 from tests import factories
 from tests.budget import factories as money
 
@@ -73,3 +75,26 @@ def test_the_budget_page_and_the_dashboard_agree(client, plan, moved, director):
     ).content.decode()
     assert "๖๐,๐๐๐.๐๐" in budget_page
     assert "๖๐,๐๐๐.๐๐" in dashboard_page
+
+
+@pytest.mark.parametrize(
+    ("disbursed", "budget_pace", "dashboard_status"),
+    [
+        ("40000", Pace.FAR_BEHIND, Status.AT_RISK),  # the 52 % target, 40 % rate
+        ("45000", Pace.BEHIND, Status.BEHIND),  # within ten points
+        ("52000", Pace.ON_TRACK, Status.ON_TRACK),
+    ],
+)
+def test_the_budget_page_and_the_dashboard_judge_the_pace_alike(
+    plan, group, disbursed, budget_pace, dashboard_status
+):
+    project = factories.project(plan, 1, group=group, budget="100000")
+    money.targets(plan, {1: Decimal(30), 2: Decimal(52), 3: Decimal(75), 4: Decimal(100)})
+    money.disbursement(project, disbursed, paid_on=date(2022, 3, 1))
+    end_of_q2 = date(2022, 3, 31)
+    targets = budget_selectors.targets_for(plan, today=end_of_q2)
+    (row,) = budget_selectors.project_budgets(plan, targets)
+    assert row.pace == budget_pace
+    filters = dashboard.Filters(year=2565, quarter=2)
+    rows, _ = dashboard.plan_projects(plan, filters, dashboard.plan_targets(plan), today=TODAY)
+    assert rows[0].status == dashboard_status
