@@ -11,9 +11,8 @@ from django.db.models import Q
 
 from plans import thai
 from plans.models import FiscalYear, Office, Plan
+from plans.money import MONEY
 from projects.models import Activity, Project
-
-MONEY = {"max_digits": 15, "decimal_places": 2}
 
 # The document number of the ledger entries a quarterly report posts on approval
 # ("progress:<report pk>", progress/services.py): such an entry belongs to its report.

@@ -5,13 +5,10 @@ behind). Selectors, pages and the Excel files all ask here."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from plans import thai
-
-HUNDRED = Decimal(100)
-SATANG = Decimal("0.01")
 
 # A rate below the quarter's cumulative target by at most this many percentage points is
 # "behind"; further below is "far behind".
@@ -37,18 +34,6 @@ PACE_LABELS = {
     Pace.FAR_BEHIND: "ต่ำกว่าเป้าหมายมาก",
     Pace.NOT_MEASURED: "ยังไม่ประเมิน",
 }
-
-
-def cents(value: Decimal | int) -> Decimal:
-    """Satang, rounded half up (sums come back from the database with its own scale)."""
-    return Decimal(value).quantize(SATANG, rounding=ROUND_HALF_UP)
-
-
-def rate(disbursed: Decimal, budget: Decimal) -> Decimal | None:
-    """ร้อยละการเบิกจ่าย: disbursed / budget × 100, half up to 2 places; None without budget."""
-    if budget <= 0:
-        return None
-    return (disbursed * HUNDRED / budget).quantize(SATANG, rounding=ROUND_HALF_UP)
 
 
 def quarter_on(fiscal_year: int, day: date) -> int | None:

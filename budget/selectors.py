@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
-    DecimalField,
     OuterRef,
     Q,
     QuerySet,
@@ -29,13 +28,11 @@ from budget.models import (
     ProjectAllocation,
     ProjectDisbursement,
 )
-from budget.rules import PACE_LABELS, Pace, cents, pace, quarter_on, rate
+from budget.rules import PACE_LABELS, Pace, pace, quarter_on
 from plans import thai
 from plans.models import Plan
+from plans.money import MONEY_FIELD, ZERO, cents, percent
 from projects.models import Activity, Project
-
-ZERO = Decimal("0.00")
-MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
 
 
 def _sum(queryset: QuerySet, group_by: str) -> Coalesce:
@@ -66,7 +63,7 @@ class Figures:
 
     @property
     def rate(self) -> Decimal | None:
-        return rate(self.disbursed, self.current)
+        return percent(self.disbursed, self.current)
 
     @property
     def has_budget(self) -> bool:
@@ -273,7 +270,7 @@ class CategoryLine:
 
     @property
     def rate(self) -> Decimal | None:
-        return rate(self.disbursed, self.allocated)
+        return percent(self.disbursed, self.allocated)
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,10 @@ from budget.models import (
     ProjectAllocation,
     ProjectDisbursement,
 )
-from budget.rules import SATANG
 from plans import audit, thai
 from plans.access import Right, require
 from plans.models import FiscalYear, Plan
+from plans.money import SATANG
 from projects.models import Activity, Project
 
 

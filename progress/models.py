@@ -20,12 +20,12 @@ from django.db.models import Q
 from indicators.models import UNIT_CHOICES
 from plans import files, thai
 from plans.models import quarter_1_to_4
+from plans.money import MONEY
 
 QUARTERS = [(q, thai.quarter_label(q)) for q in (1, 2, 3, 4)]
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 # Default deadline: this many days after the quarter ends (planning may set another per year).
 DEFAULT_DEADLINE_DAYS = 15
-MONEY = {"max_digits": 15, "decimal_places": 2}
 VALUE = {"max_digits": 14, "decimal_places": 2}
 
 

@@ -15,6 +15,7 @@ from indicators.models import Indicator, IndicatorResult
 from indicators.rules import combine
 from plans import audit, thai
 from plans.models import AuditEntry, FiscalYear, Plan
+from plans.money import ZERO
 from progress.access import my_projects
 from progress.models import (
     QuarterlyReport,
@@ -28,7 +29,6 @@ from projects.models import Activity, Project
 Status = QuarterlyReport.Status
 NOT_STARTED = "not_started"
 STATUS_LABELS = {NOT_STARTED: "ยังไม่เริ่ม", **dict(Status.choices)}
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)

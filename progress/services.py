@@ -42,6 +42,7 @@ from budget.models import REPORT_REF_PREFIX, ProjectDisbursement
 from budget.services import check_disbursements, disbursement_post_approved
 from indicators.models import Indicator, IndicatorResult
 from plans import audit, thai
+from plans.money import cents
 from progress.access import OWN_REPORT, is_submitter, report_access
 from progress.models import QuarterlyReport, ReportDisbursement, ReportPhoto, ReportValue
 from projects.models import Activity, Project
@@ -78,10 +79,6 @@ def _activity_label(activity: Activity | None) -> str:
     if activity is None:
         return "เบิกจ่าย ทั้งโครงการ"
     return f"เบิกจ่าย กิจกรรมที่ {thai.to_thai_digits(activity.number)}"
-
-
-def _cents(value: Decimal) -> Decimal:
-    return Decimal(value).quantize(Decimal("0.01"))
 
 
 def _ledger_ref(report: QuarterlyReport) -> str:
@@ -210,7 +207,7 @@ def report_save_draft(
             changes[_indicator_label(indicator)] = (old_text, None)
             continue
         value, unit, count = values[indicator_id]
-        value, count = _cents(value), count if count is None else _cents(count)
+        value, count = cents(value), count if count is None else cents(count)
         row = old or ReportValue(report=report, indicator=indicator)
         row.value, row.unit, row.count = value, unit, count
         row.count_unit = unit if count is not None else ""
@@ -231,7 +228,7 @@ def report_save_draft(
             changes[_activity_label(activity)] = (old_amount, None)
             continue
         row = old or ReportDisbursement(report=report, activity=activity)
-        row.amount = _cents(amounts[activity_id])
+        row.amount = cents(amounts[activity_id])
         row.full_clean()
         row.save()
         changes[_activity_label(activity)] = (old_amount, row.amount)

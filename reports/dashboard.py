@@ -32,7 +32,7 @@ from decimal import Decimal
 from enum import StrEnum
 from urllib.parse import urlencode
 
-from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from budget.models import (
@@ -46,21 +46,19 @@ from indicators.models import Indicator, IndicatorResult, OnetScore
 from indicators.rules import PERCENT, VERDICT_LABELS, Verdict
 from plans import audit, thai
 from plans.models import AuditEntry, Office, PersonnelCount, Plan, PolicyArea, WorkGroup
+from plans.money import MONEY_FIELD, ZERO, cents, percent
 from progress.models import QuarterlyReport, ReportDeadline, default_deadline
 from progress.selectors import QuarterStatus, quarter_status, report_deadlines
 from projects.models import Project
 from reports.selectors import (
-    ZERO,
     IndicatorRow,
     OfficeBudget,
     PersonnelRow,
     PersonnelTable,
     SchoolStats,
     VerdictCounts,
-    cents,
     indicator_row,
     office_budget,
-    percent,
     school_stats,
 )
 
@@ -77,7 +75,6 @@ INDICATOR_FIELDS = (
     "aggregation",
 )
 RESULT_FIELDS = ("quarter", "value", "unit", "count", "count_unit")
-MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
 HISTORY_LINES = 10  # the project page's recent report history
 ON_TRACK_SHARE = Decimal(80)
 AT_RISK_SHARE = Decimal(50)

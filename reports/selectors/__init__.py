@@ -19,20 +19,16 @@ from reports.selectors.annual import (
     school_stats,
 )
 from reports.selectors.summary import (
-    ZERO,
     IndicatorRow,
     OfficeBudget,
     PlanSummary,
     VerdictCounts,
-    cents,
     indicator_row,
     office_budget,
-    percent,
     plan_summary,
 )
 
 __all__ = [
-    "ZERO",
     "AnnualReport",
     "IndicatorRow",
     "OfficeBudget",
@@ -42,10 +38,8 @@ __all__ = [
     "SchoolStats",
     "VerdictCounts",
     "annual_report",
-    "cents",
     "indicator_row",
     "office_budget",
-    "percent",
     "plan_summary",
     "school_stats",
 ]

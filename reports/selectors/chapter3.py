@@ -15,9 +15,9 @@ from indicators.models import (
 )
 from plans import thai
 from plans.models import Office, Plan
+from plans.money import ZERO
 from projects.models import HighlightFigure, HighlightSection, Project, ProjectStatement
 from reports.selectors.common import difference, mean, paragraphs
-from reports.selectors.summary import ZERO
 
 # -- chapter 3: highlights and projects -----------------------------------------------------
 

@@ -18,8 +18,8 @@ from indicators.models import (
 )
 from plans import thai
 from plans.models import Plan
+from plans.money import ZERO, cents
 from reports.selectors.common import difference, level_of, mean
-from reports.selectors.summary import ZERO, cents
 
 # -- chapter 4: assessments -----------------------------------------------------------------
 

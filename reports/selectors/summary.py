@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import DecimalField, Prefetch
+from django.db.models import Prefetch
 
 from budget import selectors as budget_selectors
 from indicators.models import Indicator, IndicatorResult
@@ -18,25 +18,8 @@ from indicators.rules import VERDICT_LABELS, Verdict, combine, verdict
 from plans.models import (
     Plan,
 )
+from plans.money import ZERO, cents, percent
 from projects.models import Activity, Project
-
-ZERO = Decimal("0.00")
-HUNDRED = Decimal(100)
-MONEY_FIELD = DecimalField(max_digits=17, decimal_places=2)
-
-
-def cents(value: Decimal) -> Decimal:
-    """Sums come back from the database with the backend's own scale: keep satang."""
-    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    """part / whole × 100, rounded half-up to 2 places; None when whole is zero."""
-    if not whole:
-        return None
-    return (Decimal(part) * HUNDRED / Decimal(whole)).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
 
 
 @dataclass(frozen=True)
