@@ -47,7 +47,7 @@ from indicators.rules import PERCENT, VERDICT_LABELS, Verdict
 from plans import audit, thai
 from plans.models import AuditEntry, Office, PersonnelCount, Plan, PolicyArea, WorkGroup
 from plans.money import MONEY_FIELD, ZERO, cents, percent
-from progress.models import QuarterlyReport, ReportDeadline, default_deadline
+from progress.models import QuarterlyReport
 from progress.selectors import QuarterStatus, quarter_status, report_deadlines
 from projects.models import Project
 from reports.selectors import (
@@ -321,16 +321,13 @@ def plan_projects(
 ) -> tuple[list[DashboardProject], bool]:
     """The plan's projects (of the filtered area and group) with indicator verdicts and money
     up to the quarter, the quarter's report status on `today` (progress's `quarter_status`),
-    and whether the plan keeps a project disbursement ledger. Four queries: projects with
-    their money, report and deadline, indicators, results, and the ledger check."""
+    and whether the plan keeps a project disbursement ledger. Five queries: the quarter's
+    deadline, projects with their money and report, indicators, results, and the ledger
+    check."""
     year = plan.fiscal_year.year
     quarter_end = thai.quarter_bounds(year, filters.quarter)[1]
     reports = QuarterlyReport.objects.filter(project=OuterRef("pk"), quarter=filters.quarter)
-    # progress.selectors.report_deadlines for one quarter, as a subquery: the deadline
-    # planning set for the quarter, else the default.
-    deadline = ReportDeadline.objects.filter(
-        fiscal_year_id=plan.fiscal_year_id, quarter=filters.quarter
-    ).values("due_on")[:1]
+    due = report_deadlines(plan.fiscal_year)[filters.quarter]  # progress's one rule
     projects = (
         with_current_budget(Project.objects.filter(plan=plan), up_to=quarter_end)
         .select_related("policy_area", "work_group")
@@ -338,7 +335,6 @@ def plan_projects(
             disbursed=_money(ProjectDisbursement, quarter_end),
             report_status=Subquery(reports.values("status")[:1]),
             report_reason=Subquery(reports.values("last_reason")[:1]),
-            report_due=Coalesce(Subquery(deadline), Value(default_deadline(year, filters.quarter))),
         )
         .order_by("number")
     )
@@ -386,7 +382,7 @@ def plan_projects(
                     targets[filters.quarter],
                     money_tracked=money_tracked,
                 ),
-                report=quarter_status(_report_of_quarter(project), project.report_due, today),
+                report=quarter_status(_report_of_quarter(project), due, today),
             )
         )
     return rows, money_tracked
