@@ -469,9 +469,7 @@ def office_allocation_add(
     _no_float(amount)
     _lock_plan(plan)  # the first instalment has no row to lock yet
     scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
-    existing = list(
-        OfficeAllocation.objects.select_for_update().filter(**scope).values_list("number", "amount")
-    )
+    existing = list(OfficeAllocation.objects.filter(**scope).values_list("number", "amount"))
     before = sum((a for _, a in existing), Decimal("0.00"))
     allocation = OfficeAllocation(
         **scope,

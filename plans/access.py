@@ -173,10 +173,10 @@ def user_offices(request) -> list[Office]:
 
 def current_office(request) -> Office | None:
     """The office the user's pages are about: `?office=<code>` or a form's hidden `office`
-    (remembered for the session),
-    else the one chosen earlier in the session, else the first of theirs by name. None for a
-    user of no office. A code that is not one of the user's offices is a 404, so a user of
-    several offices (a superuser too) reaches each of them, and nobody another's."""
+    (remembered for the session), else the one chosen earlier in the session, else the first
+    of theirs by name. None for a user of no office. A code that is not one of the user's
+    offices is a 404, so a user of several offices (a superuser too) reaches each of them,
+    and nobody another's."""
     offices = user_offices(request)
     code = (request.GET.get(OFFICE_PARAM) or request.POST.get(OFFICE_PARAM) or "").strip()
     if code:

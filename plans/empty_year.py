@@ -1,5 +1,5 @@
 """A fiscal year the office has no plan for, or whose plan has no projects yet, is an empty
-state in Thai: never Django's technical 404 page (the embedded demo runs with DEBUG on) and
+state in Thai: never Django's technical 404 page (also for a developer with DEBUG on) and
 never a 500.
 
 Views raise `PlanYearMissing(year)` where they would raise `Http404` for the year (it is an

@@ -1,6 +1,6 @@
 """A year with no plan, or a plan with no projects yet, is an empty state in Thai on every
 page that takes a year: never a 500 and never Django's technical (English) page, also with
-DEBUG on as in the embedded demo."""
+DEBUG on, as a developer runs it."""
 
 import pytest
 from django.urls import reverse
