@@ -16,6 +16,8 @@ from typing import Literal
 from pythainlp.util import num_to_thaiword
 
 BE_OFFSET = 543
+# The fiscal year's quarters: 1 Oct-Dec, 2 Jan-Mar, 3 Apr-Jun, 4 Jul-Sep.
+FISCAL_QUARTERS = (1, 2, 3, 4)
 # The portal takes B.E. years only; anything below this is taken for a C.E. year and refused.
 MIN_BE_YEAR = 2400
 
@@ -255,7 +257,7 @@ def quarter_of(d: date) -> int:
 
 
 def _check_quarter(quarter: int) -> None:
-    if quarter not in (1, 2, 3, 4):
+    if quarter not in FISCAL_QUARTERS:
         raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")
 
 

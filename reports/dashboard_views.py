@@ -1,6 +1,6 @@
 """The director dashboards: each view resolves the plan and filters from the URL through the
 user's own offices (another office's plan or project is a 404), calls one selector of
-reports/dashboard.py and renders."""
+reports/dashboard/ and renders."""
 
 from __future__ import annotations
 
@@ -13,12 +13,18 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from indicators.rules import VERDICT_LABELS, Verdict
+from plans import thai
 from plans.access import current_office, user_offices
 from plans.empty_year import missing_year_or_404
 from plans.models import Plan
 from projects.models import Project
-from reports import dashboard
-from reports.dashboard import STATUS_LABELS, Filters, Status
+from reports.dashboard import charts
+from reports.dashboard.filters import Choice, Filters, default_quarter, filter_choices
+from reports.dashboard.overview import Overview, overview_page
+from reports.dashboard.project_detail import project_page
+from reports.dashboard.rules import PROJECT_STATUS_LABELS, ProjectStatus
+from reports.dashboard.schools import schools_page
+from reports.dashboard.sets import by_policy_area, by_work_group
 
 
 @dataclass(frozen=True)
@@ -26,8 +32,8 @@ class Scope:
     plan: Plan
     filters: Filters
     years: list[int]
-    areas: list[dashboard.Choice]
-    groups: list[dashboard.Choice]
+    areas: list[Choice]
+    groups: list[Choice]
 
 
 def _int(value: str | None, allowed) -> int | None:
@@ -63,7 +69,7 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
     plan = next((p for p in mine if p.fiscal_year.year == year), None)
     if plan is None or (request.GET.get("year") and _int(request.GET["year"], years) is None):
         raise missing_year_or_404(request.GET.get("year") or str(year))
-    quarter = _int(request.GET.get("quarter"), dashboard.QUARTERS) or dashboard.default_quarter(
+    quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or default_quarter(
         year, timezone.localdate()
     )
     filters = Filters(
@@ -74,7 +80,7 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
         sort=request.GET.get("sort", "")[:30],
         office=code if len(offices) > 1 else "",
     )
-    areas, groups = dashboard.filter_choices(plan.office)
+    areas, groups = filter_choices(plan.office)
     return Scope(plan, filters, years, areas, groups)
 
 
@@ -111,7 +117,7 @@ def _with_plan(view):
             return _no_plan(request)
         today = timezone.localdate()
         return view(
-            request, scope, dashboard.overview(scope.plan, scope.filters, scope.years, today=today)
+            request, scope, overview_page(scope.plan, scope.filters, scope.years, today=today)
         )
 
     return wrapper
@@ -124,19 +130,19 @@ def _chosen(request, name: str, choices: type[StrEnum]) -> str:
 
 
 @_with_plan
-def overview(request, scope: Scope, data: dashboard.Overview):
+def overview(request, scope: Scope, data: Overview):
     return _page(
         request,
         "reports/dashboard/overview.html",
         scope,
         data=data,
-        charts=dashboard.overview_charts(data),
+        charts=charts.overview_charts(data),
         tab="overview",
     )
 
 
 @_with_plan
-def indicator_list(request, scope: Scope, data: dashboard.Overview):
+def indicator_list(request, scope: Scope, data: Overview):
     verdict = _chosen(request, "verdict", Verdict)
     return _page(
         request,
@@ -151,8 +157,8 @@ def indicator_list(request, scope: Scope, data: dashboard.Overview):
 
 
 @_with_plan
-def project_list(request, scope: Scope, data: dashboard.Overview):
-    status = _chosen(request, "status", Status)
+def project_list(request, scope: Scope, data: Overview):
+    status = _chosen(request, "status", ProjectStatus)
     return _page(
         request,
         "reports/dashboard/project_list.html",
@@ -160,13 +166,13 @@ def project_list(request, scope: Scope, data: dashboard.Overview):
         data=data,
         projects=[p for p in data.plan.projects if not status or p.status == status],
         status=status,
-        status_label=STATUS_LABELS.get(status, "ทั้งหมด"),
+        status_label=PROJECT_STATUS_LABELS.get(status, "ทั้งหมด"),
         tab="projects",
     )
 
 
 @_with_plan
-def overdue_list(request, scope: Scope, data: dashboard.Overview):
+def overdue_list(request, scope: Scope, data: Overview):
     """The projects whose report of the quarter is overdue: the list behind that figure."""
     return _page(
         request,
@@ -179,24 +185,24 @@ def overdue_list(request, scope: Scope, data: dashboard.Overview):
 
 
 @_with_plan
-def budget(request, scope: Scope, data: dashboard.Overview):
+def budget(request, scope: Scope, data: Overview):
     return _page(
         request,
         "reports/dashboard/budget.html",
         scope,
         data=data,
         budget=data.money.budget,
-        charts=dashboard.overview_charts(data)[2:],
+        charts=charts.overview_charts(data)[2:],
         tab="budget",
     )
 
 
-def _sets(request, scope: Scope, data: dashboard.Overview, by: str):
+def _sets(request, scope: Scope, data: Overview, by: str):
     if by == "area":
-        rows = dashboard.by_policy_area(data.plan.projects, scope.filters.sort)
+        rows = by_policy_area(data.plan.projects, scope.filters.sort)
         title = "จำแนกตามด้านนโยบาย สพฐ."
     else:
-        rows = dashboard.by_work_group(data.plan.projects, scope.groups, scope.filters.sort)
+        rows = by_work_group(data.plan.projects, scope.groups, scope.filters.sort)
         title = "จำแนกตามกลุ่มงาน"
     return _page(
         request,
@@ -206,18 +212,18 @@ def _sets(request, scope: Scope, data: dashboard.Overview, by: str):
         rows=rows,
         by=by,
         title=title,
-        charts=[dashboard.sets_chart(f"chart-{by}", title, rows, data.money_tracked)],
+        charts=[charts.sets_chart(f"chart-{by}", title, rows, data.money_tracked)],
         tab=by,
     )
 
 
 @_with_plan
-def by_area(request, scope: Scope, data: dashboard.Overview):
+def by_area(request, scope: Scope, data: Overview):
     return _sets(request, scope, data, "area")
 
 
 @_with_plan
-def by_group(request, scope: Scope, data: dashboard.Overview):
+def by_group(request, scope: Scope, data: Overview):
     return _sets(request, scope, data, "group")
 
 
@@ -231,13 +237,13 @@ def project_detail(request, pk: int):
     scope = _scope(request, year=project.plan.fiscal_year.year, office=project.plan.office.code)
     if scope is None or scope.plan.pk != project.plan_id:
         raise Http404("ไม่พบโครงการ")
-    page = dashboard.project_page(project, scope.filters, today=timezone.localdate())
+    page = project_page(project, scope.filters, today=timezone.localdate())
     return _page(
         request,
         "reports/dashboard/project_detail.html",
         scope,
         page=page,
-        charts=dashboard.project_charts(page),
+        charts=charts.project_charts(page),
         tab="projects",
     )
 
@@ -246,12 +252,12 @@ def schools(request):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    page = dashboard.schools_page(scope.plan.office, scope.filters.year)
+    page = schools_page(scope.plan.office, scope.filters.year)
     return _page(
         request,
         "reports/dashboard/schools.html",
         scope,
         page=page,
-        charts=dashboard.schools_charts(page),
+        charts=charts.schools_charts(page),
         tab="schools",
     )

@@ -1,6 +1,6 @@
 /* Director dashboards: draws every <canvas data-chart="ID"> from the JSON in
-   <script id="ID" type="application/json"> (written by reports/dashboard.py via json_script)
-   with the vendored Chart.js. Colour is never the only cue: every series also has a fill
+   <script id="ID" type="application/json"> (written by reports/dashboard/charts.py via
+   json_script) with the vendored Chart.js. Colour is never the only cue: every series also has a fill
    pattern or a dash style and point shape, and bars carry their values as text. */
 (function () {
   "use strict";

@@ -15,8 +15,14 @@ from plans.models import GradeEnrolment, Province, Role, School, SchoolYear
 from progress.models import QuarterlyReport
 from progress.services import report_return
 from projects.models import Project
-from reports import dashboard
-from reports.dashboard import Filters, Status, project_status
+from reports.dashboard.charts import schools_charts
+from reports.dashboard.filters import Filters
+from reports.dashboard.overview import overview_page, year_lines
+from reports.dashboard.project_detail import project_page
+from reports.dashboard.rows import ProjectStatusCounts
+from reports.dashboard.rules import ProjectStatus, project_status
+from reports.dashboard.schools import schools_page
+from reports.dashboard.sets import by_policy_area
 from reports.selectors import VerdictCounts, office_budget, plan_summary
 from tests import factories
 from tests.progress import factories as progress_factories
@@ -71,7 +77,7 @@ def test_overview_shows_chapter_4_and_table_13_figures(client, fy2565_db, seed_d
 
 def test_overview_data_is_the_report_selectors(fy2565_db):
     """One selector serves both: the same counts as plan_summary, table 13 as office_budget."""
-    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
+    data = overview_page(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
     summary = plan_summary(fy2565_db)
     assert data.counts == summary.counts == VerdictCounts(49, 2, 0)
     assert data.counts.achieved_percent == Decimal("96.08")
@@ -84,8 +90,8 @@ def test_overview_data_is_the_report_selectors(fy2565_db):
     assert data.plan.allocated == summary.budget == Decimal("1570474.20")
     # No project ledger in the seed: the status rests on the indicators only.
     assert data.money_tracked is False
-    assert data.statuses == dashboard.StatusCounts(on_track=13, behind=1, at_risk=0)
-    behind = [p.number for p in data.plan.projects if p.status == Status.BEHIND]
+    assert data.statuses == ProjectStatusCounts(on_track=13, behind=1, at_risk=0)
+    behind = [p.number for p in data.plan.projects if p.status == ProjectStatus.BEHIND]
     assert behind == [9]
 
 
@@ -102,17 +108,17 @@ def test_schools_page_shows_tables_1_to_6(client, fy2565_db, seed_director):
 
 
 def test_schools_page_data(fy2565_db):
-    page = dashboard.schools_page(fy2565_db.office, 2565)
+    page = schools_page(fy2565_db.office, 2565)
     assert (page.stats.schools, page.stats.students) == (57, 42753)
     assert page.has_previous is False
     assert page.onet_years == [2563, 2564]
     thai = next(line for line in page.onet_m3 if line.subject == "ภาษาไทย")
     assert thai.nation == {2564: Decimal("51.19")}
-    charts = {c.id: c for c in dashboard.schools_charts(page)}
+    charts = {c.id: c for c in schools_charts(page)}
     sizes = charts["chart-sizes"]
-    assert sum(v for s in sizes.series for v in s.values) == 57
+    assert sum(v for d in sizes.datasets for v in d.values) == 57
     grades = charts["chart-grades"]
-    assert sum(v for s in grades.series for v in s.values) == 42753
+    assert sum(v for d in grades.datasets for v in d.values) == 42753
 
 
 # -- filters ----------------------------------------------------------------------------
@@ -136,7 +142,7 @@ def test_area_and_group_filters_narrow_the_figures(client, fy2565_db, seed_direc
     assert "ด้านประสิทธิภาพ" in figure(html, "scope")
     html = client.get(url("dashboard", year=2565, group="supervision_evaluation")).content.decode()
     assert figure(html, "achieved") == "✔ บรรลุ ๑๙ / ๒๐ ร้อยละ ๙๕.๐๐ ของที่รายงานแล้ว"
-    data = dashboard.overview(
+    data = overview_page(
         fy2565_db,
         Filters(year=2565, quarter=4, group="supervision_evaluation"),
         [2565],
@@ -157,10 +163,10 @@ def test_figures_link_to_their_lists(client, fy2565_db, seed_director):
 
 def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
     client.force_login(seed_director)
-    data = dashboard.overview(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
-    ascending = dashboard.by_policy_area(data.plan.projects, "achieved_percent")
+    data = overview_page(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
+    ascending = by_policy_area(data.plan.projects, "achieved_percent")
     assert [r.label[0] for r in ascending] == ["๔", "๓", "๑", "๒"]
-    descending = dashboard.by_policy_area(data.plan.projects, "-allocated")
+    descending = by_policy_area(data.plan.projects, "-allocated")
     assert [r.allocated for r in descending] == [
         Decimal("669650.00"),
         Decimal("494774.20"),
@@ -179,16 +185,16 @@ def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
 @pytest.mark.parametrize(
     ("counts", "allocated", "disbursed", "tracked", "expected"),
     [
-        (VerdictCounts(4, 1, 0), "100", "0", False, Status.ON_TRACK),  # 80 %
-        (VerdictCounts(3, 1, 0), "100", "0", False, Status.BEHIND),  # 75 %
-        (VerdictCounts(1, 2, 0), "100", "0", False, Status.AT_RISK),  # 33 %
-        (VerdictCounts(0, 0, 5), "100", "0", False, Status.ON_TRACK),  # nothing due yet
-        (VerdictCounts(5, 0, 0), "100", "52", True, Status.ON_TRACK),  # target 52
-        (VerdictCounts(5, 0, 0), "100", "51.99", True, Status.BEHIND),
-        (VerdictCounts(5, 0, 0), "100", "42", True, Status.BEHIND),  # within ten points
-        (VerdictCounts(5, 0, 0), "100", "40", True, Status.AT_RISK),  # far behind
-        (VerdictCounts(5, 0, 0), "100", "25.99", True, Status.AT_RISK),
-        (VerdictCounts(5, 0, 0), "0", "0", True, Status.ON_TRACK),  # no money to spend
+        (VerdictCounts(4, 1, 0), "100", "0", False, ProjectStatus.ON_TRACK),  # 80 %
+        (VerdictCounts(3, 1, 0), "100", "0", False, ProjectStatus.BEHIND),  # 75 %
+        (VerdictCounts(1, 2, 0), "100", "0", False, ProjectStatus.AT_RISK),  # 33 %
+        (VerdictCounts(0, 0, 5), "100", "0", False, ProjectStatus.ON_TRACK),  # nothing due yet
+        (VerdictCounts(5, 0, 0), "100", "52", True, ProjectStatus.ON_TRACK),  # target 52
+        (VerdictCounts(5, 0, 0), "100", "51.99", True, ProjectStatus.BEHIND),
+        (VerdictCounts(5, 0, 0), "100", "42", True, ProjectStatus.BEHIND),  # within ten points
+        (VerdictCounts(5, 0, 0), "100", "40", True, ProjectStatus.AT_RISK),  # far behind
+        (VerdictCounts(5, 0, 0), "100", "25.99", True, ProjectStatus.AT_RISK),
+        (VerdictCounts(5, 0, 0), "0", "0", True, ProjectStatus.ON_TRACK),  # no money to spend
     ],
 )
 def test_project_status_rule(counts, allocated, disbursed, tracked, expected):
@@ -212,7 +218,7 @@ def test_project_page_shows_quarterly_values_and_money(client, office_plan, grou
     for paid_on, amount in ((date(2021, 11, 5), "200.00"), (date(2022, 5, 1), "150.50")):
         ProjectDisbursement.objects.create(project=project, paid_on=paid_on, amount=Decimal(amount))
     DisbursementTarget.objects.create(plan=office_plan, quarter=3, cumulative_percent=70)
-    page = dashboard.project_page(project, Filters(year=2565, quarter=3), today=date(2022, 8, 1))
+    page = project_page(project, Filters(year=2565, quarter=3), today=date(2022, 8, 1))
     assert [m.disbursed for m in page.money] == [
         Decimal("200.00"),
         Decimal("0.00"),
@@ -224,7 +230,7 @@ def test_project_page_shows_quarterly_values_and_money(client, office_plan, grou
     assert page.project.indicators[1].quarterly == [Decimal(4), Decimal(3), None, None]
     assert page.project.indicators[1].row.result == Decimal(7)  # summed, 7 of 10: not achieved
     assert page.project.counts == VerdictCounts(0, 2, 0)
-    assert page.project.status == Status.AT_RISK
+    assert page.project.status == ProjectStatus.AT_RISK
     client.force_login(director)
     html = client.get(
         reverse("reports:dashboard_project", args=[project.pk]) + "?quarter=3"
@@ -243,7 +249,7 @@ def test_year_against_year(client, office, group, director):
     client.force_login(director)
     html = client.get(url("dashboard", year=2566, quarter=4)).content.decode()
     assert 'data-testid="years"' in html
-    data = dashboard.year_lines(office)
+    data = year_lines(office)
     assert [(y.year, y.counts.achieved, y.counts.reported) for y in data] == [
         (2565, 1, 1),
         (2566, 0, 1),
@@ -270,9 +276,9 @@ def test_overdue_reports_are_counted_and_listed(client, office_plan, group, dire
     progress_factories.report(sent, 2, status=Report.SUBMITTED)
     progress_factories.report(missing, 1, status=Report.APPROVED)  # another quarter
     filters = Filters(year=2565, quarter=2)
-    on_time = dashboard.overview(office_plan, filters, [2565], today=date(2022, 4, 15))
+    on_time = overview_page(office_plan, filters, [2565], today=date(2022, 4, 15))
     assert on_time.overdue_count == 0
-    late = dashboard.overview(office_plan, filters, [2565], today=date(2022, 4, 16))
+    late = overview_page(office_plan, filters, [2565], today=date(2022, 4, 16))
     assert [(p.number, p.report.code) for p in late.overdue] == [
         (1, "not_started"),
         (2, "draft"),
@@ -299,7 +305,7 @@ def test_project_page_shows_report_statuses_and_history(client, office_plan, gro
     report_return(
         report=submitted, user=director, version=submitted.version, reason="ตัวเลขงบประมาณไม่ตรง"
     )
-    page = dashboard.project_page(project, Filters(year=2565, quarter=2), today=date(2022, 8, 1))
+    page = project_page(project, Filters(year=2565, quarter=2), today=date(2022, 8, 1))
     assert [(r.quarter, r.status.code, r.status.overdue) for r in page.reports] == [
         (1, "approved", False),
         (2, "returned", True),

@@ -11,8 +11,10 @@ from django.urls import reverse
 from budget import selectors as budget_selectors
 from budget.rules import Pace
 from progress import selectors as progress_selectors
-from reports import dashboard
-from reports.dashboard import Status
+from reports.dashboard.filters import Filters
+from reports.dashboard.overview import year_lines
+from reports.dashboard.queries import plan_projects
+from reports.dashboard.rules import ProjectStatus, plan_targets
 from tests import factories
 from tests.budget import factories as money
 
@@ -31,8 +33,8 @@ def moved(plan, group):
 
 
 def projects_at(plan, quarter):
-    filters = dashboard.Filters(year=2565, quarter=quarter)
-    rows, _ = dashboard.plan_projects(plan, filters, dashboard.plan_targets(plan), today=TODAY)
+    filters = Filters(year=2565, quarter=quarter)
+    rows, _ = plan_projects(plan, filters, plan_targets(plan), today=TODAY)
     return {row.number: row.allocated for row in rows}
 
 
@@ -44,21 +46,19 @@ def test_every_reader_sees_the_budget_with_its_transfers(plan, moved):
     page = progress_selectors.report_page(source, 4, today=TODAY)
     assert page.allocated == Decimal("60000.00")
 
-    filters = dashboard.Filters(year=2565, quarter=4)
-    rows, _ = dashboard.plan_projects(
-        plan, filters, dashboard.plan_targets(plan), today=date.today()
-    )
+    filters = Filters(year=2565, quarter=4)
+    rows, _ = plan_projects(plan, filters, plan_targets(plan), today=date.today())
     assert {r.number: r.allocated for r in rows} == {1: Decimal("60000.00"), 2: Decimal("50000.00")}
 
-    lines = dashboard.year_lines(plan.office)
+    lines = year_lines(plan.office)
     assert [line.allocated for line in lines] == [Decimal("110000.00")]
 
 
 def test_before_the_transfer_the_dashboard_shows_the_budget_of_that_date(plan, moved):
-    rows, _ = dashboard.plan_projects(
+    rows, _ = plan_projects(
         plan,
-        dashboard.Filters(year=2565, quarter=1),
-        dashboard.plan_targets(plan),
+        Filters(year=2565, quarter=1),
+        plan_targets(plan),
         today=date.today(),
     )
     assert {r.number: r.allocated for r in rows} == {
@@ -80,9 +80,9 @@ def test_the_budget_page_and_the_dashboard_agree(client, plan, moved, director):
 @pytest.mark.parametrize(
     ("disbursed", "budget_pace", "dashboard_status"),
     [
-        ("40000", Pace.FAR_BEHIND, Status.AT_RISK),  # the 52 % target, 40 % rate
-        ("45000", Pace.BEHIND, Status.BEHIND),  # within ten points
-        ("52000", Pace.ON_TRACK, Status.ON_TRACK),
+        ("40000", Pace.FAR_BEHIND, ProjectStatus.AT_RISK),  # the 52 % target, 40 % rate
+        ("45000", Pace.BEHIND, ProjectStatus.BEHIND),  # within ten points
+        ("52000", Pace.ON_TRACK, ProjectStatus.ON_TRACK),
     ],
 )
 def test_the_budget_page_and_the_dashboard_judge_the_pace_alike(
@@ -95,6 +95,6 @@ def test_the_budget_page_and_the_dashboard_judge_the_pace_alike(
     targets = budget_selectors.targets_for(plan, today=end_of_q2)
     (row,) = budget_selectors.project_budgets(plan, targets)
     assert row.pace == budget_pace
-    filters = dashboard.Filters(year=2565, quarter=2)
-    rows, _ = dashboard.plan_projects(plan, filters, dashboard.plan_targets(plan), today=TODAY)
+    filters = Filters(year=2565, quarter=2)
+    rows, _ = plan_projects(plan, filters, plan_targets(plan), today=TODAY)
     assert rows[0].status == dashboard_status
