@@ -135,7 +135,7 @@ def test_fy2565_table_13_and_project_baht_text(fy2565_db):
 
 
 def test_the_targets_seed_is_idempotent(fy2565_db):
-    from demo.seed_budget import load_budget_targets
+    from demo.seed.budget import load_budget_targets
 
     loader = Loader()
     load_budget_targets(loader, fy2565_db)

@@ -1,6 +1,7 @@
-"""The FY2565 report gives year-end results only: each project's are held as an approved
-fourth-quarter report, whose narrative is the project's chapter 3 text and whose values are
-the Q4 indicator results the loader made. Nothing is invented for the other quarters."""
+"""No seed file: the FY2565 report gives year-end results only, so each project's are held
+as an approved fourth-quarter report, whose narrative is the project's chapter 3 text
+(demo/seed/projects.py) and whose values are the Q4 indicator results
+(demo/seed/summary_table.py). Nothing is invented for the other quarters."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from demo.seed.core import YEAR_END_QUARTER, Seeder
 from indicators.models import IndicatorResult
 from plans import thai
 from plans.models import Plan
 from progress.models import QuarterlyReport, ReportValue, default_deadline
 from projects.models import Project, ProjectStatement
-
-YEAR_END_QUARTER = 4
 
 
 def _approved_at(year_be: int) -> datetime:
@@ -30,8 +30,8 @@ def _statements(project: Project, kind: str) -> str:
     return "\n".join(f"{thai.to_thai_digits(n)}. {text}" for n, text in enumerate(items, 1))
 
 
-def load_progress(loader, plan: Plan) -> None:
-    """An approved Q4 report for each project of the plan (idempotent through the loader)."""
+def load_progress(loader: Seeder, plan: Plan) -> None:
+    """An approved Q4 report for each project of the plan (idempotent through the upsert)."""
     approved_at = _approved_at(plan.fiscal_year.year)
     projects = Project.objects.filter(plan=plan).prefetch_related("statements").order_by("number")
     for project in projects:
