@@ -3,14 +3,14 @@ JavaScript and draws SVG as vectors, so the charts print sharply).
 
 Horizontal bars with their values written at the bar's end (Thai digits), series told apart
 by fill pattern as well as shade, and the Sarabun face the report uses. Each function takes
-report data (no queries) and returns the SVG markup; the template prints the chart's data
-table right after it."""
+report data (no queries) and returns the chart's geometry: where every legend key, label and
+bar goes. templates/reports/charts/_bar_chart.html draws it (escaped like any template) and
+the chapter prints the chart's data table right after it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
 
 from plans import thai
 from reports.selectors.chapter3 import Comparison
@@ -21,19 +21,11 @@ WIDTH = 600
 LABEL_WIDTH = 170
 BAR_HEIGHT = 14
 GAP = 10
-FONT = 'font-family="Sarabun, sans-serif"'
+LEGEND_Y = 28  # the legend's text baseline; the bars start 22 below it
 # Solid black, diagonal hatching, dots: readable in greyscale and for colour-blind readers.
-# Each chart names its patterns apart (several charts share one HTML document).
+# Each chart names its patterns apart (several charts share one HTML document), after the
+# patterns the template defines: <id>-hatch and <id>-dots.
 FILLS = ["#333", "url(#{id}-hatch)", "url(#{id}-dots)"]
-DEFS = (
-    "<defs>"
-    '<pattern id="{id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse"'
-    ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
-    '<line x1="0" y1="0" x2="0" y2="6" stroke="#333" stroke-width="2.5"/></pattern>'
-    '<pattern id="{id}-dots" width="5" height="5" patternUnits="userSpaceOnUse">'
-    '<rect width="5" height="5" fill="#fff"/><circle cx="2.5" cy="2.5" r="1.2" fill="#333"/>'
-    "</pattern></defs>"
-)
 
 
 @dataclass(frozen=True)
@@ -42,8 +34,56 @@ class Series:
     values: list[Decimal | None]
 
 
-def _number(value: Decimal, places: int) -> str:
-    return thai.format_number(value, places)
+@dataclass(frozen=True)
+class LegendKey:
+    """A series' swatch and name at the top of the chart."""
+
+    x: int
+    y: int  # the swatch's top
+    text_x: int
+    text_y: int
+    fill: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One series' value in a category: a bar with the value written after it, or, with no
+    value, the words ไม่มีข้อมูล where the bar would start."""
+
+    x: int
+    y: int
+    width: float  # to a tenth of a point
+    height: int
+    fill: str
+    text_x: float  # where the value (or ไม่มีข้อมูล) is written
+    text_y: int
+    value: Decimal | None
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """A category: its label left of the axis and one bar per series."""
+
+    label: str
+    label_x: int
+    label_y: float
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str  # unique in the document: it prefixes the fill patterns' ids
+    title: str
+    width: int
+    height: int
+    keys: list[LegendKey]
+    groups: list[BarGroup]
+    axis_x: int
+    axis_top: int
+    axis_bottom: int
+    places: int  # decimals of the values written at the bars' ends
+    unit: str = ""
 
 
 def bar_chart(
@@ -54,63 +94,60 @@ def bar_chart(
     *,
     places: int = 2,
     unit: str = "",
-) -> str:
-    """Grouped horizontal bars: one group per category, one bar per series. `chart_id`
-    must be unique in the document (it prefixes the fill patterns' ids)."""
+) -> BarChart:
+    """Grouped horizontal bars: one group per category, one bar per series, each as long as
+    its value against the largest. `chart_id` must be unique in the document."""
     fills = [fill.format(id=chart_id) for fill in FILLS]
     values = [v for s in series for v in s.values if v is not None]
     top = max(values, default=Decimal(0)) or Decimal(1)
     plot = WIDTH - LABEL_WIDTH - 70
     group = len(series) * BAR_HEIGHT + GAP
-    legend_y = 28
-    y0 = legend_y + 22
+    y0 = LEGEND_Y + 22
     height = y0 + len(categories) * group + 10
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}"'
-        f' width="{WIDTH}" height="{height}" role="img" aria-label="{escape(title)}">',
-        DEFS.format(id=chart_id),
-        f'<text x="0" y="14" {FONT} font-size="13" font-weight="700">{escape(title)}</text>',
-    ]
-    x = 0
+    keys, x = [], 0
     for index, s in enumerate(series):
-        parts.append(
-            f'<rect x="{x}" y="{legend_y - 10}" width="18" height="11" fill="{fills[index]}"'
-            ' stroke="#000" stroke-width="0.6"/>'
-            f'<text x="{x + 24}" y="{legend_y}" {FONT} font-size="11">{escape(s.name)}</text>'
-        )
+        keys.append(LegendKey(x, LEGEND_Y - 10, x + 24, LEGEND_Y, fills[index], s.name))
         x += 34 + 9 * len(s.name)
+    groups = []
     for row, category in enumerate(categories):
         y = y0 + row * group
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + len(series) * BAR_HEIGHT / 2 + 4}"'
-            f' {FONT} font-size="11" text-anchor="end">{escape(category)}</text>'
-        )
+        bars = []
         for index, s in enumerate(series):
             value = s.values[row]
             by = y + index * BAR_HEIGHT
-            if value is None:
-                parts.append(
-                    f'<text x="{LABEL_WIDTH + 4}" y="{by + 11}" {FONT} font-size="10">'
-                    "ไม่มีข้อมูล</text>"
+            width = 0.0 if value is None else float(value / top) * plot
+            text_x = LABEL_WIDTH + 4 if value is None else round(LABEL_WIDTH + width + 4, 1)
+            bars.append(
+                Bar(
+                    x=LABEL_WIDTH,
+                    y=by + 1,
+                    width=round(width, 1),
+                    height=BAR_HEIGHT - 2,
+                    fill=fills[index],
+                    text_x=text_x,
+                    text_y=by + 11,
+                    value=value,
                 )
-                continue
-            width = float(value / top) * plot
-            label = _number(value, places) + (f" {unit}" if unit else "")
-            parts.append(
-                f'<rect x="{LABEL_WIDTH}" y="{by + 1}" width="{width:.1f}"'
-                f' height="{BAR_HEIGHT - 2}" fill="{fills[index]}" stroke="#000"'
-                ' stroke-width="0.6"/>'
-                f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{by + 11}" {FONT}'
-                f' font-size="10">{escape(label)}</text>'
             )
-    parts.append(
-        f'<line x1="{LABEL_WIDTH}" y1="{y0 - 4}" x2="{LABEL_WIDTH}" y2="{height - 8}"'
-        ' stroke="#000" stroke-width="0.8"/></svg>'
+        groups.append(
+            BarGroup(category, LABEL_WIDTH - 6, y + len(series) * BAR_HEIGHT / 2 + 4, bars)
+        )
+    return BarChart(
+        id=chart_id,
+        title=title,
+        width=WIDTH,
+        height=height,
+        keys=keys,
+        groups=groups,
+        axis_x=LABEL_WIDTH,
+        axis_top=y0 - 4,
+        axis_bottom=height - 8,
+        places=places,
+        unit=unit,
     )
-    return "".join(parts)
 
 
-def onet_chart(comparison: Comparison) -> str:
+def onet_chart(comparison: Comparison) -> BarChart:
     """The office against the nation (and OBEC) by subject, latest academic year."""
     year = thai.to_thai_digits(comparison.year)
     rows = [*comparison.rows, comparison.average]
@@ -126,7 +163,7 @@ def onet_chart(comparison: Comparison) -> str:
     )
 
 
-def achieved_chart(summary: PlanSummary) -> str:
+def achieved_chart(summary: PlanSummary) -> BarChart:
     """Indicators achieved and not achieved in each policy area."""
     areas = summary.policy_areas
     return bar_chart(
@@ -142,7 +179,7 @@ def achieved_chart(summary: PlanSummary) -> str:
     )
 
 
-def disbursement_chart(quarters: list[QuarterAmount]) -> str:
+def disbursement_chart(quarters: list[QuarterAmount]) -> BarChart:
     """The projects' disbursement in each fiscal quarter, in baht."""
     return bar_chart(
         "disbursement",

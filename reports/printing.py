@@ -13,7 +13,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from plans.thai import to_thai_digits
 from reports import charts
@@ -163,16 +162,16 @@ def table_list(report: AnnualReport) -> list[TocEntry]:
 
 
 def report_charts(report: AnnualReport) -> dict[str, object]:
-    """The report's charts as SVG markup (made from escaped data by reports.charts)."""
+    """The report's charts as geometry (reports.charts), drawn by
+    templates/reports/charts/_bar_chart.html."""
     return {
         "onet": [
-            (number, c, mark_safe(charts.onet_chart(c)))  # noqa: S308
-            for number, c in report.onet.numbered_comparisons
+            (number, c, charts.onet_chart(c)) for number, c in report.onet.numbered_comparisons
         ],
-        "achieved": mark_safe(charts.achieved_chart(report.summary)),  # noqa: S308
-        "disbursement": mark_safe(charts.disbursement_chart(report.assessments.quarters))  # noqa: S308
+        "achieved": charts.achieved_chart(report.summary),
+        "disbursement": charts.disbursement_chart(report.assessments.quarters)
         if report.assessments.quarters
-        else "",
+        else None,
     }
 
 

@@ -8,6 +8,7 @@ import subprocess
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from plans.models import Role
@@ -152,12 +153,51 @@ def test_pdf_has_thai_page_numbers_in_the_toc_and_the_figures(fy2565_pdf):
     assert len(pages) > 100
 
 
+def _svg(chart: charts.BarChart) -> str:
+    return render_to_string("reports/charts/_bar_chart.html", {"chart": chart})
+
+
 def test_charts_label_in_thai_digits_and_patterns():
-    svg = charts.bar_chart(
-        "t", "ทดสอบ", ["ก", "ข"], [charts.Series("ก", [Decimal("12.5"), None])], places=2
+    svg = _svg(
+        charts.bar_chart(
+            "t",
+            "ทดสอบ",
+            ["ก", "ข"],
+            [
+                charts.Series("ก", [Decimal("12.5"), None]),
+                charts.Series("ข", [Decimal("25"), Decimal("5")]),
+            ],
+            places=2,
+        )
     )
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>")
     assert "๑๒.๕๐" in svg and "ไม่มีข้อมูล" in svg and 'font-family="Sarabun' in svg
+    assert 'id="t-hatch"' in svg and 'fill="url(#t-hatch)"' in svg
+    # Coordinates stay in Arabic digits: 50 + 2 categories × (2 × 14 + 10) + 10.
+    assert 'viewBox="0 0 600 136"' in svg
     assert "<script" not in svg
+
+
+def test_chart_geometry_scales_bars_to_the_largest_value():
+    chart = charts.bar_chart(
+        "t", "ทดสอบ", ["ก", "ข"], [charts.Series("ก", [Decimal(50), Decimal(100)])], places=0
+    )
+    bars = [group.bars[0] for group in chart.groups]
+    assert [bar.width for bar in bars] == [180.0, 360.0]  # the plot is 360 points wide
+    assert [bar.text_x for bar in bars] == [354.0, 534.0]
+    assert [group.label_y for group in chart.groups] == [61.0, 85.0]
+    assert chart.height == 50 + 2 * 24 + 10
+
+
+def test_chart_text_is_escaped():
+    svg = _svg(
+        charts.bar_chart(
+            "t", '<script>alert("x")</script>', ["A & B"], [charts.Series("<b>", [Decimal(1)])]
+        )
+    )
+    assert "<script" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in svg
+    assert ">A &amp; B<" in svg and ">&lt;b&gt;<" in svg
 
 
 def test_a_year_without_data_prints_gaps(client, plan, director):
