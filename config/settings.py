@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the widgets' templates, for the project's form renderer (below)
     "import_export",
     "axes",  # sign-in lockout (below: "Sign-in and headers")
     "csp",  # Content-Security-Policy (below)
@@ -99,6 +100,9 @@ TEMPLATES = [
         },
     },
 ]
+# Every form is rendered through templates/forms/ (one field template: label, required mark,
+# input, help, errors).
+FORM_RENDERER = "plans.forms.PortalFormRenderer"
 
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -1,12 +1,14 @@
-"""Form fields that read numbers as Thai users type them: Thai or Arabic digits, with
-thousands separators (๑,๒๓๔.๕๐), and the one-time token of forms that record money
-(`OnceForm`). Forms only validate and normalise; they never write."""
+"""What every form of the portal shares: the one way forms are rendered (`PortalFormRenderer`,
+templates/forms/), form fields that read numbers as Thai users type them (Thai or Arabic
+digits, with thousands separators: ๑,๒๓๔.๕๐) and the one-time token of forms that record
+money (`OnceForm`). Forms only validate and normalise; they never write."""
 
 import uuid
 
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
 
 from plans import thai
 
@@ -78,3 +80,13 @@ class ThaiIntegerField(forms.IntegerField):
             except ValueError as error:
                 raise ValidationError(str(error), code="invalid") from error
         return super().to_python(value)
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Every form rendered the same way (settings.FORM_RENDERER). `{{ form }}` is the error
+    summary, the hidden fields and each field; `{{ field.as_field_group }}` is one field: the
+    label with the required mark, the input (tied to its help and errors by
+    aria-describedby, aria-invalid when wrong), the help text and the errors."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
