@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from budget.models import REPORT_REF_PREFIX, BudgetCategory
 from budget.selectors import ProjectBudget
 from plans import thai
-from plans.forms import OnceForm, ThaiDecimalField
+from plans.forms import FormWithRows, OnceForm, RowForm, RowFormSet, ThaiDecimalField
 from projects.models import Activity, Project
 
 
@@ -143,25 +143,49 @@ class OfficeDisbursementForm(OfficeMoneyForm):
     note = forms.CharField(label="หมายเหตุ", max_length=300, required=False)
 
 
-class TargetsForm(forms.Form):
-    """The four cumulative targets (ร้อยละ) of the year."""
+class TargetForm(RowForm):
+    """One quarter's cumulative target (ร้อยละ); `item` is the quarter (1 to 4)."""
+
+    percent = ThaiDecimalField(
+        label="ร้อยละสะสม",
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        widget=forms.TextInput({"inputmode": "decimal"}),
+        help_text="ร้อยละของงบประมาณที่ควรเบิกจ่ายแล้วเมื่อสิ้นไตรมาส",
+    )
+
+    def __init__(self, *args, item: int | None = None, **kwargs):
+        super().__init__(*args, item=item, **kwargs)
+        if item is not None:
+            self.fields["percent"].label = f"{thai.quarter_label(item)} (ร้อยละสะสม)"
+
+
+class QuarterFormSet(RowFormSet):
+    @staticmethod
+    def key_of(item: int) -> str:
+        return str(item)
+
+
+TargetFormSet = forms.formset_factory(TargetForm, formset=QuarterFormSet, extra=0)
+
+
+class TargetsForm(FormWithRows):
+    """The four cumulative targets (ร้อยละ) of the year, one row per quarter."""
 
     def __init__(self, *args, initial_targets: dict[int, Decimal], **kwargs):
         super().__init__(*args, **kwargs)
-        for quarter in (1, 2, 3, 4):
-            self.fields[f"q{quarter}"] = ThaiDecimalField(
-                label=f"{thai.quarter_label(quarter)} (ร้อยละสะสม)",
-                min_value=0,
-                max_value=100,
-                max_digits=5,
-                decimal_places=2,
-                initial=initial_targets.get(quarter),
-                widget=forms.TextInput({"inputmode": "decimal"}),
-                help_text="ร้อยละของงบประมาณที่ควรเบิกจ่ายแล้วเมื่อสิ้นไตรมาส",
-            )
+        self.quarter_rows = TargetFormSet(
+            self.data if self.is_bound else None,
+            prefix="quarters",
+            items=thai.FISCAL_QUARTERS,
+            initial=[{"percent": initial_targets.get(quarter)} for quarter in thai.FISCAL_QUARTERS],
+        )
+        self.formsets = (self.quarter_rows,)
 
     def percents(self) -> dict[int, Decimal]:
-        return {q: self.cleaned_data[f"q{q}"] for q in (1, 2, 3, 4)}
+        return {row.item: row.cleaned_data["percent"] for row in self.quarter_rows}
 
 
 def _place_choices(budgets: list[ProjectBudget]) -> list[tuple[str, str]]:

@@ -1,9 +1,11 @@
 """What every form of the portal shares: the one way forms are rendered (`PortalFormRenderer`,
 templates/forms/), form fields that read numbers as Thai users type them (Thai or Arabic
-digits, with thousands separators: ๑,๒๓๔.๕๐) and the one-time token of forms that record
-money (`OnceForm`). Forms only validate and normalise; they never write."""
+digits, with thousands separators: ๑,๒๓๔.๕๐), forms with rows (`RowFormSet`, one row per
+indicator, activity or quarter) and the one-time token of forms that record money
+(`OnceForm`). Forms only validate and normalise; they never write."""
 
 import uuid
+from collections.abc import Sequence
 
 from django import forms
 from django.core import signing
@@ -90,3 +92,79 @@ class PortalFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+    formset_template_name = "forms/formset.html"
+
+
+ROWS_CHANGED = "รายการในแบบฟอร์มนี้เปลี่ยนไปหลังจากที่ท่านเปิดหน้า ข้อมูลยังไม่ถูกบันทึก กรุณาเปิดหน้านี้ใหม่แล้วกรอกอีกครั้ง"
+
+
+class RowForm(forms.Form):
+    """One row of a RowFormSet: `item` is what the row is about, `key` (hidden) names it."""
+
+    template_name = "forms/fields.html"  # the fields only: the page's summary covers the rows
+    key = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+
+
+class RowFormSet(forms.BaseFormSet):
+    """One row per item the page lists (a project's indicators, the year's quarters), in that
+    order: the rows are the server's, not the browser's. A post with more or fewer rows, or
+    with a row of another item (the list changed after the page was opened), is refused with
+    a Thai message. `initial` is a list aligned with `items`."""
+
+    default_error_messages = {
+        "missing_management_form": ROWS_CHANGED,
+        "too_many_forms": ROWS_CHANGED,
+        "too_few_forms": ROWS_CHANGED,
+    }
+
+    def __init__(self, *args, items: Sequence, initial: Sequence[dict] | None = None, **kwargs):
+        self.items = list(items)
+        self.min_num = self.max_num = self.absolute_max = len(self.items)
+        self.validate_min = self.validate_max = True
+        initial = initial or [{} for _ in self.items]
+        rows = [
+            {**row, "key": self.key_of(item)} for item, row in zip(self.items, initial, strict=True)
+        ]
+        super().__init__(*args, initial=rows, **kwargs)
+
+    @staticmethod
+    def key_of(item) -> str:
+        return str(item.pk)
+
+    def get_form_kwargs(self, index):
+        item = self.items[index] if index is not None and index < len(self.items) else None
+        # Every row is one the page asks for (none is an optional extra row), so its required
+        # fields say so to assistive technology as a whole form's do.
+        return {**super().get_form_kwargs(index), "item": item, "use_required_attribute": True}
+
+    def clean(self):
+        posted = [form.cleaned_data.get("key") for form in self.forms]
+        expected = [self.key_of(item) for item in self.items]
+        if posted != expected or self.initial_form_count() != len(expected):
+            raise ValidationError(ROWS_CHANGED, code="rows_changed")
+
+
+class FormWithRows(forms.Form):
+    """A form with formsets of rows (`formsets`, made by the subclass from the same data):
+    valid when the form and every row is. The error summary (templates/forms/_errors.html)
+    lists the formsets' own errors with the form's and tells when a row is wrong."""
+
+    formsets: tuple[RowFormSet, ...] = ()
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return all([valid, *(formset.is_valid() for formset in self.formsets)])
+
+    def non_field_errors(self):
+        errors = super().non_field_errors().copy()
+        for formset in self.formsets:
+            errors.extend(formset.non_form_errors())
+        return errors
+
+    @property
+    def rows_invalid(self) -> bool:
+        return self.is_bound and any(formset.total_error_count() for formset in self.formsets)

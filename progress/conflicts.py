@@ -7,8 +7,9 @@ activity's amount. The user chooses per field ("keep mine" or "take theirs", or 
 for the whole page) and saves again; the choices are applied against the version shown,
 and if the report changed once more, the save is refused again with the new differences.
 
-Fields are keyed by the form's field names, so the saved report, the typed form and the
-posted choices line up without a mapping.
+Fields are keyed by the report's keys (the narrative's names, `value_key`, `unit_<pk>`,
+`count_<pk>`, `activity_key`), so the saved report, the typed form (its rows found by
+`ReportForm.keyed_fields`) and the posted choices line up.
 """
 
 from __future__ import annotations
@@ -155,6 +156,8 @@ def apply_choices(report: QuarterlyReport | None, form: ReportForm, data: Mappin
     conflict = conflict_of(report, form)
     choices = posted_choices(data, [row.key for row in conflict.rows])
     taken = {key for key, choice in choices.items() if choice == TAKE_THEIRS}
+    fields = form.keyed_fields()
     for key in taken:
-        form.cleaned_data[key] = theirs[key]
+        holder, name = fields[key]
+        holder.cleaned_data[name] = theirs[key]
     return taken

@@ -1,5 +1,7 @@
 """Forms of the quarterly report. They validate and normalise (Thai or Arabic digits,
-thousands separators; photos under plans.files' one image rule); services write."""
+thousands separators; photos under plans.files' one image rule); services write. The
+indicators' values and the activities' money are formsets, one row per indicator or
+activity (plans.forms.RowFormSet)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.core.validators import MinValueValidator
 from indicators.models import UNIT_CHOICES, Indicator
 from plans import thai
 from plans.files import ImageFormField
-from plans.forms import ThaiDecimalField
+from plans.forms import FormWithRows, RowForm, RowFormSet, ThaiDecimalField
 from progress.models import QuarterlyReport
 from projects.models import Activity
 
@@ -46,9 +48,37 @@ def activity_key(activity: Activity | None) -> str:
     return f"amount_{activity.pk if activity else 'project'}"
 
 
-class ReportForm(forms.Form):
-    """The whole quarter on one form: narrative, a value per indicator, money per activity
-    and one new photo. `version` is the report's version the user started from."""
+class IndicatorValueForm(RowForm):
+    """One indicator's row of the quarter (`item`: the indicator): its result, the unit of
+    the result and the count."""
+
+    value = number_field("ผลการดำเนินงานไตรมาสนี้", help_text="เว้นว่างถ้ายังไม่มีผลในไตรมาสนี้")
+    unit = forms.ChoiceField(label="หน่วยของผล", choices=UNIT_CHOICES)
+    count = number_field("จำนวนที่ดำเนินการ (ถ้ามี)")
+
+
+class AmountForm(RowForm):
+    """Money disbursed in the quarter for one activity (`item`; None: the whole project)."""
+
+    amount = number_field("เบิกจ่ายในไตรมาสนี้ (บาท)", help_text="เว้นว่างหรือ ๐ ถ้าไม่มีการเบิกจ่าย")
+
+
+class ActivityFormSet(RowFormSet):
+    @staticmethod
+    def key_of(item: Activity | None) -> str:
+        return str(item.pk) if item else "project"
+
+
+IndicatorValueFormSet = forms.formset_factory(IndicatorValueForm, formset=RowFormSet, extra=0)
+AmountFormSet = forms.formset_factory(AmountForm, formset=ActivityFormSet, extra=0)
+
+
+class ReportForm(FormWithRows):
+    """The whole quarter on one form: narrative, a row per indicator (`value_rows`), a row of
+    money per activity (`amount_rows`) and one new photo. `version` is the report's version
+    the user started from. `initial` is keyed by the report's keys (`value_key`, `unit_<pk>`,
+    `count_<pk>`, `activity_key`, the narrative's names), as progress.selectors.draft_initial
+    gives it and progress.conflicts compares it."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -67,19 +97,6 @@ class ReportForm(forms.Form):
             self.fields[name] = forms.CharField(
                 label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
-        for indicator in indicators:
-            key = value_key(indicator)
-            self.fields[key] = number_field(
-                "ผลการดำเนินงานไตรมาสนี้", help_text="เว้นว่างถ้ายังไม่มีผลในไตรมาสนี้"
-            )
-            self.fields[f"unit_{indicator.pk}"] = forms.ChoiceField(
-                label="หน่วยของผล", choices=UNIT_CHOICES, initial=indicator.unit
-            )
-            self.fields[f"count_{indicator.pk}"] = number_field("จำนวนที่ดำเนินการ (ถ้ามี)")
-        for activity in activities:
-            self.fields[activity_key(activity)] = number_field(
-                "เบิกจ่ายในไตรมาสนี้ (บาท)", help_text="เว้นว่างหรือ ๐ ถ้าไม่มีการเบิกจ่าย"
-            )
         self.fields["photo"] = ImageFormField(
             label="เพิ่มภาพกิจกรรม",
             required=False,
@@ -88,6 +105,31 @@ class ReportForm(forms.Form):
         self.fields["photo_caption"] = forms.CharField(
             label="คำบรรยายภาพ", required=False, max_length=500
         )
+        data = self.data if self.is_bound else None
+        self.value_rows = IndicatorValueFormSet(
+            data,
+            prefix="values",
+            items=indicators,
+            initial=[
+                {
+                    "value": self.initial.get(value_key(indicator)),
+                    "unit": self.initial.get(f"unit_{indicator.pk}", indicator.unit),
+                    "count": self.initial.get(f"count_{indicator.pk}"),
+                }
+                for indicator in indicators
+            ],
+        )
+        self.amount_rows = AmountFormSet(
+            data,
+            prefix="amounts",
+            items=activities,
+            initial=[{"amount": self.initial.get(activity_key(a))} for a in activities],
+        )
+        self.formsets = (self.value_rows, self.amount_rows)
+
+    @property
+    def narrative_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in QuarterlyReport.NARRATIVE]
 
     def clean(self):
         data = super().clean()
@@ -95,26 +137,36 @@ class ReportForm(forms.Form):
             self.add_error("photo_caption", "กรุณากรอกคำบรรยายภาพ")
         return data
 
+    def keyed_fields(self) -> dict[str, tuple[forms.Form, str]]:
+        """Each report key -> the form (this one or a row) and the field that holds it."""
+        out: dict[str, tuple[forms.Form, str]] = {
+            name: (self, name) for name in QuarterlyReport.NARRATIVE
+        }
+        for row in self.value_rows:
+            out[value_key(row.item)] = (row, "value")
+            out[f"unit_{row.item.pk}"] = (row, "unit")
+            out[f"count_{row.item.pk}"] = (row, "count")
+        for row in self.amount_rows:
+            out[activity_key(row.item)] = (row, "amount")
+        return out
+
     def values(self) -> dict[int, tuple[Decimal, str, Decimal | None]]:
         """Indicator id -> (value, unit, count) for every indicator given a value."""
         out = {}
-        for indicator in self.indicators:
-            value = self.cleaned_data.get(value_key(indicator))
+        for row in self.value_rows:
+            value = row.cleaned_data.get("value")
             if value is not None:
-                out[indicator.pk] = (
-                    value,
-                    self.cleaned_data.get(f"unit_{indicator.pk}") or indicator.unit,
-                    self.cleaned_data.get(f"count_{indicator.pk}"),
-                )
+                unit = row.cleaned_data.get("unit") or row.item.unit
+                out[row.item.pk] = (value, unit, row.cleaned_data.get("count"))
         return out
 
     def amounts(self) -> dict[int | None, Decimal]:
         """Activity id (None: the project as a whole) -> amount, zero and blank left out."""
         out = {}
-        for activity in self.activities:
-            amount = self.cleaned_data.get(activity_key(activity))
+        for row in self.amount_rows:
+            amount = row.cleaned_data.get("amount")
             if amount:
-                out[activity.pk if activity else None] = amount
+                out[row.item.pk if row.item else None] = amount
         return out
 
     def narrative(self) -> dict[str, str]:

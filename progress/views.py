@@ -18,7 +18,7 @@ from plans.access import current_office
 from plans.empty_year import missing_year_or_404, requested_year
 from progress import conflicts, exports, selectors, services
 from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
-from progress.forms import ConfirmForm, ReasonForm, ReportForm, activity_key
+from progress.forms import ConfirmForm, ReasonForm, ReportForm
 from progress.models import QuarterlyReport, ReportPhoto
 from projects.models import Project
 
@@ -87,13 +87,11 @@ def _report_form(page: selectors.ReportPage, **kwargs) -> ReportForm:
 
 
 def _report_context(request, page: selectors.ReportPage, form: ReportForm | None, access) -> dict:
-    """The page with the form's bound fields paired to the indicator and activity lines."""
+    """The page with the form's rows paired to the indicator and activity lines (a post of
+    other rows than the page's is refused, and shown as far as the two lists pair up)."""
     if form is not None:
-        rows = [
-            (line, *(form[f"{name}_{line.indicator.pk}"] for name in ("value", "unit", "count")))
-            for line in page.indicators
-        ]
-        money = [(line, form[activity_key(line.activity)]) for line in page.activities]
+        rows = list(zip(page.indicators, form.value_rows, strict=False))
+        money = list(zip(page.activities, form.amount_rows, strict=False))
     else:
         rows, money = [], [(line, None) for line in page.activities]
     return {

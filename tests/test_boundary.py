@@ -82,7 +82,7 @@ TYPED = {
     "progress:report_reopen": {"reason": "แก้ไขตัวเลข"},
     "budget:office_allocation_add": {"amount": "๑,๐๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
     "budget:office_disbursement_add": {"amount": "๑,๐๐๐", "paid_on": "๑/๑๒/๒๕๖๔"},
-    "budget:targets_edit": {"q1": "๓๐"},
+    "budget:targets_edit": {"quarters-0-percent": "๒๕"},  # the world has 30
     "budget:transfer_add": {
         "amount": "๑๐๐",
         "transferred_on": "๑/๑๒/๒๕๖๔",

@@ -63,24 +63,27 @@ def scene(plan, group, staff_user, group_director, planner):
     pf.report(submitted, 1, status=QuarterlyReport.Status.SUBMITTED)
     year = plan.fiscal_year.year
     category = budget_factories.category().pk
-    report = {
-        "version": "0",
-        "action": "save",
-        "work_done": "จัดอบรมครู",
-        "quantitative_results": "",
-        "qualitative_results": "",
-        "problems": "",
-        "corrective_action": "",
-        "recommendations": "",
-        f"value_{indicators[0].pk}": "๘๕.๕",
-        f"unit_{indicators[0].pk}": "ร้อยละ",
-        f"count_{indicators[0].pk}": "",
-        f"value_{indicators[1].pk}": "๑,๒๐๐",
-        f"unit_{indicators[1].pk}": "คน",
-        f"count_{indicators[1].pk}": "๓",
-        f"amount_{activity.pk}": "๒,๕๐๐.๕๐",
-        "photo_caption": "",
-    }
+    report = pf.report_rows(
+        project,
+        {
+            "version": "0",
+            "action": "save",
+            "work_done": "จัดอบรมครู",
+            "quantitative_results": "",
+            "qualitative_results": "",
+            "problems": "",
+            "corrective_action": "",
+            "recommendations": "",
+            f"value_{indicators[0].pk}": "๘๕.๕",
+            f"unit_{indicators[0].pk}": "ร้อยละ",
+            f"count_{indicators[0].pk}": "",
+            f"value_{indicators[1].pk}": "๑,๒๐๐",
+            f"unit_{indicators[1].pk}": "คน",
+            f"count_{indicators[1].pk}": "๓",
+            f"amount_{activity.pk}": "๒,๕๐๐.๕๐",
+            "photo_caption": "",
+        },
+    )
     money = {"amount": "๑,๐๐๐", "note": "หมายเหตุ", "letter_no": "ศธ ๐๔๑"}
     forms = {
         "progress report": (
@@ -134,7 +137,7 @@ def scene(plan, group, staff_user, group_director, planner):
         "targets": (
             planner,
             reverse("budget:targets_edit", args=[year]),
-            {"q1": "๓๐", "q2": "๕๒", "q3": "๗๕", "q4": "๑๐๐"},
+            budget_factories.targets_form("๓๐", "๕๒", "๗๕", "๑๐๐"),
             {},
         ),
         "transfer": (

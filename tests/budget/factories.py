@@ -69,6 +69,16 @@ def targets(plan, values=None):
         DisbursementTarget.objects.create(plan=plan, quarter=quarter, cumulative_percent=percent)
 
 
+def targets_form(*percents: str) -> dict:
+    """What the targets page posts for the four quarters' cumulative percents, as typed: a
+    row per quarter with its key, and the formset's management form."""
+    data = {"quarters-TOTAL_FORMS": str(len(percents)), "quarters-INITIAL_FORMS": "4"}
+    for index, percent in enumerate(percents):
+        data[f"quarters-{index}-key"] = str(index + 1)
+        data[f"quarters-{index}-percent"] = percent
+    return data
+
+
 # Other tests of the session may have loaded the FY2565 seed (a session fixture that is
 # committed): count only the rows of the test office.
 TEST_OFFICE = "test-office"
@@ -84,3 +94,8 @@ _OFFICE_PATH = {
 
 def ours(model):
     return model.objects.filter(**{_OFFICE_PATH[model]: TEST_OFFICE})
+
+
+def written_by(user):
+    """The audit entries of what `user` wrote (test set-up writes as the system)."""
+    return AuditEntry.objects.filter(user=user)

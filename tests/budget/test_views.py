@@ -375,7 +375,7 @@ def test_only_finance_records_office_disbursements(client, plan, who, request):
 def test_targets_are_edited_by_finance_and_planning(client, plan, who, status, request):
     client.force_login(request.getfixturevalue(who))
     url = reverse("budget:targets_edit", args=[2565])
-    data = {"q1": "๓๐", "q2": "๕๒", "q3": "๗๕", "q4": "๑๐๐"}
+    data = budget_factories.targets_form("๓๐", "๕๒", "๗๕", "๑๐๐")
     assert client.post(url, data).status_code == status
     expected = {1: 30, 2: 52, 3: 75, 4: 100} if status == 302 else {}
     assert dict(ours(DisbursementTarget).values_list("quarter", "cumulative_percent")) == expected
@@ -384,9 +384,26 @@ def test_targets_are_edited_by_finance_and_planning(client, plan, who, status, r
 def test_decreasing_targets_are_refused_on_the_page(client, plan, finance):
     client.force_login(finance)
     url = reverse("budget:targets_edit", args=[2565])
-    response = client.post(url, {"q1": "50", "q2": "40", "q3": "75", "q4": "100"})
+    response = client.post(url, budget_factories.targets_form("50", "40", "75", "100"))
     assert "เป้าหมายสะสมของไตรมาสหลังต้องไม่น้อยกว่าไตรมาสก่อนหน้า" in response.content.decode()
     assert not ours(DisbursementTarget).exists()
+
+
+def test_one_bad_quarter_is_shown_on_its_row_and_changes_nothing(client, plan, finance):
+    """The four quarters are a formset: a bad third quarter is a Thai error on that field
+    alone, what was typed stays, and the year's targets are unchanged."""
+    budget_factories.targets(plan, {1: 25, 2: 50, 3: 75, 4: 100})
+    client.force_login(finance)
+    url = reverse("budget:targets_edit", args=[2565])
+    response = client.post(url, budget_factories.targets_form("๓๐", "๕๒", "๗๕ก", "๑๐๐"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    errors = re.findall(r'id="id_quarters-(\d)-percent_error"[^>]*><li class="error">(.*?)<', html)
+    assert errors == [("2", "กรุณากรอกตัวเลข")]
+    assert 'value="๗๕ก"' in html and 'value="๕๒"' in html
+    assert "ยังไม่ได้บันทึก กรุณาแก้ไขรายการที่แจ้งด้านล่าง" in html
+    saved = dict(ours(DisbursementTarget).values_list("quarter", "cumulative_percent"))
+    assert saved == {1: 25, 2: 50, 3: 75, 4: 100}
 
 
 def test_planning_adds_a_project_instalment(client, project, planner):

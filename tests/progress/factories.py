@@ -1,5 +1,7 @@
-"""Factories of the progress tests: a project ready to report on, reports, a small PNG."""
+"""Factories of the progress tests: a project ready to report on, reports, what the report
+page's form posts, a small PNG."""
 
+import re
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,6 +24,36 @@ def report(project, quarter=1, *, status=QuarterlyReport.Status.DRAFT, version=1
     return QuarterlyReport.objects.create(
         project=project, quarter=quarter, status=status, version=version, **fields
     )
+
+
+ROW_KEY = re.compile(r"(value|unit|count|amount)_(\w+)")
+
+
+def report_rows(project, fields: dict) -> dict:
+    """What the report page's form posts for `fields` keyed by the report's keys (the
+    narrative's names, `version`, `action`; `value_<pk>`, `unit_<pk>`, `count_<pk>` of an
+    indicator; `amount_<pk>` of an activity, `amount_project`): one row per indicator and
+    one per activity (the project as a whole when it has none) in the page's order, each
+    with its key, and each formset's management form, as a browser sends them."""
+    indicators = list(project.indicators.order_by("order"))
+    activities = list(project.activities.order_by("number"))
+    if not activities or "amount_project" in fields:
+        activities.append(None)
+    data = {name: value for name, value in fields.items() if not ROW_KEY.fullmatch(name)}
+    for prefix, keys, names in (
+        ("values", [str(i.pk) for i in indicators], ("value", "unit", "count")),
+        ("amounts", [str(a.pk) if a else "project" for a in activities], ("amount",)),
+    ):
+        data |= {
+            f"{prefix}-TOTAL_FORMS": str(len(keys)),
+            f"{prefix}-INITIAL_FORMS": str(len(keys)),
+        }
+        for index, key in enumerate(keys):
+            data[f"{prefix}-{index}-key"] = key
+            for name in names:
+                if f"{name}_{key}" in fields:
+                    data[f"{prefix}-{index}-{name}"] = fields[f"{name}_{key}"]
+    return data
 
 
 def png_bytes(size=(8, 8), color=(11, 92, 171), fmt="PNG") -> bytes:

@@ -29,6 +29,8 @@ def report_url(project, quarter=1, suffix=""):
 
 
 def form_data(indicators, activity, version=0, **extra):
+    """The page's form as a browser posts it (tests.progress.factories.report_rows), given
+    by the report's keys: `value_<pk>`, `unit_<pk>`, `count_<pk>`, `amount_<pk>`."""
     data = {
         "version": str(version),
         "action": "save",
@@ -42,7 +44,7 @@ def form_data(indicators, activity, version=0, **extra):
         f"amount_{activity.pk}": "๒,๕๐๐.๕๐",
     }
     data.update(extra)
-    return data
+    return pf.report_rows(activity.project, data)
 
 
 def field_errors(html: str, name: str) -> list[str]:
@@ -116,7 +118,10 @@ def test_staff_sees_the_form_with_target_and_running_total(client, staff_user, p
     IndicatorResult.objects.create(indicator=indicators[1], quarter=1, value=30, unit="คน")
     client.force_login(staff_user)
     html = client.get(report_url(project, 2)).content.decode()
-    assert f'name="value_{indicators[0].pk}"' in html
+    # A row per indicator, in order, each with its result field.
+    assert f'name="values-0-key" value="{indicators[0].pk}"' in html
+    assert f'name="values-1-key" value="{indicators[1].pk}"' in html
+    assert 'name="values-0-value"' in html
     assert "ค่าเป้าหมาย: คน ๑๐๐" in html
     assert re.search(rf'data-testid="so-far-{indicators[1].pk}">คน ๓๐<', html)
     assert "ยังไม่มีการเปลี่ยนแปลง" in html
@@ -149,16 +154,74 @@ def test_invalid_number_saves_nothing_and_says_why_next_to_the_field(
     assert response.status_code == 200
     assert not QuarterlyReport.objects.filter(project=project).exists()
     html = response.content.decode()
-    assert field_errors(html, f"value_{indicators[0].pk}") == ["กรุณากรอกตัวเลข"]
+    assert field_errors(html, "values-0-value") == ["กรุณากรอกตัวเลข"]
     assert 'value="๑๒ก"' in html  # what was typed stays on screen
     assert "ยังไม่ได้บันทึก" in html
+
+
+def test_one_bad_value_among_the_rows_is_shown_on_its_row_and_changes_nothing(
+    client, staff_user, project, indicators, activity
+):
+    """The indicators' values are a formset: a bad value on the second row is a Thai error on
+    that row only, the other rows keep what was typed, and the saved draft is unchanged."""
+    client.force_login(staff_user)
+    client.post(report_url(project), form_data(indicators, activity))
+    saved = QuarterlyReport.objects.get(project=project)
+    data = form_data(
+        indicators,
+        activity,
+        version=1,
+        work_done="แก้ไขแล้ว",
+        **{f"value_{indicators[0].pk}": "๙๐", f"value_{indicators[1].pk}": "หนึ่งพัน"},
+    )
+    response = client.post(report_url(project), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    rows = re.findall(r'<fieldset class="indicator">(.*?)</fieldset>', html, re.S)
+    assert len(rows) == 2
+    assert "errorlist" not in rows[0] and 'value="๙๐"' in rows[0]
+    assert field_errors(rows[1], "values-1-value") == ["กรุณากรอกตัวเลข"]
+    assert 'aria-invalid="true"' in rows[1]
+    assert "ยังไม่ได้บันทึก กรุณาแก้ไขรายการที่แจ้งด้านล่าง" in html
+    after = QuarterlyReport.objects.get(project=project)
+    assert (after.version, after.work_done) == (saved.version, "จัดอบรมครู")
+    assert {v.indicator_id: v.value for v in after.values.all()} == {
+        indicators[0].pk: Decimal("85.50"),
+        indicators[1].pk: Decimal("1200.00"),
+    }
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param(lambda data, other: data | {"values-1-key": str(other.pk)}, id="another"),
+        pytest.param(lambda data, other: data | {"values-TOTAL_FORMS": "1"}, id="fewer"),
+        pytest.param(
+            lambda data, other: {k: v for k, v in data.items() if "TOTAL" not in k},
+            id="no-management-form",
+        ),
+    ],
+)
+def test_rows_other_than_the_pages_are_refused_in_thai_and_save_nothing(
+    client, plan, group, staff_user, project, indicators, activity, tamper
+):
+    """A post whose rows are not the project's indicators (the list changed after the page
+    was opened, or a hand-made post) is refused as a whole, in Thai: a value never lands on
+    another indicator."""
+    other = pf.reportable_project(plan, group, number=2).indicators.first()
+    client.force_login(staff_user)
+    response = client.post(report_url(project), tamper(form_data(indicators, activity), other))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "รายการในแบบฟอร์มนี้เปลี่ยนไปหลังจากที่ท่านเปิดหน้า" in html
+    assert not QuarterlyReport.objects.filter(project=project).exists()
 
 
 def test_negative_money_is_refused(client, staff_user, project, indicators, activity):
     client.force_login(staff_user)
     data = form_data(indicators, activity, **{f"amount_{activity.pk}": "-๕"})
     html = client.post(report_url(project), data).content.decode()
-    assert field_errors(html, f"amount_{activity.pk}") == ["ตัวเลขต้องไม่ติดลบ"]
+    assert field_errors(html, "amounts-0-amount") == ["ตัวเลขต้องไม่ติดลบ"]
     assert not QuarterlyReport.objects.filter(project=project).exists()
 
 
