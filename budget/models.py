@@ -17,6 +17,13 @@ from projects.models import Activity, Project
 # The document number of the ledger entries a quarterly report posts on approval
 # ("progress:<report pk>", progress/services.py): such an entry belongs to its report.
 REPORT_REF_PREFIX = "progress:"
+REPORT_REF_LABEL = "รายงานรายไตรมาส"
+
+
+def document_label(document_no: str) -> str:
+    """A document number as people read it: a report's internal reference by its name."""
+    text = str(document_no or "")
+    return REPORT_REF_LABEL if text.startswith(REPORT_REF_PREFIX) else text
 
 
 def positive_amount(name: str) -> models.CheckConstraint:

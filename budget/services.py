@@ -1,6 +1,7 @@
 """Writes to the budget: allocations in instalments, transfers, disbursements and the
-quarterly targets. Each service validates (full_clean, then the money rules), writes and
-records the audit entry, with old and new values, in one transaction.
+quarterly targets. Each service validates (full_clean, then the money rules) and writes, in
+one transaction, inside `audit.acting`: the audit trail (plans/audit.py) records each row
+written with its old and new values, under the service's user and reason.
 
 Money rules, checked here against budget/selectors.py's figures (the same arithmetic the
 pages show): a disbursement may not exceed what is left of the project, nor of its
@@ -39,7 +40,6 @@ from budget.models import (
 from plans import audit, thai
 from plans.access import Right, require
 from plans.models import FiscalYear, Plan
-from plans.money import SATANG
 from projects.models import Activity, Project
 
 
@@ -114,6 +114,7 @@ def check_disbursements(*, project: Project, amounts: Mapping[Activity | None, D
             )
 
 
+@audit.authored
 @transaction.atomic
 def disbursement_record(
     *,
@@ -144,6 +145,7 @@ def disbursement_record(
     )
 
 
+@audit.authored
 @transaction.atomic
 def disbursement_post_approved(
     *,
@@ -194,23 +196,9 @@ def _post(
     check_date(entry, "paid_on", project.plan.fiscal_year)
     _lock(project)
     entry.full_clean()
-    remaining = project_remaining(project)
     check_disbursements(project=project, amounts={activity: amount})
-    entry.save()
-    audit.record(
-        office=project.plan.office,
-        user=user,
-        obj=project,
-        action="บันทึกการเบิกจ่าย",
-        changes={
-            "เบิกจ่าย (บาท)": (None, amount),
-            "วันที่เบิกจ่าย": (None, paid_on),
-            "กิจกรรม": (None, activity),
-            "เลขที่เอกสาร": (None, document_no),
-            "คงเหลือ (บาท)": (remaining, remaining - amount),
-        },
-        note=note,
-    )
+    with audit.acting(note=note):
+        entry.save()
     return entry
 
 
@@ -228,17 +216,7 @@ def _refuse_changed(disbursement: ProjectDisbursement) -> None:
         raise ValidationError("รายการนี้กลับรายการไปแล้ว")
 
 
-def _removal_changes(disbursement: ProjectDisbursement, remaining: Decimal) -> dict:
-    """The audit's record of an entry taken off the ledger (deleted or reversed)."""
-    return {
-        "เบิกจ่าย (บาท)": (disbursement.amount, None),
-        "วันที่เบิกจ่าย": (disbursement.paid_on, None),
-        "กิจกรรม": (disbursement.activity, None),
-        "เลขที่เอกสาร": (disbursement.document_no or None, None),
-        "คงเหลือ (บาท)": (remaining, remaining + disbursement.amount),
-    }
-
-
+@audit.authored
 @transaction.atomic
 def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
     """Remove a mistaken direct entry of the ledger page; the audit entry keeps what it
@@ -250,17 +228,10 @@ def disbursement_delete(*, disbursement: ProjectDisbursement, user) -> None:
     if disbursement.from_report:
         raise ValidationError(FROM_REPORT, code="from_report")
     _refuse_changed(disbursement)
-    remaining = project_remaining(project)
-    audit.record(
-        office=project.plan.office,
-        user=user,
-        obj=project,
-        action="ลบรายการเบิกจ่าย",
-        changes=_removal_changes(disbursement, remaining),
-    )
     disbursement.delete()
 
 
+@audit.authored
 @transaction.atomic
 def disbursement_reverse(
     *, disbursement: ProjectDisbursement, user, reason: str
@@ -279,7 +250,6 @@ def disbursement_reverse(
     if not reason:
         raise ValidationError({"reason": "กรุณาระบุเหตุผลการกลับรายการ"}, code="required")
     _refuse_changed(disbursement)
-    remaining = project_remaining(project)
     entry = ProjectDisbursement(
         project=project,
         activity=disbursement.activity,
@@ -291,15 +261,8 @@ def disbursement_reverse(
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     entry.full_clean()
-    entry.save()
-    audit.record(
-        office=project.plan.office,
-        user=user,
-        obj=project,
-        action="กลับรายการเบิกจ่าย",
-        changes=_removal_changes(disbursement, remaining),
-        note=reason,
-    )
+    with audit.acting(action=audit.Action.REVERSE, note=reason):
+        entry.save()
     return entry
 
 
@@ -318,6 +281,7 @@ def _check_source(figures: selectors.Figures, amount: Decimal, what: str) -> Non
         )
 
 
+@audit.authored
 @transaction.atomic
 def transfer_record(
     *,
@@ -355,56 +319,13 @@ def transfer_record(
     if from_activity is not None:
         _check_source(selectors.activity_figures(from_activity), amount, "กิจกรรม")
     if not within:
-        source = selectors.project_figures(from_project)
-        _check_source(source, amount, "โครงการ")
-        target = selectors.project_figures(to_project)
-    transfer.save()
-    office = from_project.plan.office
-    common = {"วันที่อนุมัติ": (None, transferred_on), "ผู้อนุมัติ": (None, approved_by)}
-    if within:
-        audit.record(
-            office=office,
-            user=user,
-            obj=from_project,
-            action="โอนงบประมาณระหว่างกิจกรรม",
-            changes={
-                "โอนจาก": (None, from_activity),
-                "โอนไป": (None, to_activity),
-                "จำนวนเงิน (บาท)": (None, amount),
-                **common,
-            },
-            note=reason,
-        )
-        return transfer
-    audit.record(
-        office=office,
-        user=user,
-        obj=from_project,
-        action="โอนงบประมาณออก",
-        changes={
-            "โอนไป": (None, to_activity or to_project),
-            "จำนวนเงิน (บาท)": (None, amount),
-            "งบประมาณปัจจุบัน (บาท)": (source.current, source.current - amount),
-            **common,
-        },
-        note=reason,
-    )
-    audit.record(
-        office=office,
-        user=user,
-        obj=to_project,
-        action="รับโอนงบประมาณ",
-        changes={
-            "รับโอนจาก": (None, from_activity or from_project),
-            "จำนวนเงิน (บาท)": (None, amount),
-            "งบประมาณปัจจุบัน (บาท)": (target.current, target.current + amount),
-            **common,
-        },
-        note=reason,
-    )
+        _check_source(selectors.project_figures(from_project), amount, "โครงการ")
+    with audit.acting(action=audit.Action.TRANSFER, note=reason):
+        transfer.save()
     return transfer
 
 
+@audit.authored
 @transaction.atomic
 def project_allocation_add(
     *,
@@ -434,25 +355,12 @@ def project_allocation_add(
     )
     check_date(allocation, "received_on", project.plan.fiscal_year)
     allocation.full_clean()
-    before = selectors.project_figures(project).current
-    allocation.save()
-    audit.record(
-        office=project.plan.office,
-        user=user,
-        obj=project,
-        action="จัดสรรงบประมาณโครงการ",
-        changes={
-            "จัดสรรครั้งที่": (None, allocation.number),
-            "กิจกรรม": (None, activity),
-            "จำนวนเงิน (บาท)": (None, amount),
-            "เลขที่หนังสือ": (None, letter_no),
-            "งบประมาณปัจจุบัน (บาท)": (before, before + amount),
-        },
-        note=note,
-    )
+    with audit.acting(note=note):
+        allocation.save()
     return allocation
 
 
+@audit.authored
 @transaction.atomic
 def office_allocation_add(
     *,
@@ -469,11 +377,10 @@ def office_allocation_add(
     _no_float(amount)
     _lock_plan(plan)  # the first instalment has no row to lock yet
     scope = {"office": plan.office, "fiscal_year": plan.fiscal_year, "category": category}
-    existing = list(OfficeAllocation.objects.filter(**scope).values_list("number", "amount"))
-    before = sum((a for _, a in existing), Decimal("0.00"))
+    last = OfficeAllocation.objects.filter(**scope).aggregate(n=Max("number"))["n"]
     allocation = OfficeAllocation(
         **scope,
-        number=max((n for n, _ in existing), default=0) + 1,
+        number=(last or 0) + 1,
         amount=amount,
         received_on=received_on,
         letter_no=letter_no,
@@ -481,24 +388,12 @@ def office_allocation_add(
     )
     check_date(allocation, "received_on", plan.fiscal_year)
     allocation.full_clean()
-    allocation.save()
-    audit.record(
-        office=plan.office,
-        user=user,
-        obj=plan,
-        action="จัดสรรงบประมาณของสำนักงาน",
-        changes={
-            "หมวดงบ": (None, category),
-            "จัดสรรครั้งที่": (None, allocation.number),
-            "จำนวนเงิน (บาท)": (None, amount),
-            "เลขที่หนังสือ": (None, letter_no),
-            f"{category.name} ได้รับจัดสรรรวม (บาท)": (before, before + amount),
-        },
-        note=note,
-    )
+    with audit.acting(note=note):
+        allocation.save()
     return allocation
 
 
+@audit.authored
 @transaction.atomic
 def office_disbursement_record(
     *,
@@ -531,24 +426,12 @@ def office_disbursement_record(
         raise ValidationError(
             {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือของ{category.name} (คงเหลือ {left} บาท)"}
         )
-    entry.save()
-    audit.record(
-        office=plan.office,
-        user=user,
-        obj=plan,
-        action="บันทึกการเบิกจ่ายของสำนักงาน",
-        changes={
-            "หมวดงบ": (None, category),
-            "เบิกจ่าย (บาท)": (None, amount),
-            "วันที่เบิกจ่าย": (None, paid_on),
-            "เลขที่เอกสาร": (None, document_no),
-            f"{category.name} คงเหลือ (บาท)": (remaining, remaining - amount),
-        },
-        note=note,
-    )
+    with audit.acting(note=note):
+        entry.save()
     return entry
 
 
+@audit.authored
 @transaction.atomic
 def targets_update(
     *, plan: Plan, percents: Mapping[int, Decimal], user
@@ -565,22 +448,11 @@ def targets_update(
     current = {
         t.quarter: t for t in DisbursementTarget.objects.select_for_update().filter(plan=plan)
     }
-    changes: dict[str, tuple] = {}
     saved = []
     for quarter, value in zip((1, 2, 3, 4), values, strict=True):
         target = current.get(quarter) or DisbursementTarget(plan=plan, quarter=quarter)
-        old = target.cumulative_percent if target.pk else None
         target.cumulative_percent = value
         target.full_clean()
         target.save()
         saved.append(target)
-        # full_clean allowed two places at most: quantizing only writes them out.
-        changes[f"{thai.quarter_label(quarter)} (ร้อยละ)"] = (old, value.quantize(SATANG))
-    audit.record(
-        office=plan.office,
-        user=user,
-        obj=plan,
-        action="กำหนดเป้าหมายการเบิกจ่าย",
-        changes=changes,
-    )
     return saved

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
-from plans import audit
 from plans.access import office_plans, plan_for_user
+from plans.history import history_for
+from plans.history import lines as history_lines
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects.models import Project
@@ -92,7 +93,7 @@ def budget_overview(request, year: int):
         "section": "overview",
         "margin": rules.BEHIND_MARGIN,
         "access": access_for(request.user, plan.office),
-        "history": list(audit.history_for(plan)[:HISTORY_SIZE]),
+        "history": history_lines(history_for(plan)[:HISTORY_SIZE], plan),
     }
     return render(request, "budget/budget_overview.html", context)
 
@@ -134,7 +135,7 @@ def project_ledger(request, year: int, pk: int):
         "form": form if editable else None,
         "access": access,
         "project_staff": not editable and _editable(request, project),
-        "history": list(audit.history_for(project)[:HISTORY_SIZE]),
+        "history": history_lines(history_for(project)[:HISTORY_SIZE], project),
     }
     return render(request, "budget/project_ledger.html", context)
 

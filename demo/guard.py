@@ -20,11 +20,10 @@ from django.contrib.admin.models import LogEntry
 from django.db import transaction
 
 from demo.loader import SEED_DIR, Loader, LoadStats, read
-from plans.models import AuditEntry, Office, Plan
+from plans.models import AuditAction, AuditEntry, Office, Plan
 from progress.models import QuarterlyReport
 
 MARKER_TYPE = "demo.load_demo"
-MARKER_ACTION = "โหลดข้อมูลตัวอย่าง"
 
 
 def demo_office_code(seed_dir: Path = SEED_DIR) -> str:
@@ -110,6 +109,6 @@ def record_load(plan: Plan, stats: LoadStats, *, forced: bool = False) -> None:
         object_type=MARKER_TYPE,
         object_id=plan.pk,
         object_label=str(plan)[:300],
-        action=MARKER_ACTION,
+        action=AuditAction.LOAD,
         note="ข้อมูลนี้สร้างโดยคำสั่ง load_demo",
     )

@@ -28,9 +28,11 @@ from enum import StrEnum
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from plans.empty_year import PlanYearMissing
+from plans.empty_year import PlanYearMissing, missing_year_or_404, requested_year
 from plans.models import Membership, Office, Plan, Role
+from plans.thai import fiscal_year_of
 
 
 class Right(StrEnum):
@@ -212,6 +214,39 @@ def office_plans(request) -> QuerySet[Plan]:
     if office is None:
         return Plan.objects.none()
     return Plan.objects.filter(office=office).select_related("office", "fiscal_year")
+
+
+def plan_choice(
+    request, *, year: int | None = None, office: Office | None = None
+) -> tuple[Plan | None, list[Plan]]:
+    """The plan a page of the year is about, and the plans to choose from: `office`'s (by
+    default the current office's) plans that have projects, newest first. The plan is
+    `year`'s (the URL's path) or ?year='s, else the current fiscal year's, else the newest:
+    one rule for every page with a year to choose. (None, []) when there is none; the
+    year's Thai empty state (404) for a year asked for that has no plan with projects."""
+    office = office or current_office(request)
+    if office is None:
+        return None, []
+    plans = list(
+        Plan.objects.filter(office=office, projects__isnull=False)
+        .select_related("office", "fiscal_year")
+        .distinct()
+        .order_by("-fiscal_year__year")
+    )
+    if not plans:
+        return None, []
+    text = request.GET.get("year")
+    if year is None and text:
+        year = requested_year(text)
+        if year is None:
+            raise missing_year_or_404(text)
+    if year is not None:
+        plan = next((p for p in plans if p.fiscal_year.year == year), None)
+        if plan is None:
+            raise missing_year_or_404(str(year))
+        return plan, plans
+    this_year = fiscal_year_of(timezone.localdate())
+    return next((p for p in plans if p.fiscal_year.year == this_year), plans[0]), plans
 
 
 def plan_for_user(request, year: int) -> Plan:

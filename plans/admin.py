@@ -9,10 +9,11 @@ Every path to the data obeys the same rules (plans/access.py):
   national strategy frame, budget categories) is changed by superusers only;
 - rows written by the portal's services (money, approved results, quarterly reports, the
   audit trail) are read-only here for everyone: they change through their services, whose
-  checks and audit entries the admin would skip (`ServiceWrittenAdmin`);
+  checks the admin would skip (`ServiceWrittenAdmin`);
 - memberships are managed by the office's administrator (Right.MANAGE_PEOPLE) in that office
   only, never their own; user accounts and permission groups by superusers only;
-- every add, change and delete made here writes an audit entry of the office;
+- every add, change and delete made here is in the audit trail (plans/audit.py records
+  every write of the portal's data, whatever the path);
 - imports are for superusers only, exports are scoped like the lists.
 """
 
@@ -30,9 +31,10 @@ from django.db.models import Q
 from django.forms import ModelMultipleChoiceField, TextInput
 from import_export.admin import ImportExportModelAdmin
 
-from plans import audit, models
+from plans import models
 from plans.access import Right, offices_with
 from plans.forms import ThaiDecimalField, ThaiIntegerField
+from plans.ownership import office_of, office_path
 from plans.resources import GradeEnrolmentResource, SchoolResource, WorkGroupResource
 
 admin.site.site_header = "ระบบติดตามแผนปฏิบัติการประจำปี"
@@ -50,44 +52,6 @@ THAI_NUMBERS = {
 
 
 # -- the office of a row ---------------------------------------------------------------------
-
-
-def office_path(model: type[db.Model]) -> str | None:
-    """The lookup from `model` to its Office ("plan__office"), "" for Office itself, None for
-    data of no office. Follows the first non-null foreign key that leads to an office (user
-    accounts excluded), so a project goes through its plan, not its optional work group."""
-    return _office_path(model, ())
-
-
-def _office_path(model, seen: tuple) -> str | None:
-    if model is models.Office:
-        return ""
-    if model in seen:
-        return None
-    fields = [
-        f
-        for f in model._meta.get_fields()
-        if isinstance(f, db.ForeignKey) and f.related_model is not get_user_model()
-    ]
-    fields.sort(key=lambda f: (f.name != "office", f.null))
-    for field in fields:
-        rest = _office_path(field.related_model, (*seen, model))
-        if rest is not None:
-            return f"{field.name}__{rest}" if rest else field.name
-    return None
-
-
-def office_of(obj: db.Model) -> models.Office | None:
-    """The office a row belongs to (None for data of no office)."""
-    path = office_path(type(obj))
-    if path is None:
-        return None
-    target = obj
-    for name in [n for n in path.split("__") if n]:
-        target = getattr(target, name, None)
-        if target is None:
-            return None
-    return target
 
 
 def _limit_to(queryset: db.QuerySet, offices) -> db.QuerySet:
@@ -273,20 +237,6 @@ class OfficeScoped:
         return field
 
 
-def _record(request, obj, action: str, changes=None) -> None:
-    office = office_of(obj)
-    if office is not None and obj.pk is not None:
-        audit.record(office=office, user=request.user, obj=obj, action=action, changes=changes)
-
-
-def _form_changes(form) -> dict:
-    changes = {}
-    for name in form.changed_data:
-        label = str(form.fields[name].label or name)
-        changes[label] = (form.initial.get(name), form.cleaned_data.get(name))
-    return changes
-
-
 class ModelAdmin(OfficeScoped, admin.ModelAdmin):
     """The project's admin: office-scoped, audited, Thai digits accepted in number fields."""
 
@@ -296,17 +246,10 @@ class ModelAdmin(OfficeScoped, admin.ModelAdmin):
         if not self._allowed(request, obj):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
-        _record(
-            request,
-            obj,
-            "แก้ไขผ่านหน้าผู้ดูแลระบบ" if change else "เพิ่มผ่านหน้าผู้ดูแลระบบ",
-            _form_changes(form),
-        )
 
     def delete_model(self, request, obj):
         if not self._allowed(request, obj):
             raise PermissionDenied
-        _record(request, obj, "ลบผ่านหน้าผู้ดูแลระบบ", {"รายการ": (str(obj), None)})
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
@@ -318,21 +261,11 @@ class ModelAdmin(OfficeScoped, admin.ModelAdmin):
         for obj in formset.deleted_objects:
             if not self._allowed(request, obj):
                 raise PermissionDenied
-            _record(request, obj, "ลบผ่านหน้าผู้ดูแลระบบ", {"รายการ": (str(obj), None)})
             obj.delete()
-        changed = {id(f.instance): f for f in formset.forms if f.has_changed()}
         for obj in instances:
             if not self._allowed(request, obj):
                 raise PermissionDenied
-            created = obj.pk is None
             obj.save()
-            inline_form = changed.get(id(obj))
-            _record(
-                request,
-                obj,
-                "เพิ่มผ่านหน้าผู้ดูแลระบบ" if created else "แก้ไขผ่านหน้าผู้ดูแลระบบ",
-                _form_changes(inline_form) if inline_form else None,
-            )
         formset.save_m2m()
 
 
@@ -624,7 +557,7 @@ class SubmissionTokenAdmin(ServiceWrittenAdmin):
 
 @admin.register(models.AuditEntry)
 class AuditEntryAdmin(ServiceWrittenAdmin):
-    """Read-only: the trail is written by services, never edited."""
+    """Read-only: the trail is written by plans/audit.py, never edited."""
 
     admin_right = Right.MANAGE_PEOPLE
 

@@ -1,61 +1,333 @@
-"""The audit trail: services call `record` inside their transaction, pages read
-`history_for`. Values are stored as text so that the trail outlives schema changes."""
+"""The audit trail, recorded at the model level: every save, delete and many-to-many change
+of the portal's data writes an `AuditEntry`, whatever the path (services, the admin, imports,
+management commands, the shell).
+
+An entry stores codes, never display text: the action as an `Action` code, the changes as
+{field name: [old, new]} with values as text (a foreign key as the related row's name, a
+choice as its code, money as "25000.00", a date as "2022-10-01"). Labels, Thai digits and
+Buddhist-era dates are rendered when the history is shown (plans/history.py), so renaming a
+label never splits a history.
+
+Who and why come from the context: `AuditMiddleware` names the signed-in user of a request;
+a service names its user and the domain action ("approve", "reverse") with a reason, for
+the writes it makes inside `acting(...)`. Writes with no user are the system's.
+
+An entry belongs to its row's office (plans/ownership.py) and to the records whose history
+shows it (`PARENTS`): a disbursement appears in its project's history, a report's value in
+the report's. Bulk writes (`QuerySet.update`, `bulk_create`) send no signals and are not
+used for the portal's data; `suppressed()` is for loading seed data only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import wraps
 from typing import Any
 
+from django.apps import apps
 from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from plans.models import AuditEntry, Office
+from plans.models.audit import AuditAction, AuditEntry
+from plans.ownership import office_of
+
+Action = AuditAction  # the codes an entry's action takes (plans/models/audit.py)
+
+
+# The apps whose rows are audited, and user accounts; machinery is not (the trail itself,
+# used form tokens, PDF jobs).
+AUDITED_APPS = frozenset({"plans", "projects", "indicators", "budget", "progress"})
+AUDITED_MODELS = frozenset({"auth.user", "auth.group"})
+NOT_AUDITED = frozenset({"plans.auditentry", "plans.submissiontoken"})
+# Bookkeeping that is not a change anyone made.
+NOT_RECORDED_FIELDS = frozenset({"version", "password", "last_login"})
+
+
+def _plan_of_office_row(row) -> Any:
+    from plans.models import Plan
+
+    return Plan.objects.filter(office_id=row.office_id, fiscal_year_id=row.fiscal_year_id).first()
+
+
+# The records whose history shows a row's changes: attribute paths from the row, or a
+# function of the row. A row is always in its own history too.
+PARENTS: dict[str, tuple[str | Callable[[Any], Any], ...]] = {
+    "projects.activity": ("project",),
+    "projects.projectstatement": ("project",),
+    "projects.projectphoto": ("project",),
+    "indicators.indicator": ("project",),
+    "indicators.indicatorresult": ("indicator.project",),
+    "budget.projectallocation": ("project",),
+    "budget.projectdisbursement": ("project",),
+    "budget.budgettransfer": ("from_project", "to_project"),
+    "budget.officeallocation": (_plan_of_office_row,),
+    "budget.officedisbursement": (_plan_of_office_row,),
+    "budget.disbursementtarget": ("plan",),
+    "progress.reportvalue": ("report",),
+    "progress.reportdisbursement": ("report",),
+    "progress.reportphoto": ("report",),
+}
+
+
+@dataclass(frozen=True)
+class _Context:
+    user: Any = None
+    request: Any = None
+    action: str = ""
+    note: str = ""
+    suppressed: bool = False
+
+
+_context: ContextVar[_Context | None] = ContextVar("audit_context", default=None)
+_NONE = _Context()
+
+
+def _current() -> _Context:
+    return _context.get() or _NONE
+
+
+@contextmanager
+def _using(context: _Context) -> Iterator[None]:
+    token = _context.set(context)
+    try:
+        yield
+    finally:
+        _context.reset(token)
+
+
+def acting(*, user: Any = None, action: str = "", note: str = ""):
+    """The writes inside are `user`'s (None: keep the request's), named `action` (an
+    `Action` code; empty: create/update/delete), with `note` as their reason."""
+    current = _current()
+    return _using(
+        replace(
+            current,
+            user=user if user is not None else current.user,
+            action=action or current.action,
+            note=note or current.note,
+        )
+    )
+
+
+def authored(service: Callable) -> Callable:
+    """A service's writes are its `user`'s (the keyword every write service takes), also
+    when it is called outside a request (a command, a background job, a test)."""
+
+    @wraps(service)
+    def wrapper(*args, **kwargs):
+        with acting(user=kwargs.get("user")):
+            return service(*args, **kwargs)
+
+    return wrapper
+
+
+def suppressed():
+    """No entries for the writes inside: seed data loading only (demo/)."""
+    return _using(replace(_current(), suppressed=True))
+
+
+class AuditMiddleware:
+    """Names the request's signed-in user as the author of what the request writes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with _using(_Context(request=request)):
+            return self.get_response(request)
+
+
+def _actor(context: _Context):
+    user = context.user
+    if user is None and context.request is not None:
+        user = getattr(context.request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+# -- what is recorded -------------------------------------------------------------------------
+
+
+def is_audited(model: type[models.Model]) -> bool:
+    label = model._meta.label_lower
+    if label in NOT_AUDITED or model._meta.proxy:
+        return False
+    if model._meta.app_label not in AUDITED_APPS and label not in AUDITED_MODELS:
+        return False
+    # Migrations' historical models are other classes of the same label: not recorded.
+    try:
+        return apps.get_model(label) is model
+    except LookupError:
+        return False
+
+
+def recorded_fields(model: type[models.Model]) -> list[models.Field]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+        and f.name not in NOT_RECORDED_FIELDS
+        and not getattr(f, "auto_now", False)
+        and not getattr(f, "auto_now_add", False)
+    ]
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
+    """A value as stored in the trail: text that outlives schema changes."""
+    if value is None or value == "":
         return None
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, Decimal | int | float | date | datetime):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal | int | float | str):
         return str(value)
-    return str(value)
+    if hasattr(value, "name"):  # a file
+        return value.name or None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def object_type(obj: models.Model) -> str:
-    return obj._meta.label_lower
+def _raw(obj: models.Model, field: models.Field) -> Any:
+    return getattr(obj, field.attname)
 
 
-def record(
-    *,
-    office: Office,
-    user,
-    obj: models.Model,
-    action: str,
-    changes: Mapping[str, tuple[Any, Any]] | None = None,
-    note: str = "",
-) -> AuditEntry:
-    """Write one audit entry. `changes` maps a field's Thai label (or name) to (old, new);
-    pairs whose old and new are equal are dropped."""
-    clean = {
-        field: [_text(old), _text(new)]
-        for field, (old, new) in (changes or {}).items()
-        if _text(old) != _text(new)
+def _shown(obj: models.Model, field: models.Field, raw: Any) -> str | None:
+    """The stored text of `raw` (a foreign key's id as the related row's name)."""
+    if raw is None or raw == "":
+        return None
+    if field.is_relation:
+        cached = field.get_cached_value(obj, None) if field.is_cached(obj) else None
+        if cached is not None and cached.pk == raw:
+            return str(cached)
+        related = field.related_model._base_manager.filter(pk=raw).first()
+        return str(related) if related is not None else str(raw)
+    if isinstance(field, models.DecimalField) and isinstance(raw, Decimal | int | str):
+        # As the column holds it: 30 saved in a two-place column is "30.00".
+        return str(Decimal(raw).quantize(Decimal(1).scaleb(-field.decimal_places)))
+    return _text(raw)
+
+
+def _same(field: models.Field, before: Any, after: Any) -> bool:
+    """The same value for the column (Decimal 30 and "30.00" are one value)."""
+    try:
+        return field.to_python(before) == field.to_python(after)
+    except Exception:  # a value the field cannot read: compare the stored texts
+        return _text(before) == _text(after)
+
+
+def _snapshot(obj: models.Model) -> dict[str, Any]:
+    return {f.attname: _raw(obj, f) for f in recorded_fields(type(obj))}
+
+
+def _parents(obj: models.Model) -> list[models.Model]:
+    found: list[models.Model] = []
+    for path in PARENTS.get(obj._meta.label_lower, ()):
+        target: Any = obj
+        if callable(path):
+            target = path(obj)
+        else:
+            for name in path.split("."):
+                target = getattr(target, name, None) if target is not None else None
+        if target is not None and target.pk is not None and target not in found:
+            found.append(target)
+    return found
+
+
+def _write(obj: models.Model, action: str, changes: dict[str, list]) -> None:
+    context = _current()
+    office = office_of(obj)
+    common = {
+        "office": office if office is not None and office.pk else None,
+        "user": _actor(context),
+        "object_type": obj._meta.label_lower,
+        "object_id": obj.pk,
+        "object_label": str(obj)[:300],
+        "action": context.action or action,
+        "changes": changes,
+        "note": context.note,
     }
-    return AuditEntry.objects.create(
-        office=office,
-        user=user if getattr(user, "is_authenticated", False) else None,
-        object_type=object_type(obj),
-        object_id=obj.pk,
-        object_label=str(obj)[:300],
-        action=action,
-        changes=clean,
-        note=note,
+    parents = _parents(obj)
+    AuditEntry.objects.bulk_create(
+        [AuditEntry(**common, parent_type=p._meta.label_lower, parent_id=p.pk) for p in parents]
+        or [AuditEntry(**common)]
     )
 
 
-def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(object_type=object_type(obj), object_id=obj.pk).select_related(
-        "user"
-    )
+# -- the signal receivers ---------------------------------------------------------------------
+
+
+def _active(sender, raw: bool = False) -> bool:
+    return not raw and not _current().suppressed and is_audited(sender)
+
+
+def _before_save(sender, instance, raw=False, **kwargs) -> None:
+    if not _active(sender, raw) or instance.pk is None or instance._state.adding:
+        instance._audit_old = None
+        return
+    names = [f.attname for f in recorded_fields(sender)]
+    instance._audit_old = sender._base_manager.filter(pk=instance.pk).values(*names).first()
+
+
+def _after_save(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
+    if not _active(sender, raw):
+        return
+    old = None if created else getattr(instance, "_audit_old", None)
+    changes = {}
+    for field in recorded_fields(sender):
+        if update_fields is not None and field.name not in update_fields:
+            continue
+        before = old.get(field.attname) if old else None
+        after = _raw(instance, field)
+        if _same(field, before, after) or (_text(before) is None and _text(after) is None):
+            continue
+        changes[field.name] = [_shown(instance, field, before), _shown(instance, field, after)]
+    instance._audit_old = None
+    if changes:
+        _write(instance, Action.CREATE if created else Action.UPDATE, changes)
+
+
+def _after_delete(sender, instance, **kwargs) -> None:
+    if not _active(sender):
+        return
+    changes = {}
+    for field in recorded_fields(sender):
+        value = _shown(instance, field, _raw(instance, field))
+        if value is not None:
+            changes[field.name] = [value, None]
+    _write(instance, Action.DELETE, changes)
+
+
+def _m2m_labels(instance, name: str) -> str | None:
+    labels = sorted(str(o) for o in getattr(instance, name).all())
+    return ", ".join(labels) or None
+
+
+def _m2m(sender, instance, action, reverse, model, **kwargs) -> None:
+    if reverse or not isinstance(instance, models.Model) or not _active(type(instance)):
+        return
+    field = next((f for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
+    if field is None:
+        return
+    if action in ("pre_add", "pre_remove", "pre_clear"):
+        instance._audit_m2m = {**getattr(instance, "_audit_m2m", {}), field.name: None}
+        instance._audit_m2m[field.name] = _m2m_labels(instance, field.name)
+    elif action in ("post_add", "post_remove", "post_clear"):
+        before = getattr(instance, "_audit_m2m", {}).pop(field.name, None)
+        after = _m2m_labels(instance, field.name)
+        if before != after:
+            _write(instance, Action.UPDATE, {field.name: [before, after]})
+
+
+def connect() -> None:
+    """Called once by PlansConfig.ready()."""
+    pre_save.connect(_before_save, dispatch_uid="audit_before_save")
+    post_save.connect(_after_save, dispatch_uid="audit_after_save")
+    post_delete.connect(_after_delete, dispatch_uid="audit_after_delete")
+    m2m_changed.connect(_m2m, dispatch_uid="audit_m2m")

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from plans import audit, thai
+from plans import thai
+from plans.history import history_for
 from progress.forms import ReportForm, activity_key, value_key
 from progress.models import QuarterlyReport
 
@@ -125,7 +126,7 @@ def conflict_of(
         for key in theirs
         if theirs[key] != mine[key]  # Decimal: 85.5 and 85.50 are one value
     ]
-    last = audit.history_for(report).first() if report else None
+    last = history_for(report).first() if report else None
     return Conflict(
         version=report.version if report else 0,
         rows=rows,

@@ -13,8 +13,10 @@ from budget import selectors as budget_selectors
 from budget.models import ProjectDisbursement
 from indicators.models import Indicator, IndicatorResult
 from indicators.rules import combine
-from plans import audit, thai
-from plans.models import AuditEntry, FiscalYear, Plan
+from plans import thai
+from plans.history import HistoryLine, history_for
+from plans.history import lines as history_lines
+from plans.models import FiscalYear, Plan
 from plans.money import ZERO
 from progress.access import my_projects
 from progress.models import (
@@ -75,12 +77,14 @@ def current_quarter(plan: Plan, today: date) -> int:
 
 
 @dataclass(frozen=True)
-class ProjectRow:
+class ProjectQuarterRow:
     project: Project
     status: QuarterStatus
 
 
-def project_list_for_user(user, *, plan: Plan, quarter: int, today: date) -> list[ProjectRow]:
+def project_list_for_user(
+    user, *, plan: Plan, quarter: int, today: date
+) -> list[ProjectQuarterRow]:
     """The projects the user enters or decides, with their status for the quarter.
     Three queries: deadlines, projects, the quarter's reports."""
     deadline = report_deadlines(plan.fiscal_year)[quarter]
@@ -98,7 +102,7 @@ def project_list_for_user(user, *, plan: Plan, quarter: int, today: date) -> lis
         .order_by("number")
     )
     return [
-        ProjectRow(p, quarter_status(next(iter(p.quarter_reports), None), deadline, today))
+        ProjectQuarterRow(p, quarter_status(next(iter(p.quarter_reports), None), deadline, today))
         for p in projects
     ]
 
@@ -186,7 +190,7 @@ class ReportPage:
     allocated: Decimal
     disbursed: Decimal
     photos: list[ReportPhoto] = field(default_factory=list)
-    history: list[AuditEntry] = field(default_factory=list)
+    history: list[HistoryLine] = field(default_factory=list)
 
     @property
     def remaining(self) -> Decimal:
@@ -262,21 +266,7 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
         allocated=allocated or ZERO,
         disbursed=sum(paid.values(), ZERO),
         photos=list(report.photos.all()) if report else [],
-        history=list(audit.history_for(report)) if report else [],
-    )
-
-
-def plan_years_for_user(user, office=None) -> list[Plan]:
-    """The plans (newest first) that have projects, of `office` (one of the user's), or of
-    all the user's offices."""
-    plans = Plan.objects.visible_to(user)
-    if office is not None:
-        plans = plans.filter(office=office)
-    return list(
-        plans.filter(projects__isnull=False)
-        .select_related("office", "fiscal_year")
-        .distinct()
-        .order_by("-fiscal_year__year", "office__name")
+        history=history_lines(history_for(report), report) if report else [],
     )
 
 

@@ -7,8 +7,9 @@ Four eyes: the report's submitter never approves or returns it (progress/access.
 `is_submitter`); another director decides.
 
 Each service locks the report row, refuses a stale `version` (the version the user's
-page was built from: the lost-update guard), validates, writes, bumps the version and
-records the audit entry, all in one transaction.
+page was built from: the lost-update guard), validates, writes and bumps the version, all
+in one transaction; the audit trail (plans/audit.py) records each row written, under the
+service's user and action (submit, return, approve, reopen) and reason.
 
 Only approval writes outside `progress`: each value becomes the indicator's
 `IndicatorResult` for the quarter (so results are approved values, what the annual report
@@ -40,7 +41,7 @@ from django.utils import timezone
 
 from budget.models import REPORT_REF_PREFIX, ProjectDisbursement
 from budget.services import check_disbursements, disbursement_post_approved
-from indicators.models import Indicator, IndicatorResult
+from indicators.models import IndicatorResult
 from plans import audit, thai
 from plans.money import cents
 from progress.access import OWN_REPORT, is_submitter, report_access
@@ -60,19 +61,8 @@ class StaleReport(ValidationError):
         super().__init__(STALE, code="stale")
 
 
-def _value_text(value: Decimal | None, unit: str = "", count: Decimal | None = None) -> str | None:
-    if value is None:
-        return None
-    text = f"{value} {unit}".strip()
-    return f"{text} (จำนวน {count})" if count is not None else text
-
-
 def _differs(old: Any, new: Any) -> bool:
     return (None if old is None else str(old)) != (None if new is None else str(new))
-
-
-def _indicator_label(indicator: Indicator) -> str:
-    return f"ผลตัวชี้วัดที่ {thai.to_thai_digits(indicator.order)}"
 
 
 def _activity_label(activity: Activity | None) -> str:
@@ -130,30 +120,14 @@ def _lock(report: QuarterlyReport, version: int) -> QuarterlyReport:
     return locked
 
 
-def _status_change(
-    report: QuarterlyReport,
-    *,
-    user,
-    new: str,
-    action: str,
-    note: str = "",
-    extra: Mapping[str, tuple[Any, Any]] | None = None,
-) -> None:
-    old_label = report.get_status_display()
+def _status_change(report: QuarterlyReport, *, new: str) -> None:
     report.status = new
     report.version += 1
     report.full_clean()
     report.save()
-    audit.record(
-        office=report.project.plan.office,
-        user=user,
-        obj=report,
-        action=action,
-        changes={"สถานะ": (old_label, report.get_status_display()), **(extra or {})},
-        note=note,
-    )
 
 
+@audit.authored
 @transaction.atomic
 def report_save_draft(
     *,
@@ -175,7 +149,7 @@ def report_save_draft(
     # Lock the project so that two first saves of the same quarter cannot both create it.
     Project.objects.select_for_update().filter(pk=project.pk).first()
     report = QuarterlyReport.objects.filter(project=project, quarter=quarter).first()
-    changes: dict[str, tuple[Any, Any]] = {}
+    changed = False
     if report is None:
         if version != 0:
             raise StaleReport()
@@ -186,8 +160,7 @@ def report_save_draft(
             raise ValidationError(NOT_EDITABLE, code="locked")
     for name in QuarterlyReport.NARRATIVE:
         new = narrative.get(name, "")
-        label = QuarterlyReport._meta.get_field(name).verbose_name
-        changes[label] = (getattr(report, name) or None, new or None)
+        changed |= _differs(getattr(report, name) or None, new or None)
         setattr(report, name, new)
     created = report.pk is None
     report.version += 1
@@ -201,19 +174,19 @@ def report_save_draft(
         if indicator is None:
             raise ValidationError("ตัวชี้วัดนี้ไม่อยู่ในโครงการ")
         old = old_values.get(indicator_id)
-        old_text = old and _value_text(old.value, old.unit, old.count)
         if indicator_id not in values:
             old.delete()
-            changes[_indicator_label(indicator)] = (old_text, None)
+            changed = True
             continue
         value, unit, count = values[indicator_id]
         value, count = cents(value), count if count is None else cents(count)
         row = old or ReportValue(report=report, indicator=indicator)
+        before = (row.value, row.unit, row.count)
         row.value, row.unit, row.count = value, unit, count
         row.count_unit = unit if count is not None else ""
         row.full_clean()
         row.save()
-        changes[_indicator_label(indicator)] = (old_text, _value_text(value, unit, count))
+        changed |= old is None or _differs(before, (value, unit, count))
 
     activities = {a.pk: a for a in project.activities.all()}
     old_amounts = {d.activity_id: d for d in report.disbursements.all()}
@@ -222,16 +195,16 @@ def report_save_draft(
             raise ValidationError("กิจกรรมนี้ไม่อยู่ในโครงการ")
         activity = activities.get(activity_id) if activity_id else None
         old = old_amounts.get(activity_id)
-        old_amount = old.amount if old else None
         if activity_id not in amounts:
             old.delete()
-            changes[_activity_label(activity)] = (old_amount, None)
+            changed = True
             continue
         row = old or ReportDisbursement(report=report, activity=activity)
+        before = row.amount if old else None
         row.amount = cents(amounts[activity_id])
         row.full_clean()
         row.save()
-        changes[_activity_label(activity)] = (old_amount, row.amount)
+        changed |= _differs(before, row.amount)
 
     _check_money(report)
 
@@ -240,23 +213,16 @@ def report_save_draft(
         row = ReportPhoto(report=report, image=photo, caption=photo_caption.strip(), order=last + 1)
         row.full_clean()
         row.save()
-        changes["ภาพกิจกรรม"] = (None, row.caption)
+        changed = True
 
-    if not created and not any(_differs(old, new) for old, new in changes.values()):
+    if not created and not changed:
         # Nothing changed: the user keeps their version and the history no empty line.
         QuarterlyReport.objects.filter(pk=report.pk).update(version=version)
         report.version = version
-        return report
-    audit.record(
-        office=project.plan.office,
-        user=user,
-        obj=report,
-        action="สร้างรายงาน" if created else "บันทึกร่าง",
-        changes=changes,
-    )
     return report
 
 
+@audit.authored
 @transaction.atomic
 def report_photo_remove(*, photo: ReportPhoto, user, version: int) -> QuarterlyReport:
     report = _lock(photo.report, version)
@@ -264,21 +230,14 @@ def report_photo_remove(*, photo: ReportPhoto, user, version: int) -> QuarterlyR
         raise PermissionDenied
     if not report.is_editable:
         raise ValidationError(NOT_EDITABLE, code="locked")
-    caption = photo.caption
     photo.image.delete(save=False)
     photo.delete()
     report.version += 1
     report.save(update_fields=["version", "updated_at"])
-    audit.record(
-        office=report.project.plan.office,
-        user=user,
-        obj=report,
-        action="ลบภาพกิจกรรม",
-        changes={"ภาพกิจกรรม": (caption, None)},
-    )
     return report
 
 
+@audit.authored
 @transaction.atomic
 def report_submit(*, report: QuarterlyReport, user, version: int) -> QuarterlyReport:
     report = _lock(report, version)
@@ -293,10 +252,12 @@ def report_submit(*, report: QuarterlyReport, user, version: int) -> QuarterlyRe
     _check_money(report)
     report.submitted_by = user
     report.submitted_at = timezone.now()
-    _status_change(report, user=user, new=Status.SUBMITTED, action="ส่งรายงาน")
+    with audit.acting(action=audit.Action.SUBMIT):
+        _status_change(report, new=Status.SUBMITTED)
     return report
 
 
+@audit.authored
 @transaction.atomic
 def report_return(*, report: QuarterlyReport, user, version: int, reason: str) -> QuarterlyReport:
     report = _lock(report, version)
@@ -310,13 +271,13 @@ def report_return(*, report: QuarterlyReport, user, version: int, reason: str) -
     if not reason:
         raise ValidationError({"reason": "กรุณาระบุเหตุผล"}, code="required")
     report.last_reason = reason
-    _status_change(report, user=user, new=Status.RETURNED, action="ส่งกลับแก้ไข", note=reason)
+    with audit.acting(action=audit.Action.RETURN, note=reason):
+        _status_change(report, new=Status.RETURNED)
     return report
 
 
-def _approve_results(report: QuarterlyReport) -> dict[str, tuple[Any, Any]]:
-    """Copy the report's values into IndicatorResult for its quarter; returns the changes."""
-    changes: dict[str, tuple[Any, Any]] = {}
+def _approve_results(report: QuarterlyReport) -> None:
+    """Copy the report's values into IndicatorResult for its quarter."""
     values = {v.indicator_id: v for v in report.values.select_related("indicator")}
     results = {
         r.indicator_id: r
@@ -327,19 +288,14 @@ def _approve_results(report: QuarterlyReport) -> dict[str, tuple[Any, Any]]:
     for indicator_id in sorted(set(values) | set(results)):
         result, value = results.get(indicator_id), values.get(indicator_id)
         indicator = (value or result).indicator
-        label = f"{_indicator_label(indicator)} (ผลที่อนุมัติ)"
-        old = result and _value_text(result.value, result.unit, result.count)
         if value is None:
             result.delete()
-            changes[label] = (old, None)
             continue
         result = result or IndicatorResult(indicator=indicator, quarter=report.quarter)
         result.value, result.unit = value.value, value.unit
         result.count, result.count_unit = value.count, value.count_unit
         result.full_clean()
         result.save()
-        changes[label] = (old, _value_text(value.value, value.unit, value.count))
-    return changes
 
 
 def _approve_disbursements(report: QuarterlyReport, user) -> None:
@@ -376,6 +332,7 @@ def _approve_disbursements(report: QuarterlyReport, user) -> None:
             raise ValidationError(f"{label}: {' '.join(error.messages)}") from error
 
 
+@audit.authored
 @transaction.atomic
 def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyReport:
     report = _lock(report, version)
@@ -385,15 +342,17 @@ def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyR
         raise ValidationError(OWN_REPORT, code="four_eyes")
     if report.status != Status.SUBMITTED:
         raise ValidationError("อนุมัติได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
-    changes = _approve_results(report)
-    _approve_disbursements(report, user)
-    report.approved_by = user
-    report.approved_at = timezone.now()
-    report.last_reason = ""
-    _status_change(report, user=user, new=Status.APPROVED, action="อนุมัติ", extra=changes)
+    with audit.acting(action=audit.Action.APPROVE):
+        _approve_results(report)
+        _approve_disbursements(report, user)
+        report.approved_by = user
+        report.approved_at = timezone.now()
+        report.last_reason = ""
+        _status_change(report, new=Status.APPROVED)
     return report
 
 
+@audit.authored
 @transaction.atomic
 def report_reopen(*, report: QuarterlyReport, user, version: int, reason: str) -> QuarterlyReport:
     """Back to draft, with a reason. What was approved stays in the results and the ledger
@@ -407,5 +366,6 @@ def report_reopen(*, report: QuarterlyReport, user, version: int, reason: str) -
     if not reason:
         raise ValidationError({"reason": "กรุณาระบุเหตุผล"}, code="required")
     report.last_reason = reason
-    _status_change(report, user=user, new=Status.DRAFT, action="เปิดให้แก้ไขอีกครั้ง", note=reason)
+    with audit.acting(action=audit.Action.REOPEN, note=reason):
+        _status_change(report, new=Status.DRAFT)
     return report

@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plans import thai
-from plans.access import current_office
-from plans.empty_year import missing_year_or_404, requested_year
+from plans.access import plan_choice
 from progress import conflicts, exports, selectors, services
 from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
 from progress.forms import ConfirmForm, ReasonForm, ReportForm
@@ -36,23 +35,9 @@ def _project_or_404(request, project_id: int, quarter: int) -> Project:
     )
 
 
-def _plan_for(request):
-    """The plan of ?year= (default: the current fiscal year's, else the newest) and all."""
-    office = current_office(request)
-    plans = selectors.plan_years_for_user(request.user, office=office) if office else []
-    if not plans:
-        return None, plans
-    text = request.GET.get("year")
-    wanted = requested_year(text) if text else thai.fiscal_year_of(timezone.localdate())
-    plan = next((p for p in plans if p.fiscal_year.year == wanted), None)
-    if plan is None and "year" in request.GET:
-        raise missing_year_or_404(request.GET["year"])
-    return plan or plans[0], plans
-
-
 def project_list(request):
     """My projects: the quarter's status and deadline of each project I enter or decide."""
-    plan, plans = _plan_for(request)
+    plan, plans = plan_choice(request)
     if plan is None:
         return render(request, "progress/project_list.html", {"plan": None, "section": "mine"})
     today = timezone.localdate()
@@ -257,7 +242,7 @@ def photo_delete(request, photo_id: int):
 
 
 def _follow_up_plan(request):
-    plan, plans = _plan_for(request)
+    plan, plans = plan_choice(request)
     if plan is None:
         raise Http404("ไม่พบแผนปฏิบัติการ")
     if not can_follow_up(request.user, plan.office):

@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from indicators.rules import VERDICT_LABELS, Verdict
 from plans import thai
-from plans.access import current_office, user_offices
-from plans.empty_year import missing_year_or_404
+from plans.access import current_office, plan_choice, user_offices
 from plans.models import Plan
 from projects.models import Project
 from reports.dashboard import charts
@@ -45,30 +44,20 @@ def _int(value: str | None, allowed) -> int | None:
 
 
 def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
-    """The plan the query string asks for, among the plans the user may read: None when the
-    user has none, 404 for an office or a year that is not theirs."""
-    plans = list(
-        Plan.objects.visible_to(request.user)
-        .filter(projects__isnull=False)
-        .select_related("office", "fiscal_year")
-        .distinct()
-        .order_by("office__name", "-fiscal_year__year")
-    )
-    if not office:
+    """The plan and filters the URL asks for: the plan by plans.access.plan_choice (the one
+    rule of every page with a year), the filters from the query string. None when the
+    office has no plan; 404 for an office or a year that is not the user's."""
+    offices = user_offices(request)
+    if office:
+        current = next((o for o in offices if o.code == office), None)
+        if current is None:
+            raise Http404("ไม่พบสำนักงานนี้")
+    else:
         current = current_office(request)  # ?office=, else the session's (404: not theirs)
-        office = current.code if current else ""
-    code = office
-    offices = {o.code for o in user_offices(request)}
-    if code and code not in offices:
-        raise Http404("ไม่พบสำนักงานนี้")
-    mine = [p for p in plans if p.office.code == code]
-    if not mine:
+    plan, plans = plan_choice(request, year=year, office=current)
+    if plan is None:
         return None
-    years = [p.fiscal_year.year for p in mine]
-    year = year or _int(request.GET.get("year"), years) or years[0]
-    plan = next((p for p in mine if p.fiscal_year.year == year), None)
-    if plan is None or (request.GET.get("year") and _int(request.GET["year"], years) is None):
-        raise missing_year_or_404(request.GET.get("year") or str(year))
+    code, years, year = current.code, [p.fiscal_year.year for p in plans], plan.fiscal_year.year
     quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or default_quarter(
         year, timezone.localdate()
     )

@@ -33,14 +33,15 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import CharField, TextField
+from django.db.models import CharField, PositiveIntegerField, TextField
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from plans import thai
 from plans.access import rights_for
-from plans.admin import office_path
 from plans.forms import issue_token
+from plans.ownership import office_path
 from tests.world import MARKERS, ROLES, build_world, no_office_user
 
 pytestmark = pytest.mark.django_db
@@ -401,8 +402,8 @@ def _admin_may(model_admin, view: str, url: str, actor_user, office) -> bool:
 
 
 def _edited(model_admin, data: dict) -> dict:
-    """The admin form as the page fills it, with one text of the row changed (so that a
-    save that goes through shows in the content)."""
+    """The admin form as the page fills it, with one text (else one count) of the row
+    changed, so that a save that goes through shows in the content."""
     for field in model_admin.model._meta.fields:
         if (
             isinstance(field, CharField | TextField)
@@ -411,7 +412,12 @@ def _edited(model_admin, data: dict) -> dict:
             and field.name not in ("code", "key")
         ):
             data[field.name] = f"{data[field.name]} แก้"[: field.max_length or 10_000]
-            break
+            return data
+    for field in model_admin.model._meta.fields:
+        counts = isinstance(field, PositiveIntegerField) and "year" not in field.name
+        if counts and not field.choices and field.name in data:
+            data[field.name] = str(int(thai.to_arabic_digits(data[field.name] or "0")) + 1)
+            return data
     return data
 
 

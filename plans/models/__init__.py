@@ -34,12 +34,13 @@ from plans.models.schools import (
     SizeClass,
 )
 from plans.models.texts import Committee, CommitteeMember, CommitteeSection, ReportText
-from plans.models.audit import AuditEntry
+from plans.models.audit import AuditAction, AuditEntry
 from plans.models.tokens import SubmissionToken
 # isort: on
 
 __all__ = [
     "SIZE_CLASS_BANDS",
+    "AuditAction",
     "AuditEntry",
     "Committee",
     "CommitteeMember",

@@ -96,7 +96,9 @@ def overview_charts(data: Overview) -> list[Chart]:
                     "เบิกจ่ายสะสม",
                     [percent(d, money.allocated) for d in money.disbursed_by_quarter],
                 ),
-                Dataset("เป้าหมายสะสม", [money.targets[q] for q in thai.FISCAL_QUARTERS], "line"),
+                Dataset(
+                    "เป้าหมายสะสม", [money.targets.get(q) for q in thai.FISCAL_QUARTERS], "line"
+                ),
             ],
             unit="ร้อยละ",
         ),

@@ -29,7 +29,7 @@ class OfficeQuarter:
     quarter: int
     disbursed: Decimal  # cumulative to the quarter's end
     rate: Decimal | None
-    target: Decimal
+    target: Decimal | None  # None: finance set no target for the quarter
 
     @property
     def label(self) -> str:
@@ -63,19 +63,19 @@ class OfficeMoney:
         return percent(self.disbursed, self.allocated)
 
     @property
-    def target(self) -> Decimal:
-        return self.targets[self.quarter]
+    def target(self) -> Decimal | None:
+        return self.targets.get(self.quarter)
 
     @property
     def quarters(self) -> list[OfficeQuarter]:
         return [
-            OfficeQuarter(q, d, percent(d, self.allocated), self.targets[q])
+            OfficeQuarter(q, d, percent(d, self.allocated), self.targets.get(q))
             for q, d in zip(thai.FISCAL_QUARTERS, self.disbursed_by_quarter, strict=True)
         ]
 
     @property
     def meets_target(self) -> bool:
-        return self.rate is not None and self.rate >= self.target
+        return self.rate is not None and self.target is not None and self.rate >= self.target
 
 
 def office_money(

@@ -9,8 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 from budget.models import ProjectDisbursement
-from plans import audit, thai
-from plans.models import AuditEntry
+from plans import thai
+from plans.history import HistoryLine, history_of
+from plans.history import lines as history_lines
 from plans.money import ZERO, cents
 from progress.models import QuarterlyReport
 from progress.selectors import QuarterStatus, quarter_status, report_deadlines
@@ -20,9 +21,6 @@ from reports.dashboard.queries import plan_projects
 from reports.dashboard.rows import DashboardProject
 from reports.dashboard.rules import plan_targets
 
-# The name `project_reports` reads the fiscal quarters by: that function was moved here
-# unchanged, for the audit trail's rewrite to edit next.
-QUARTERS = thai.FISCAL_QUARTERS
 HISTORY_LINES = 10  # the project page's recent report history
 
 
@@ -31,7 +29,7 @@ class MoneyQuarter:
     quarter: int
     disbursed: Decimal  # paid in the quarter
     cumulative: Decimal
-    planned: Decimal  # cumulative plan: the allocation × the quarter's target
+    planned: Decimal | None  # the allocation × the quarter's target; None without a target
 
     @property
     def label(self) -> str:
@@ -66,27 +64,22 @@ class ProjectPage:
     other_years: list[OtherYear]
     money_tracked: bool
     reports: list[ReportQuarter] = field(default_factory=list)
-    history: list[AuditEntry] = field(default_factory=list)  # newest first, HISTORY_LINES
+    history: list[HistoryLine] = field(default_factory=list)  # newest first, HISTORY_LINES
 
 
 def project_reports(
     project: Project, *, today: date
-) -> tuple[list[ReportQuarter], list[AuditEntry]]:
+) -> tuple[list[ReportQuarter], list[HistoryLine]]:
     """The project's four quarterly reports with their statuses on `today`, and the recent
-    audit entries of those reports. Three queries: deadlines, reports, history."""
+    history of those reports (plans/history.py). Three queries: deadlines, reports, history."""
     deadlines = report_deadlines(project.plan.fiscal_year)
     reports = {r.quarter: r for r in QuarterlyReport.objects.filter(project=project)}
     quarters = [
-        ReportQuarter(q, quarter_status(reports.get(q), deadlines[q], today)) for q in QUARTERS
+        ReportQuarter(q, quarter_status(reports.get(q), deadlines[q], today))
+        for q in thai.FISCAL_QUARTERS
     ]
-    # plans.audit.history_for, for the four reports in one query
-    history = list(
-        AuditEntry.objects.filter(
-            object_type=audit.object_type(QuarterlyReport),
-            object_id__in=[r.pk for r in reports.values()],
-        ).select_related("user")[:HISTORY_LINES]
-    )
-    return quarters, history
+    entries = history_of(QuarterlyReport, [r.pk for r in reports.values()])[:HISTORY_LINES]
+    return quarters, history_lines(entries)
 
 
 def project_page(project: Project, filters: Filters, *, today: date) -> ProjectPage:
@@ -111,7 +104,7 @@ def project_page(project: Project, filters: Filters, *, today: date) -> ProjectP
                 q,
                 cents(paid[q - 1]),
                 cents(running),
-                cents(row.allocated * targets[q] / 100),
+                cents(row.allocated * targets[q] / 100) if q in targets else None,
             )
         )
     others = [

@@ -126,7 +126,7 @@ def plan_projects(
                     counts,
                     allocated,
                     disbursed,
-                    targets[filters.quarter],
+                    targets.get(filters.quarter),
                     money_tracked=money_tracked,
                 ),
                 report=quarter_status(_report_of_quarter(project), due, today),

@@ -6,7 +6,8 @@ targets it measures the money against.
   * the money rate is the project's disbursement up to the quarter's end / its budget at
     that date (allocations and transfers, budget.selectors.with_current_budget),
     compared with the plan's cumulative disbursement target of the quarter (`plan_targets`:
-    budget.DisbursementTarget, else budget.rules.DEFAULT_TARGETS). It counts only when the
+    the targets finance set, budget.selectors.targets_for; a quarter without one is not
+    assessed, as on the budget pages). It counts only when the
     plan keeps a project ledger (some project of the plan has a disbursement recorded) and
     the project has a budget;
   * the money's verdict is the budget pages' own (budget.rules.pace): below the target by
@@ -21,8 +22,8 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from budget.models import DisbursementTarget
-from budget.rules import DEFAULT_TARGETS, Pace, pace
+from budget.rules import Pace, pace
+from budget.selectors import targets_for
 from plans.models import Plan
 from plans.money import percent
 from reports.selectors import VerdictCounts
@@ -48,7 +49,7 @@ def project_status(
     counts: VerdictCounts,
     allocated: Decimal,
     disbursed: Decimal,
-    target: Decimal,
+    target: Decimal | None,
     *,
     money_tracked: bool,
 ) -> ProjectStatus:
@@ -64,7 +65,7 @@ def project_status(
 
 
 def plan_targets(plan: Plan) -> dict[int, Decimal]:
-    """The plan's cumulative disbursement targets per quarter: those finance set for the
-    plan, the budget app's defaults for the others. One query."""
-    rows = DisbursementTarget.objects.filter(plan=plan).values_list("quarter", "cumulative_percent")
-    return {**DEFAULT_TARGETS, **dict(rows)}
+    """The plan's cumulative disbursement targets per quarter, as the budget pages read them
+    (budget.selectors.targets_for): a quarter finance set no target for is absent. One
+    query."""
+    return targets_for(plan).by_quarter

@@ -165,13 +165,13 @@ def indicator_row(indicator: Indicator, results: Sequence[Any] | None = None) ->
 
 def plan_summary(plan: Plan) -> PlanSummary:
     """The chapter 4 summary of a plan: every project, activity and indicator with its
-    verdict, and each project's current budget (allocations, plus transfers in, less
-    transfers out). Four queries whatever the plan's size."""
+    verdict, and each project's current budget (budget.selectors.with_current_budget).
+    Four queries whatever the plan's size."""
     indicators = Indicator.objects.order_by("order").prefetch_related(
         Prefetch("results", queryset=IndicatorResult.objects.order_by("quarter"))
     )
     projects = list(
-        budget_selectors.with_project_figures(Project.objects.filter(plan=plan))
+        budget_selectors.with_current_budget(Project.objects.filter(plan=plan))
         .select_related("policy_area", "work_group")
         .prefetch_related(
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
@@ -193,7 +193,7 @@ def plan_summary(plan: Plan) -> PlanSummary:
                 policy_area_number=project.policy_area.number,
                 work_group=project.work_group.name if project.work_group else "",
                 owner_name=project.owner_name,
-                budget=cents(project.original + project.transferred_in - project.transferred_out),
+                budget=cents(project.current_budget),
                 indicators=by_activity[None],
                 activities=[
                     ActivityRow(a.number, a.name, by_activity[a.pk])

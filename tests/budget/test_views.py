@@ -19,7 +19,7 @@ from plans.forms import issue_token
 from plans.models import AuditEntry
 from tests import factories
 from tests.budget import factories as budget_factories
-from tests.budget.factories import ours
+from tests.budget.factories import ours, written_by
 from tests.queries import REQUEST_EXTRA
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +145,8 @@ def test_deleting_a_disbursement_asks_first(client, project, finance):
     assert ours(ProjectDisbursement).exists()
     assert client.post(url).status_code == 302
     assert not ours(ProjectDisbursement).exists()
-    assert ours(AuditEntry).get().action == "ลบรายการเบิกจ่าย"
+    deleted = written_by(finance).get()
+    assert (deleted.action, deleted.changes["amount"]) == ("delete", ["500.00", None])
 
 
 @pytest.mark.parametrize("who", ["director", "staff_user", "group_director", "planner"])
@@ -179,7 +180,7 @@ def test_a_report_entry_cannot_be_deleted_from_the_ledger(client, project, finan
     assert response.status_code == 200
     assert "ลงบัญชีจากรายงานความก้าวหน้ารายไตรมาสที่อนุมัติแล้ว จึงลบไม่ได้" in response.content.decode()
     assert ours(ProjectDisbursement).get() == entry
-    assert not ours(AuditEntry).exists()
+    assert not written_by(finance).exists()
 
 
 def test_finance_reverses_a_report_entry_with_a_reason(client, project, activity, finance):
@@ -200,9 +201,10 @@ def test_finance_reverses_a_report_entry_with_a_reason(client, project, activity
         "progress:41",
     )
     assert (reversal.note, reversal.created_by) == ("ยอดในรายงานซ้ำกับฎีกาเดิม", finance)
-    audit = ours(AuditEntry).get(action="กลับรายการเบิกจ่าย")
+    audit = written_by(finance).get(action="reverse")
     assert audit.note == "ยอดในรายงานซ้ำกับฎีกาเดิม"
-    assert audit.changes["คงเหลือ (บาท)"] == ["88000.00", "100000.00"]
+    assert (audit.object_id, audit.parent_id) == (reversal.pk, project.pk)
+    assert audit.changes["amount"] == [None, "-12000.00"]
     html = client.get(ledger_url(project)).content.decode()
     assert "กลับรายการเบิกจ่าย" in html and "เบิกจ่าย (กลับรายการแล้ว)" in html
     assert url not in html  # reversed once only
@@ -443,8 +445,10 @@ def test_the_ledger_shows_the_history(client, project, finance):
     client.post(ledger_url(project), disbursement_data() | once(finance))
     html = client.get(ledger_url(project)).content.decode()
     assert "ประวัติการเปลี่ยนแปลง" in html
-    assert "100000.00" not in html and "70000.00" not in html  # figures in Thai, not raw
-    assert "คงเหลือ (บาท): ๗๐,๐๐๐.๐๐ → ๖๘,๗๖๕.๕๐" in html
+    history = html[html.index("ประวัติการเปลี่ยนแปลง") :]
+    assert "1234.50" not in history  # figures in Thai, not raw
+    assert "จำนวนเงิน (บาท): – → ๑,๒๓๔.๕๐" in history
+    assert "วันที่เบิกจ่าย: – → ๔ มี.ค. ๒๕๖๕" in history  # a B.E. date
 
 
 def build(plan, group, size: int):
@@ -501,7 +505,7 @@ def test_posting_the_same_disbursement_twice_records_one_ledger_row(client, proj
     assert second.redirect_chain == [(ledger_url(project), 302)]
     assert "รายการนี้บันทึกไปแล้ว" in second.content.decode()
     assert ours(ProjectDisbursement).count() == 1
-    assert ours(AuditEntry).count() == 1
+    assert written_by(finance).count() == 1
 
 
 def _forms(plan, project, other_project):

@@ -10,13 +10,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from budget import services as budget_services
 from budget.models import ProjectDisbursement
 from indicators.models import IndicatorResult
-from plans.audit import history_for
+from plans.history import history_for, lines
 from progress import services
 from progress.models import QuarterlyReport
 from tests.budget import factories as budget_factories
 from tests.progress import factories as pf
 
 pytestmark = pytest.mark.django_db
+
+
+def changed(entries, model: str, field: str) -> list:
+    """The [old, new] pairs of `field` in the entries of rows of `model`, sorted."""
+    return sorted(
+        e.changes[field]
+        for e in entries
+        if e.object_type.endswith(f".{model}") and field in e.changes
+    )
+
+
 Status = QuarterlyReport.Status
 
 
@@ -58,17 +69,16 @@ def test_first_save_creates_the_report_with_its_values_and_history(draft, staff_
         2: (Decimal("40.00"), "คน", Decimal("2.00")),
     }
     assert [d.amount for d in draft.disbursements.all()] == [Decimal("2500.00")]
-    (entry,) = history_for(draft)
-    assert (entry.action, entry.user) == ("สร้างรายงาน", staff_user)
-    assert entry.changes == {
-        "วิธีการดำเนินงาน/สิ่งที่ดำเนินการ": [None, "จัดอบรมครู ๒ รุ่น"],
-        "ผลตัวชี้วัดที่ ๑": [None, "85.50 ร้อยละ"],
-        "ผลตัวชี้วัดที่ ๒": [None, "40.00 คน (จำนวน 2.00)"],
-        "เบิกจ่าย กิจกรรมที่ ๑": [None, "2500.00"],
-    }
+    entries = list(history_for(draft))
+    assert {(e.action, e.user) for e in entries} == {("create", staff_user)}
+    assert changed(entries, "quarterlyreport", "work_done") == [[None, "จัดอบรมครู ๒ รุ่น"]]
+    assert changed(entries, "reportvalue", "value") == [[None, "40.00"], [None, "85.50"]]
+    assert changed(entries, "reportvalue", "count") == [[None, "2.00"]]
+    assert changed(entries, "reportdisbursement", "amount") == [[None, "2500.00"]]
 
 
 def test_second_save_records_old_and_new_and_blank_removes(draft, staff_user, indicators):
+    first_save = history_for(draft).first().pk
     report = save(
         draft.project,
         staff_user,
@@ -79,14 +89,11 @@ def test_second_save_records_old_and_new_and_blank_removes(draft, staff_user, in
     assert report.version == 2
     assert [v.value for v in report.values.all()] == [Decimal("90.00")]
     assert report.disbursements.count() == 0
-    entry = history_for(report).first()
-    assert entry.action == "บันทึกร่าง"
-    assert entry.changes == {
-        "ปัญหา/อุปสรรค": [None, "ครูติดภารกิจ"],
-        "ผลตัวชี้วัดที่ ๑": ["85.50 ร้อยละ", "90.00 ร้อยละ"],
-        "ผลตัวชี้วัดที่ ๒": ["40.00 คน (จำนวน 2.00)", None],
-        "เบิกจ่าย กิจกรรมที่ ๑": ["2500.00", None],
-    }
+    entries = list(history_for(report).filter(pk__gt=first_save))
+    assert changed(entries, "quarterlyreport", "problems") == [[None, "ครูติดภารกิจ"]]
+    assert changed(entries, "reportvalue", "value") == [["40.00", None], ["85.50", "90.00"]]
+    assert changed(entries, "reportdisbursement", "amount") == [["2500.00", None]]
+    assert {e.action for e in entries} == {"update", "delete"}
 
 
 def test_saving_the_same_again_changes_nothing(draft, staff_user, indicators, activity):
@@ -101,7 +108,7 @@ def test_saving_the_same_again_changes_nothing(draft, staff_user, indicators, ac
         amounts={activity.pk: Decimal("2500.00")},
     )
     assert again.version == 1
-    assert history_for(again).count() == 1
+    assert history_for(again).count() == history_for(draft).count() == 4  # the first save
 
 
 def test_stale_version_is_refused_and_nothing_changes(draft, staff_user, group_director):
@@ -111,7 +118,10 @@ def test_stale_version_is_refused_and_nothing_changes(draft, staff_user, group_d
     assert "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน" in error.value.messages[0]
     draft.refresh_from_db()
     assert (draft.version, draft.problems) == (2, "แก้โดยผู้อำนวยการกลุ่ม")
-    assert history_for(draft).count() == 2
+    assert [e.user for e in history_for(draft)[:1]] == [group_director]
+    assert (
+        not history_for(draft).filter(user__username=staff_user.username).exclude(action="create")
+    )
 
 
 def test_first_save_refused_when_someone_created_the_report_meanwhile(draft, group_director):
@@ -133,7 +143,10 @@ def test_submit_locks_the_draft_and_records_the_status(submitted, staff_user):
         staff_user,
     )
     entry = history_for(submitted).first()
-    assert (entry.action, entry.changes) == ("ส่งรายงาน", {"สถานะ": ["ร่าง", "ส่งแล้ว รอพิจารณา"]})
+    assert (entry.action, entry.changes["status"]) == ("submit", ["draft", "submitted"])
+    (line,) = lines([entry], submitted)
+    assert line.action == "ส่งรายงาน"
+    assert ("สถานะ", "ร่าง", "ส่งแล้ว รอพิจารณา") in [(c.label, c.old, c.new) for c in line.changes]
     with pytest.raises(ValidationError, match="ส่งแล้วหรืออนุมัติแล้ว"):
         save(submitted.project, staff_user, version=2)
 
@@ -163,9 +176,12 @@ def test_return_needs_a_reason_and_the_group_director(submitted, staff_user, gro
         3,
     )
     entry = history_for(report).first()
-    assert (entry.action, entry.note) == ("ส่งกลับแก้ไข", "เพิ่มจำนวนครูที่อบรม")
+    assert (entry.action, entry.note) == ("return", "เพิ่มจำนวนครูที่อบรม")
     assert entry.user == group_director
-    assert entry.changes == {"สถานะ": ["ส่งแล้ว รอพิจารณา", "ส่งกลับแก้ไข"]}
+    assert entry.changes == {
+        "status": ["submitted", "returned"],
+        "last_reason": [None, "เพิ่มจำนวนครูที่อบรม"],
+    }
     # returned is editable again, and may be submitted again
     again = save(report.project, staff_user, version=3, problems="แก้ไขแล้ว")
     resubmitted = services.report_submit(report=again, user=staff_user, version=4)
@@ -191,9 +207,12 @@ def test_approval_writes_results_and_the_ledger(submitted, director, indicators,
         director,
     )
     entry = history_for(report).first()
-    assert entry.action == "อนุมัติ"
-    assert entry.changes["สถานะ"] == ["ส่งแล้ว รอพิจารณา", "อนุมัติแล้ว"]
-    assert entry.changes["ผลตัวชี้วัดที่ ๑ (ผลที่อนุมัติ)"] == [None, "85.50 ร้อยละ"]
+    assert (entry.action, entry.user) == ("approve", director)
+    assert entry.changes["status"] == ["submitted", "approved"]
+    # The results and the ledger entries the approval wrote are in the project's history.
+    approval = history_for(report.project).filter(action="approve")
+    assert changed(approval, "indicatorresult", "value") == [[None, "40.00"], [None, "85.50"]]
+    assert changed(approval, "projectdisbursement", "amount") == [[None, "2500.00"]]
 
 
 def test_staff_and_planner_cannot_approve(submitted, staff_user, planner):
@@ -374,7 +393,8 @@ def test_photo_is_saved_and_removed_with_history(project, staff_user):
     services.report_photo_remove(photo=photo, user=staff_user, version=1)
     assert report.photos.count() == 0
     entry = history_for(report).first()
-    assert (entry.action, entry.changes) == ("ลบภาพกิจกรรม", {"ภาพกิจกรรม": ["ภาพการอบรม", None]})
+    assert (entry.action, entry.object_type) == ("delete", "progress.reportphoto")
+    assert entry.changes["caption"] == ["ภาพการอบรม", None]
 
 
 # -- four eyes (finding 4) ----------------------------------------------------------------

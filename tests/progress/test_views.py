@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from budget.models import ProjectDisbursement
 from indicators.models import IndicatorResult
 from plans import files as plans_files
-from plans.audit import history_for
+from plans.history import history_for
 from progress.models import QuarterlyReport, ReportDeadline
 from tests import factories
 from tests.progress import factories as pf
@@ -142,7 +142,10 @@ def test_save_with_thai_digits_stores_values_and_shows_history(
     html = response.content.decode()
     assert "บันทึกร่างแล้ว" in html
     assert 'value="๘๕.๕๐"' in html  # saved values come back in Thai digits
-    assert "สร้างรายงาน" in html and "ผลตัวชี้วัดที่ ๑: – → ๘๕.๕๐ ร้อยละ" in html
+    history = html[html.index('data-testid="history"') :]
+    assert "วิธีการดำเนินงาน/สิ่งที่ดำเนินการ: – → จัดอบรมครู" in history
+    assert "ผลการดำเนินงาน: – → ๘๕.๕๐" in history and "หน่วยของผล: – → ร้อยละ" in history
+    assert "เบิกจ่ายในไตรมาส (บาท): – → ๒,๕๐๐.๕๐" in history
 
 
 def test_invalid_number_saves_nothing_and_says_why_next_to_the_field(

@@ -312,7 +312,13 @@ def test_project_page_shows_report_statuses_and_history(client, office_plan, gro
         (3, "not_started", True),
         (4, "not_started", False),  # due 15 October 2022
     ]
-    assert [(e.action, e.note) for e in page.history] == [("ส่งกลับแก้ไข", "ตัวเลขงบประมาณไม่ตรง")]
+    newest = page.history[0]  # then the two reports' creation by the test's set-up
+    assert (newest.action, newest.note, newest.user) == (
+        "ส่งกลับแก้ไข",
+        "ตัวเลขงบประมาณไม่ตรง",
+        director,
+    )
+    assert [e.action for e in page.history[1:]] == ["เพิ่ม", "เพิ่ม"]
     client.force_login(director)
     html = client.get(
         reverse("reports:dashboard_project", args=[project.pk]) + "?quarter=2"

@@ -98,3 +98,26 @@ def test_the_budget_page_and_the_dashboard_judge_the_pace_alike(
     filters = Filters(year=2565, quarter=2)
     rows, _ = plan_projects(plan, filters, plan_targets(plan), today=TODAY)
     assert rows[0].status == dashboard_status
+
+
+def test_without_targets_neither_page_judges_the_money(plan, group):
+    """A plan whose targets finance has not set: the budget page says "not assessed" and the
+    dashboard does not hold the money against a target it made up (before, it took the
+    defaults and called a 10 % rate at risk)."""
+    project = factories.project(plan, 1, group=group, budget="100000")
+    money.disbursement(project, "10000", paid_on=date(2022, 3, 1))
+    targets = budget_selectors.targets_for(plan, today=date(2022, 3, 31))
+    (row,) = budget_selectors.project_budgets(plan, targets)
+    assert row.pace == Pace.NOT_MEASURED
+    rows, tracked = plan_projects(
+        plan, Filters(year=2565, quarter=2), plan_targets(plan), today=TODAY
+    )
+    assert tracked and rows[0].status == ProjectStatus.ON_TRACK  # nothing else is wrong
+
+
+def test_the_dashboard_says_when_no_target_is_set(client, plan, group, director):
+    project = factories.project(plan, 1, group=group, budget="100000")
+    money.disbursement(project, "10000", paid_on=date(2022, 3, 1))
+    client.force_login(director)
+    page = client.get(reverse("reports:dashboard"), {"quarter": 2}).content.decode()
+    assert "ยังไม่ได้กำหนดเป้าหมายการเบิกจ่ายของไตรมาสนี้" in page

@@ -10,6 +10,7 @@ from django.db import transaction
 from demo import guard
 from demo.loader import Loader, SeedError
 from demo.users import DEMO_PASSWORD, ensure_demo_users
+from plans import audit
 
 # The exit status of a refusal: scripts/run serves the database as it is then.
 REFUSED = 3
@@ -30,7 +31,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_users: bool = False, force: bool = False, **options):
         try:
-            with transaction.atomic():
+            # Seed data is not anyone's edit: no audit entries (the guard's marker is one).
+            with transaction.atomic(), audit.suppressed():
                 plan, stats = self._load(force)
         except SeedError as error:
             raise CommandError(str(error)) from error
@@ -45,7 +47,8 @@ class Command(BaseCommand):
                 self.style.WARNING("ไม่สร้างผู้ใช้ตัวอย่างเพราะไม่ได้อยู่ในโหมดสาธิต (ตั้ง DJANGO_SECRET_KEY ไว้)")
             )
             return
-        users = ensure_demo_users(plan.office)
+        with audit.suppressed():
+            users = ensure_demo_users(plan.office)
         self.stdout.write("")
         self.stdout.write(f"ผู้ใช้ตัวอย่าง (รหัสผ่านทุกบัญชี: {DEMO_PASSWORD})")
         for username, label in users:
