@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from plans.models import Role
 from tests import factories
+from tests.seed import Seed
 
 
 @pytest.fixture(autouse=True)
@@ -95,17 +96,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 
 @pytest.fixture(scope="session")
-def fy2565_db(django_db_setup, django_db_blocker):
-    """The whole FY2565 seed, loaded once for the session's read-only tests, and marked as
-    load_demo marks it (demo/guard.py), so a later test's load_demo finds its own data."""
-    from demo.guard import record_load
-    from demo.loader import Loader
-
+def fy2565_seed(django_db_setup, django_db_blocker) -> Seed:
+    """The rows the whole FY2565 seed adds to an empty database, read once per session from a
+    load that is rolled back at once: no test sees them unless it asks (fy2565_db)."""
     with django_db_blocker.unblock():
-        loader = Loader()
-        plan = loader.load()
-        record_load(plan, loader.stats)
-    yield plan
+        return Seed.take()
+
+
+@pytest.fixture
+def fy2565_db(db, fy2565_seed):
+    """The whole FY2565 seed, as load_demo leaves it (marked as its own, demo/guard.py), put
+    into this test's database in a few milliseconds and gone with the test's transaction
+    (or its flush): what one test changes, the next never sees."""
+    return fy2565_seed.restore()
 
 
 # -- browser tests (Playwright driving Debian's Chromium, never a downloaded browser) ------

@@ -120,26 +120,26 @@ def test_command_writes_html(fy2565_db, tmp_path):
     assert "๓๑๘,๒๒๓,๙๓๘.๐๐" in output.read_text(encoding="utf-8")
 
 
-def test_command_writes_a_searchable_pdf(fy2565_db, tmp_path):
-    output = tmp_path / "report.pdf"
-    call_command(
-        "render_report", "2565", "--format", "pdf", "--output", str(output), "--office",
-        fy2565_db.office.code,
-    )  # fmt: skip
-    text = pdftotext(output)
+def test_command_writes_a_searchable_pdf(fy2565_pdf_file):
+    """fy2565_pdf_file is what `render_report 2565 --format pdf --office …` wrote."""
+    text = pdftotext(fy2565_pdf_file)
     assert OFFICE in text  # ำ survives extraction (the /ActualText fix)
     assert "๓๑๘,๒๒๓,๙๓๘.๐๐" in text
     assert "สามร้อยสิบแปดล้าน" in text
     # Footers: the front matter lettered, the chapters in Thai digits from chapter 1's ๑.
-    assert pdftotext(output, "-f", "3", "-l", "3").split()[-1] == "ข"
-    chapter_1 = pdftotext(output, "-f", "6", "-l", "6")
+    assert pdftotext(fy2565_pdf_file, "-f", "3", "-l", "3").split()[-1] == "ข"
+    chapter_1 = pdftotext(fy2565_pdf_file, "-f", "6", "-l", "6")
     assert "บทที่ ๑ บทนำ" in chapter_1 and chapter_1.split()[-1] == "๑"
 
 
-def test_pdf_download(client, fy2565_db, reader):
-    client.force_login(reader)
+def test_pdf_download(client, plan, director, tmp_path):
+    """The view's own work (a small plan: the FY2565 PDF's pages are read above)."""
+    factories.project(plan, 1, budget="375000.00")
+    client.force_login(director)
     response = client.get(reverse("reports:annual_report_pdf", args=[2565]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="annual-report-2565.pdf"'
-    assert response.content.startswith(b"%PDF")
+    (tmp_path / "report.pdf").write_bytes(response.content)
+    text = pdftotext(tmp_path / "report.pdf")
+    assert plan.office.name in text and "๓๗๕,๐๐๐.๐๐" in text

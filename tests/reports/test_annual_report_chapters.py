@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from plans.models import Role
-from reports import charts, printing
+from reports import charts
 from reports.selectors import annual_report
 from tests import factories
 from tests.reports.test_annual_report import PDFTOTEXT
@@ -31,15 +31,10 @@ BUDGETS = {
 
 
 @pytest.fixture(scope="module")
-def fy2565_pdf(fy2565_db, django_db_blocker, tmp_path_factory):
-    """The FY2565 PDF rendered once for this module, with its text per page."""
-    with django_db_blocker.unblock():
-        pdf = printing.annual_report_pdf(annual_report(fy2565_db))
-    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(  # noqa: S603
-        [PDFTOTEXT, "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+def fy2565_pdf(fy2565_pdf_file):
+    """The FY2565 PDF's text per page (the PDF itself is rendered once per session)."""
+    command = [PDFTOTEXT, "-layout", str(fy2565_pdf_file), "-"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
     return text.split("\f")
 
 
