@@ -24,6 +24,7 @@ NOT_INHERITED = {
     "DATABASE_URL",
     "DJANGO_SESSION_IDLE_MINUTES",
     "DJANGO_BEHIND_PROXY",
+    "REPORT_PDF_MODE",
 }
 
 
@@ -32,19 +33,46 @@ def _environment(**values: str) -> dict[str, str]:
     return {**env, "DJANGO_SETTINGS_MODULE": "config.settings", **values}
 
 
-def _settings_under(**values: str) -> dict:
-    """The settings a fresh process derives from these environment variables."""
-    script = (
-        "import json, django; django.setup(); from django.conf import settings as s; "
-        "db = s.DATABASES['default']; print(json.dumps({"
-        "'DEBUG': s.DEBUG, 'DEMO_MODE': s.DEMO_MODE, 'ENGINE': db['ENGINE'], "
-        "'OPTIONS': db.get('OPTIONS', {}), 'SESSION_COOKIE_AGE': s.SESSION_COOKIE_AGE, "
-        "'AXES_CLIENT_IP_CALLABLE': s.AXES_CLIENT_IP_CALLABLE}))"
-    )
+SQLITE_URL = "sqlite:////srv/plan/plan.db"
+POSTGRES_URL = "postgres://plan@127.0.0.1:5432/plan"
+ENVIRONMENTS = {
+    "demo": {},
+    "production": PRODUCTION,
+    "production on SQLite": {**PRODUCTION, "DATABASE_URL": SQLITE_URL},
+    "production on PostgreSQL": {**PRODUCTION, "DATABASE_URL": POSTGRES_URL},
+    "production, PDFs in the request": {**PRODUCTION, "REPORT_PDF_MODE": "immediate"},
+    "tuned": {"DJANGO_SESSION_IDLE_MINUTES": "10", "DJANGO_BEHIND_PROXY": "true"},
+}
+# Run in a fresh interpreter: config/settings.py executed once per environment (its upper-case
+# names are what Django's settings hold), the values wanted printed as JSON.
+SCRIPT = """
+import json, os, runpy, sys
+found = {}
+for name, env in json.load(sys.stdin).items():
+    os.environ.clear()
+    os.environ.update(env)
+    s = runpy.run_module("config.settings")
+    db = s["DATABASES"]["default"]
+    found[name] = {
+        "DEBUG": s["DEBUG"], "DEMO_MODE": s["DEMO_MODE"], "ENGINE": db["ENGINE"],
+        "OPTIONS": db.get("OPTIONS", {}), "SESSION_COOKIE_AGE": s["SESSION_COOKIE_AGE"],
+        # Unset, django-axes takes the address from REMOTE_ADDR.
+        "AXES_CLIENT_IP_CALLABLE": s.get("AXES_CLIENT_IP_CALLABLE"),
+        "REPORT_PDF_MODE": s["REPORT_PDF_MODE"],
+    }
+print(json.dumps(found))
+"""
+
+
+@pytest.fixture(scope="module")
+def derived() -> dict[str, dict]:
+    """The settings that config/settings.py derives from each of ENVIRONMENTS (one process
+    for all of them: each takes a fraction of a second, a Python start several times that)."""
+    environments = {name: _environment(**values) for name, values in ENVIRONMENTS.items()}
     result = subprocess.run(  # noqa: S603 - a fixed script run by our own interpreter
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", SCRIPT],
         cwd=settings.BASE_DIR,
-        env=_environment(**values),
+        input=json.dumps(environments),
         capture_output=True,
         text=True,
         check=True,
@@ -65,33 +93,39 @@ def test_deploy_check_is_clean_with_production_values(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_without_a_secret_key_the_portal_runs_as_the_demo(tmp_path):
-    demo = _settings_under()
+def test_without_a_secret_key_the_portal_runs_as_the_demo(derived):
+    demo, production = derived["demo"], derived["production"]
     # DEBUG stays off in the demo too: its users get the Thai error pages.
     assert (demo["DEMO_MODE"], demo["DEBUG"]) == (True, False)
-    production = _settings_under(**PRODUCTION)
     assert (production["DEMO_MODE"], production["DEBUG"]) == (False, False)
 
 
-def test_sqlite_queues_writers_and_postgresql_keeps_its_own_options(tmp_path):
-    sqlite = _settings_under(**PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'plan.db'}")
+def test_sqlite_queues_writers_and_postgresql_keeps_its_own_options(derived):
+    sqlite = derived["production on SQLite"]
+    assert sqlite["ENGINE"] == "django.db.backends.sqlite3"
     assert sqlite["OPTIONS"] == {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    postgres = _settings_under(**PRODUCTION, DATABASE_URL="postgres://plan@127.0.0.1:5432/plan")
+    postgres = derived["production on PostgreSQL"]
     assert postgres["ENGINE"] == "django.db.backends.postgresql"
     assert postgres["OPTIONS"] == {}
 
 
-def test_idle_timeout_and_proxy_address_come_from_the_environment():
-    tuned = _settings_under(DJANGO_SESSION_IDLE_MINUTES="10", DJANGO_BEHIND_PROXY="true")
+def test_idle_timeout_and_proxy_address_come_from_the_environment(derived):
+    tuned = derived["tuned"]
     assert tuned["SESSION_COOKIE_AGE"] == 600
     assert tuned["AXES_CLIENT_IP_CALLABLE"] == "config.security.forwarded_client_ip"
-    default = _settings_under()
+    default = derived["demo"]
     assert default["SESSION_COOKIE_AGE"] == 30 * 60
     assert default["AXES_CLIENT_IP_CALLABLE"] is None
+
+
+def test_the_demo_renders_pdfs_in_the_request_and_production_in_the_background(derived):
+    assert derived["demo"]["REPORT_PDF_MODE"] == "immediate"  # no worker in the demo
+    assert derived["production"]["REPORT_PDF_MODE"] == "background"
+    assert derived["production, PDFs in the request"]["REPORT_PDF_MODE"] == "immediate"
 
 
 @pytest.mark.django_db
