@@ -17,6 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -33,6 +34,9 @@ class Change:
     label: str
     old: str
     new: str
+    # "set": a row written anew (only the values matter), "removed": a row taken away
+    # (only the values it had), "changed": old → new.
+    kind: str = "changed"
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,9 @@ class HistoryLine:
     at: datetime
     user: object  # a User or None (the system)
     action: str  # the Thai name of what happened
-    what: str  # the changed record when it is not the one whose history this is, else ""
+    # What was changed when it is not the record whose history this is: its kind (and its
+    # name when it is not a row of that record), else "".
+    what: str
     changes: list[Change]
     note: str
 
@@ -100,20 +106,29 @@ def _line(entry: AuditEntry, own) -> HistoryLine:
     what = ""
     if (entry.object_type, entry.object_id) != own:
         kind = str(model._meta.verbose_name) if model is not None else ""
-        what = f"{kind}: {entry.object_label}" if kind else entry.object_label
+        child = own is not None and (entry.parent_type, entry.parent_id) == own
+        what = kind if kind and child else f"{kind}: {entry.object_label}".lstrip(": ")
+    pairs = {name: [*pair, None, None][:2] for name, pair in (entry.changes or {}).items()}
+    kind = "changed"
+    if pairs and all(old is None for old, _ in pairs.values()):
+        kind = "set"
+    elif pairs and all(new is None for _, new in pairs.values()):
+        kind = "removed"
+    author = str(entry.user) if entry.user is not None else None
     changes = []
-    for name, pair in (entry.changes or {}).items():
+    for name, (old, new) in pairs.items():
         field = _field(model, name)
-        if (
-            field is not None
-            and field.is_relation
-            and _label(field.related_model) == entry.parent_type
-        ):
-            continue  # a row's link to the record whose history this is says nothing new
+        if field is not None and field.is_relation:
+            if _label(field.related_model) == entry.parent_type:
+                continue  # a row's link to the record whose history this is: nothing new
+            if field.related_model is get_user_model() and author in (old, new):
+                continue  # "recorded by" the entry's own author
+        if entry.note and new == entry.note:
+            continue  # the reason, which the note column shows
         label = str(field.verbose_name) if field is not None else name
-        old, new = [*pair, None, None][:2]
         shown = VALUE_TEXT.get(f"{entry.object_type}.{name}")
-        changes.append(Change(label, value_text(field, old, shown), value_text(field, new, shown)))
+        old_text, new_text = value_text(field, old, shown), value_text(field, new, shown)
+        changes.append(Change(label, old_text, new_text, kind))
     return HistoryLine(
         at=entry.at,
         user=entry.user,

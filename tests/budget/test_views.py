@@ -447,8 +447,8 @@ def test_the_ledger_shows_the_history(client, project, finance):
     assert "ประวัติการเปลี่ยนแปลง" in html
     history = html[html.index("ประวัติการเปลี่ยนแปลง") :]
     assert "1234.50" not in history  # figures in Thai, not raw
-    assert "จำนวนเงิน (บาท): – → ๑,๒๓๔.๕๐" in history
-    assert "วันที่เบิกจ่าย: – → ๔ มี.ค. ๒๕๖๕" in history  # a B.E. date
+    assert "จำนวนเงิน (บาท): ๑,๒๓๔.๕๐" in history  # a new entry: its values, no arrows
+    assert "วันที่เบิกจ่าย: ๔ มี.ค. ๒๕๖๕" in history  # a B.E. date
 
 
 def build(plan, group, size: int):

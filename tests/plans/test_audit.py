@@ -174,3 +174,12 @@ def test_values_are_shown_by_their_field_type():
     assert value_text(None, None) == "–"
     status = get_user_model()._meta.get_field("is_active")
     assert value_text(status, "false") == "ไม่ใช่"
+
+
+def test_an_update_shows_old_and_new_a_new_row_its_values(project):
+    project.name = "ชื่อใหม่"
+    project.save()
+    update, create = lines(history_for(project)[:2], project)
+    assert [(c.kind, c.new) for c in update.changes] == [("changed", "ชื่อใหม่")]
+    assert update.changes[0].old != "–"
+    assert {c.kind for c in create.changes} == {"set"}

@@ -143,9 +143,9 @@ def test_save_with_thai_digits_stores_values_and_shows_history(
     assert "บันทึกร่างแล้ว" in html
     assert 'value="๘๕.๕๐"' in html  # saved values come back in Thai digits
     history = html[html.index('data-testid="history"') :]
-    assert "วิธีการดำเนินงาน/สิ่งที่ดำเนินการ: – → จัดอบรมครู" in history
-    assert "ผลการดำเนินงาน: – → ๘๕.๕๐" in history and "หน่วยของผล: – → ร้อยละ" in history
-    assert "เบิกจ่ายในไตรมาส (บาท): – → ๒,๕๐๐.๕๐" in history
+    assert "วิธีการดำเนินงาน/สิ่งที่ดำเนินการ: จัดอบรมครู" in history
+    assert "ผลการดำเนินงาน: ๘๕.๕๐" in history and "หน่วยของผล: ร้อยละ" in history
+    assert "เบิกจ่ายในไตรมาส (บาท): ๒,๕๐๐.๕๐" in history
 
 
 def test_invalid_number_saves_nothing_and_says_why_next_to_the_field(
