@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from plans import thai
-from plans.models import FiscalYear, Office, Plan
+from plans.models import FiscalYear, Office, Plan, quarter_1_to_4
 from plans.money import MONEY
 from projects.models import Activity, Project
 
@@ -312,11 +312,7 @@ class DisbursementTarget(models.Model):
         ordering = ["plan", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "quarter"], name="disbursement_target_unique"),
-            models.CheckConstraint(
-                condition=Q(quarter__gte=1, quarter__lte=4),
-                name="disbursement_target_quarter",
-                violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
-            ),
+            quarter_1_to_4("disbursement_target_quarter"),
             models.CheckConstraint(
                 condition=Q(cumulative_percent__gte=0, cumulative_percent__lte=100),
                 name="disbursement_target_percent",

@@ -43,7 +43,7 @@ def quarter_on(fiscal_year: int, day: date) -> int | None:
     if day < starts:
         return None
     if day > ends:
-        return 4
+        return thai.FISCAL_QUARTERS[-1]
     return thai.quarter_of(day)
 
 

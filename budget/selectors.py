@@ -172,7 +172,7 @@ class Targets:
     @property
     def rows(self) -> list[tuple[int, Decimal | None, bool]]:
         """(quarter, target, is the current quarter) for quarters 1 to 4."""
-        return [(q, self.by_quarter.get(q), q == self.quarter) for q in (1, 2, 3, 4)]
+        return [(q, self.by_quarter.get(q), q == self.quarter) for q in thai.FISCAL_QUARTERS]
 
 
 def targets_for(plan: Plan, *, today: date | None = None) -> Targets:

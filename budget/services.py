@@ -438,9 +438,9 @@ def targets_update(
 ) -> list[DisbursementTarget]:
     """Set the plan's cumulative disbursement targets for quarters 1 to 4."""
     require(user, plan.office_id, Right.PLAN_BUDGET)
-    if sorted(percents) != [1, 2, 3, 4]:
+    if sorted(percents) != list(thai.FISCAL_QUARTERS):
         raise ValueError("percents must give quarters 1 to 4")
-    values = [percents[q] for q in (1, 2, 3, 4)]
+    values = [percents[q] for q in thai.FISCAL_QUARTERS]
     for value in values:
         _no_float(value)
     if any(later < earlier for earlier, later in pairwise(values)):
@@ -449,7 +449,7 @@ def targets_update(
         t.quarter: t for t in DisbursementTarget.objects.select_for_update().filter(plan=plan)
     }
     saved = []
-    for quarter, value in zip((1, 2, 3, 4), values, strict=True):
+    for quarter, value in zip(thai.FISCAL_QUARTERS, values, strict=True):
         target = current.get(quarter) or DisbursementTarget(plan=plan, quarter=quarter)
         target.cumulative_percent = value
         target.full_clean()

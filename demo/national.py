@@ -220,7 +220,7 @@ class Generator:
                 unit="ร้อยละ",
             )
             for i in indicators
-            for q in range(1, 5)
+            for q in thai.FISCAL_QUARTERS
             if rng.random() < 0.9
         ]
         self.bulk(IndicatorResult, results)
@@ -250,7 +250,7 @@ class Generator:
                         office=o, fiscal_year=self.year, category=c, number=1, amount=amount
                     )
                 )
-                for q in range(1, 5):
+                for q in thai.FISCAL_QUARTERS:
                     office_paid.append(
                         OfficeDisbursement(
                             office=o,

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from indicators.rules import Aggregation, Direction
 from plans import thai
-from plans.models import FiscalYear, Office, Province, quarter_1_to_4
+from plans.models import QUARTER_VALIDATORS, FiscalYear, Office, Province, quarter_1_to_4
 from projects.models import Activity, Project
 
 UNIT_CHOICES = [
@@ -98,9 +98,7 @@ class IndicatorResult(models.Model):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="results", verbose_name="ตัวชี้วัด"
     )
-    quarter = models.PositiveSmallIntegerField(
-        "ไตรมาส", validators=[MinValueValidator(1), MaxValueValidator(4)]
-    )
+    quarter = models.PositiveSmallIntegerField("ไตรมาส", validators=QUARTER_VALIDATORS)
     value = models.DecimalField("ผลการดำเนินงาน", max_digits=14, decimal_places=2)
     unit = models.CharField("หน่วยของผล", max_length=20, choices=UNIT_CHOICES)
     count = models.DecimalField(

@@ -13,17 +13,15 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
 from indicators.models import UNIT_CHOICES
 from plans import files, thai
-from plans.models import quarter_1_to_4
+from plans.models import QUARTER_VALIDATORS, quarter_1_to_4
 from plans.money import MONEY
 
-QUARTERS = [(q, thai.quarter_label(q)) for q in (1, 2, 3, 4)]
-QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+QUARTERS = [(q, thai.quarter_label(q)) for q in thai.FISCAL_QUARTERS]
 # Default deadline: this many days after the quarter ends (planning may set another per year).
 DEFAULT_DEADLINE_DAYS = 15
 VALUE = {"max_digits": 14, "decimal_places": 2}

@@ -59,7 +59,7 @@ def quarter_status(report: QuarterlyReport | None, deadline: date, today: date) 
 def report_deadlines(year: FiscalYear | int) -> dict[int, date]:
     """The due date of each quarter of a fiscal year: the default unless planning set one."""
     year_be = year if isinstance(year, int) else year.year
-    deadlines = {q: default_deadline(year_be, q) for q in (1, 2, 3, 4)}
+    deadlines = {q: default_deadline(year_be, q) for q in thai.FISCAL_QUARTERS}
     for row in ReportDeadline.objects.filter(fiscal_year__year=year_be):
         deadlines[row.quarter] = row.due_on
     return deadlines
@@ -70,7 +70,8 @@ def current_quarter(plan: Plan, today: date) -> int:
     year = plan.fiscal_year.year
     if thai.fiscal_year_of(today) == year:
         return thai.quarter_of(today)
-    return 4 if thai.fiscal_year_of(today) > year else 1
+    past = thai.fiscal_year_of(today) > year
+    return thai.FISCAL_QUARTERS[-1] if past else thai.FISCAL_QUARTERS[0]
 
 
 # -- my projects ------------------------------------------------------------------------
@@ -138,7 +139,7 @@ def follow_up_rows(plan: Plan, *, today: date) -> list[FollowUpRow]:
     rows = []
     for project in projects:
         reports = {r.quarter: r for r in project.quarterly_reports.all()}
-        for quarter in (1, 2, 3, 4):
+        for quarter in thai.FISCAL_QUARTERS:
             rows.append(
                 FollowUpRow(
                     project_id=project.pk,

@@ -25,7 +25,7 @@ PAGE_SIZE = 25
 
 
 def _project_or_404(request, project_id: int, quarter: int) -> Project:
-    if quarter not in (1, 2, 3, 4):
+    if quarter not in thai.FISCAL_QUARTERS:
         raise Http404("ไม่มีไตรมาสนี้")
     return get_object_or_404(
         Project.objects.visible_to(request.user).select_related(
@@ -42,7 +42,7 @@ def project_list(request):
         return render(request, "progress/project_list.html", {"plan": None, "section": "mine"})
     today = timezone.localdate()
     quarter = request.GET.get("quarter")
-    quarter = int(quarter) if quarter in ("1", "2", "3", "4") else None
+    quarter = int(quarter) if quarter in {str(q) for q in thai.FISCAL_QUARTERS} else None
     quarter = quarter or selectors.current_quarter(plan, today)
     rows = selectors.project_list_for_user(request.user, plan=plan, quarter=quarter, today=today)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -53,7 +53,7 @@ def project_list(request):
             "plan": plan,
             "years": sorted({p.fiscal_year.year for p in plans}, reverse=True),
             "quarter": quarter,
-            "quarters": (1, 2, 3, 4),
+            "quarters": thai.FISCAL_QUARTERS,
             "quarter_label": thai.quarter_label(quarter),
             "page": page,
             "can_follow_up": can_follow_up(request.user, plan.office),
@@ -85,7 +85,7 @@ def _report_context(request, page: selectors.ReportPage, form: ReportForm | None
         "access": access,
         "indicator_rows": rows,
         "money": money,
-        "quarters": (1, 2, 3, 4),
+        "quarters": thai.FISCAL_QUARTERS,
         "section": "report",
         "can_follow_up": can_follow_up(request.user, page.project.plan.office),
         "own_submission": is_submitter(request.user, page.report),

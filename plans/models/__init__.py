@@ -11,7 +11,7 @@ models from here (`from plans.models import Office`).
 # database) as it was.
 # isort: off
 from plans.models.offices import Office, OfficeQuerySet, Province
-from plans.models.years import FiscalYear, quarter_1_to_4
+from plans.models.years import QUARTER_VALIDATORS, FiscalYear, quarter_1_to_4
 from plans.models.frame import MasterPlanIssue, MinisterPolicy, NationalStrategy, PolicyArea
 from plans.models.people import Membership, Role, WorkGroup
 from plans.models.plans import (
@@ -39,6 +39,7 @@ from plans.models.tokens import SubmissionToken
 # isort: on
 
 __all__ = [
+    "QUARTER_VALIDATORS",
     "SIZE_CLASS_BANDS",
     "AuditAction",
     "AuditEntry",

@@ -37,10 +37,19 @@ class FiscalYear(models.Model):
         return thai.fiscal_year_bounds(self.year)[1]
 
 
+# A model's `quarter` is one of the fiscal year's quarters (thai.FISCAL_QUARTERS): its
+# validators, and the check constraint below.
+QUARTER_VALIDATORS = [
+    MinValueValidator(min(thai.FISCAL_QUARTERS)),
+    MaxValueValidator(max(thai.FISCAL_QUARTERS)),
+]
+
+
 def quarter_1_to_4(name: str) -> models.CheckConstraint:
     """A row's ``quarter`` is one of the fiscal year's four quarters."""
     return models.CheckConstraint(
-        condition=Q(quarter__gte=1) & Q(quarter__lte=4),
+        condition=Q(quarter__gte=min(thai.FISCAL_QUARTERS))
+        & Q(quarter__lte=max(thai.FISCAL_QUARTERS)),
         name=name,
         violation_error_message="ไตรมาสต้องเป็น ๑ ถึง ๔",
     )

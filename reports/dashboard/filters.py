@@ -55,7 +55,7 @@ class Choice:
 def default_quarter(year: int, today: date) -> int:
     """The quarter a director most likely wants: today's in a running year, else the fourth."""
     start, end = thai.fiscal_year_bounds(year)
-    return thai.quarter_of(today) if start <= today <= end else 4
+    return thai.quarter_of(today) if start <= today <= end else thai.FISCAL_QUARTERS[-1]
 
 
 def filter_choices(office: Office) -> tuple[list[Choice], list[Choice]]:

@@ -85,12 +85,15 @@ def office_money(
     quarter's end (an entry without a date counts at the year's end, as table 13's totals
     do)."""
     year = plan.fiscal_year.year
+    last = thai.FISCAL_QUARTERS[-1]  # every entry, dated or not
     ends = {q: thai.quarter_bounds(year, q)[1] for q in thai.FISCAL_QUARTERS}
     sums = OfficeDisbursement.objects.filter(
         office=office, fiscal_year=plan.fiscal_year, category__is_central_fund=False
     ).aggregate(
-        **{f"q{q}": Sum("amount", filter=Q(paid_on__lte=ends[q])) for q in (1, 2, 3)},
-        q4=Sum("amount"),
+        **{
+            f"q{q}": Sum("amount", filter=None if q == last else Q(paid_on__lte=ends[q]))
+            for q in thai.FISCAL_QUARTERS
+        }
     )
     return OfficeMoney(
         budget=office_budget(plan),

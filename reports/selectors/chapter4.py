@@ -182,7 +182,7 @@ def assessments(plan: Plan) -> Assessments:
 def disbursement_by_quarter(plan: Plan) -> list[QuarterAmount]:
     """The plan's projects' disbursements summed per fiscal quarter of their paid_on date;
     empty when there are none. One query."""
-    totals = dict.fromkeys((1, 2, 3, 4), ZERO)
+    totals = dict.fromkeys(thai.FISCAL_QUARTERS, ZERO)
     rows = (
         ProjectDisbursement.objects.filter(project__plan=plan)
         .values("paid_on")
