@@ -5,7 +5,6 @@ first link of each menu page: no page answers 5xx, and each is the portal's Thai
 import pytest
 from playwright.sync_api import Page, expect
 
-from demo.loader import Loader
 from demo.users import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,10 +21,11 @@ def _sign_in(page: Page, base: str, username: str) -> None:
     expect(page.get_by_role("navigation", name="เมนูหลัก")).to_be_visible()
 
 
-def test_each_demo_role_clicks_through_the_menus(live_server, browser, settings, tmp_path):
+def test_each_demo_role_clicks_through_the_menus(
+    live_server, browser, settings, tmp_path, fy2565_db
+):
     settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path
-    plan = Loader().load()
-    ensure_demo_users(plan.office)
+    ensure_demo_users(fy2565_db.office)
     failures: list[str] = []
     visited = 0
     for username, *_ in DEMO_USERS:
