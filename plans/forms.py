@@ -1,11 +1,13 @@
 """What every form of the portal shares: the one way forms are rendered (`PortalFormRenderer`,
-templates/forms/), form fields that read numbers as Thai users type them (Thai or Arabic
-digits, with thousands separators: ๑,๒๓๔.๕๐), forms with rows (`RowFormSet`, one row per
-indicator, activity or quarter) and the one-time token of forms that record money
-(`OnceForm`). Forms only validate and normalise; they never write."""
+templates/forms/), number fields that read numbers as Thai users type them (Thai or Arabic
+digits, with thousands separators: ๑,๒๓๔.๕๐) and show saved ones in Thai digits
+(`initial_number`), forms with rows (`RowFormSet`, one row per indicator, activity or
+quarter) and the one-time token of forms that record money (`OnceForm`). Forms only
+validate and normalise; they never write."""
 
 import uuid
 from collections.abc import Sequence
+from decimal import Decimal
 
 from django import forms
 from django.core import signing
@@ -64,7 +66,25 @@ class OnceForm(forms.Form):
         return data
 
 
+def initial_number(value: Decimal | int, places: int) -> str:
+    """A number as a form's initial value: as the portal writes numbers, in Thai digits with
+    thousands separators and the field's decimal places (Decimal("1234.5"), 2 ->
+    "๑,๒๓๔.๕๐"), which the Thai number fields read back as typed."""
+    return thai.format_number(value, places)
+
+
 class ThaiDecimalField(forms.DecimalField):
+    """A decimal typed the Thai way; a saved value (the form's initial) is shown in Thai
+    digits (`initial_number`), what the user typed as typed."""
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            places = self.decimal_places
+            if places is None:
+                places = max(0, -Decimal(value).as_tuple().exponent)
+            return initial_number(value, places)
+        return super().prepare_value(value)
+
     def to_python(self, value):
         if isinstance(value, str) and value.strip():
             try:

@@ -272,7 +272,8 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
 
 
 def draft_initial(page: ReportPage) -> dict:
-    """The form's initial values from the saved report, numbers in Thai digits."""
+    """The form's initial values from the saved report (the form's number fields show them
+    in Thai digits)."""
     initial: dict = {"version": page.version}
     report = page.report
     if report is None:
@@ -280,18 +281,13 @@ def draft_initial(page: ReportPage) -> dict:
     for name in QuarterlyReport.NARRATIVE:
         initial[name] = getattr(report, name)
     for value in report.values.all():
-        initial[f"value_{value.indicator_id}"] = _typed(value.value)
+        initial[f"value_{value.indicator_id}"] = value.value
         initial[f"unit_{value.indicator_id}"] = value.unit
         if value.count is not None:
-            initial[f"count_{value.indicator_id}"] = _typed(value.count)
+            initial[f"count_{value.indicator_id}"] = value.count
     for row in report.disbursements.all():
-        initial[f"amount_{row.activity_id or 'project'}"] = thai.format_money(row.amount)
+        initial[f"amount_{row.activity_id or 'project'}"] = row.amount
     return initial
-
-
-def _typed(value: Decimal) -> str:
-    places = 0 if value == value.to_integral_value() else 2
-    return thai.format_number(value, places, grouping=False)
 
 
 def activities_of(page: ReportPage) -> list[Activity | None]:

@@ -383,6 +383,15 @@ def test_targets_are_edited_by_finance_and_planning(client, plan, who, status, r
     assert dict(ours(DisbursementTarget).values_list("quarter", "cumulative_percent")) == expected
 
 
+def test_the_targets_page_shows_the_saved_targets_in_thai_digits(client, plan, finance):
+    """As every number input of the portal (plans.forms.initial_number): ๓๐.๐๐, not 30.00."""
+    budget_factories.targets(plan, {1: 30, 2: 52, 3: 75, 4: 100})
+    client.force_login(finance)
+    html = client.get(reverse("budget:targets_edit", args=[2565])).content.decode()
+    shown = re.findall(r'name="quarters-\d-percent" value="([^"]*)"', html)
+    assert shown == ["๓๐.๐๐", "๕๒.๐๐", "๗๕.๐๐", "๑๐๐.๐๐"]
+
+
 def test_decreasing_targets_are_refused_on_the_page(client, plan, finance):
     client.force_login(finance)
     url = reverse("budget:targets_edit", args=[2565])

@@ -1,5 +1,6 @@
-"""Numbers typed the Thai way are accepted in the admin; junk is refused in Thai and
-nothing is saved. Money is not typed in the admin at all: its rows are the services'."""
+"""Numbers typed the Thai way are accepted in the admin and saved ones are shown in Thai
+digits, as on every page; junk is refused in Thai and nothing is saved. Money is not typed
+in the admin at all: its rows are the services'."""
 
 from decimal import Decimal
 
@@ -7,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from budget.models import ProjectAllocation
+from plans.forms import ThaiDecimalField
 from plans.models import Strategy, StrategyIndicator
 from tests import factories
 
@@ -33,6 +35,18 @@ def test_thai_digits_and_separators_are_saved_as_decimal(admin_client, plan):
     assert response.status_code == 302
     indicator = StrategyIndicator.objects.get(strategy=strategy)
     assert (indicator.target_value, indicator.number) == (Decimal("1234.50"), 1)
+
+
+def test_a_saved_number_is_shown_in_thai_digits_and_a_typed_one_as_typed(admin_client, plan):
+    field = ThaiDecimalField(max_digits=14, decimal_places=2)
+    assert field.prepare_value(Decimal("1234.5")) == "๑,๒๓๔.๕๐"
+    assert field.prepare_value("1234.5") == "1234.5"  # typed: shown again as it was
+    assert field.prepare_value(None) is None
+    strategy = Strategy.objects.create(plan=plan, number=1, name="กลยุทธ์ทดสอบ")
+    post_target(admin_client, strategy, "1234.5")
+    indicator = StrategyIndicator.objects.get(strategy=strategy)
+    url = reverse("admin:plans_strategyindicator_change", args=[indicator.pk])
+    assert 'value="๑,๒๓๔.๕๐"' in admin_client.get(url).content.decode()
 
 
 @pytest.mark.parametrize("value", ["๑๒ บาทเศษ", "1,2,3"])

@@ -78,7 +78,7 @@ def test_a_quarter_from_entry_to_approval(live_server, page: Page, tmp_path):
     field = page.get_by_role("group", name=re.compile("ตัวชี้วัดที่ ๒")).get_by_label(
         "ผลการดำเนินงานไตรมาสนี้"
     )
-    expect(field).to_have_value("๓๒")
+    expect(field).to_have_value("๓๒.๐๐")  # as every number input shows a saved number
     field.fill("๔๐")
     page.get_by_role("button", name="บันทึกและส่งรายงาน").click()
     expect(page.get_by_test_id("report-status")).to_contain_text("ส่งแล้ว รอพิจารณา")

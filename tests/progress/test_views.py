@@ -141,7 +141,9 @@ def test_save_with_thai_digits_stores_values_and_shows_history(
     assert (report.work_done, report.version, report.status) == ("จัดอบรมครู", 1, Status.DRAFT)
     html = response.content.decode()
     assert "บันทึกร่างแล้ว" in html
-    assert 'value="๘๕.๕๐"' in html  # saved values come back in Thai digits
+    # Saved numbers come back in Thai digits, as every number input shows them.
+    assert 'value="๘๕.๕๐"' in html and 'value="๑,๒๐๐.๐๐"' in html
+    assert 'value="๒,๕๐๐.๕๐"' in html
     history = html[html.index('data-testid="history"') :]
     assert "วิธีการดำเนินงาน/สิ่งที่ดำเนินการ: จัดอบรมครู" in history
     assert "ผลการดำเนินงาน: ๘๕.๕๐" in history and "หน่วยของผล: ร้อยละ" in history
