@@ -4,7 +4,7 @@ table beside the chart (templates/reports/dashboard/_chart.html)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from indicators.rules import VERDICT_LABELS, Verdict
@@ -28,7 +28,10 @@ class Dataset:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart's data, sent to the page with json_script and shown as a table beside it."""
+    """A chart's data, sent to the page with json_script and shown as a table beside it.
+
+    `keys` are the codes of the labels when they name verdicts or project statuses: the page
+    colours those bars by code, and shows the Thai labels."""
 
     id: str
     title: str
@@ -37,6 +40,7 @@ class Chart:
     unit: str = ""
     stacked: bool = False
     horizontal: bool = False
+    keys: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         def number(v):
@@ -45,6 +49,7 @@ class Chart:
         return {
             "title": self.title,
             "labels": self.labels,
+            "keys": self.keys,
             "unit": self.unit,
             "stacked": self.stacked,
             "horizontal": self.horizontal,
@@ -78,6 +83,7 @@ def overview_charts(data: Overview) -> list[Chart]:
             [Dataset("ตัวชี้วัด", [counts.achieved, counts.not_achieved, counts.not_reported])],
             unit="ตัวชี้วัด",
             horizontal=True,
+            keys=[v.value for v in Verdict],
         ),
         Chart(
             "chart-statuses",
@@ -86,6 +92,7 @@ def overview_charts(data: Overview) -> list[Chart]:
             [Dataset("โครงการ", [statuses.on_track, statuses.behind, statuses.at_risk])],
             unit="โครงการ",
             horizontal=True,
+            keys=[s.value for s in ProjectStatus],
         ),
         Chart(
             "chart-disbursement",

@@ -6,8 +6,10 @@
   "use strict";
 
   var COLOURS = ["#0b5cab", "#e69f00", "#1b7a3d", "#b3261e", "#6a3d9a", "#56b4e9", "#5b6775"];
-  var VERDICT_COLOURS = { "บรรลุ": "#1b7a3d", "ไม่บรรลุ": "#b3261e", "ยังไม่รายงาน": "#8a94a3",
-    "ตามแผน": "#1b7a3d", "ล่าช้า": "#e69f00", "เสี่ยง": "#b3261e" };
+  /* A verdict's or a project status's colour, by the code the chart sends in "keys"
+     (indicators/rules.py Verdict, reports/dashboard/rules.py ProjectStatus). */
+  var CODE_COLOURS = { achieved: "#1b7a3d", not_achieved: "#b3261e", not_reported: "#8a94a3",
+    on_track: "#1b7a3d", behind: "#e69f00", at_risk: "#b3261e" };
   var PATTERNS = ["solid", "diagonal", "dots", "cross", "horizontal", "vertical", "zigzag"];
   var DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4]];
   var POINTS = ["circle", "triangle", "rectRot", "rect", "star"];
@@ -73,6 +75,12 @@
     },
   };
 
+  /* The colour of a chart's j-th category: its code's, else the palette's. */
+  function categoryColour(spec, j) {
+    var key = spec.keys && spec.keys[j];
+    return (key && CODE_COLOURS[key]) || COLOURS[j % COLOURS.length];
+  }
+
   function datasets(spec) {
     var single = spec.series.length === 1;
     var bars = 0;
@@ -90,13 +98,13 @@
       var fill;
       if (single) {
         fill = spec.labels.map(function (label, j) {
-          return pattern(VERDICT_COLOURS[label] || COLOURS[j % COLOURS.length], PATTERNS[j % PATTERNS.length]);
+          return pattern(categoryColour(spec, j), PATTERNS[j % PATTERNS.length]);
         });
       } else {
         fill = pattern(COLOURS[bars % COLOURS.length], PATTERNS[bars % PATTERNS.length]);
       }
       var border = single ? spec.labels.map(function (label, j) {
-        return VERDICT_COLOURS[label] || COLOURS[j % COLOURS.length];
+        return categoryColour(spec, j);
       }) : COLOURS[bars % COLOURS.length];
       bars += 1;
       return { type: "bar", label: s.label, data: s.values, backgroundColor: fill,

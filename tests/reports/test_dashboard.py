@@ -15,7 +15,7 @@ from plans.models import GradeEnrolment, Province, Role, School, SchoolYear
 from progress.models import QuarterlyReport
 from progress.services import report_return
 from projects.models import Project
-from reports.dashboard.charts import schools_charts
+from reports.dashboard.charts import overview_charts, schools_charts
 from reports.dashboard.filters import Filters
 from reports.dashboard.overview import overview_page, year_lines
 from reports.dashboard.project_detail import project_page
@@ -93,6 +93,20 @@ def test_overview_data_is_the_report_selectors(fy2565_db):
     assert data.statuses == ProjectStatusCounts(on_track=13, behind=1, at_risk=0)
     behind = [p.number for p in data.plan.projects if p.status == ProjectStatus.BEHIND]
     assert behind == [9]
+
+
+def test_overview_charts_send_codes_beside_the_thai_labels(fy2565_db):
+    """The page colours the verdicts' and statuses' bars by code, never by label text."""
+    data = overview_page(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
+    charts = {c.id: c.as_json() for c in overview_charts(data)}
+    verdicts, statuses = charts["chart-verdicts"], charts["chart-statuses"]
+    assert verdicts["keys"] == ["achieved", "not_achieved", "not_reported"]
+    assert verdicts["labels"] == ["บรรลุ", "ไม่บรรลุ", "ยังไม่รายงาน"]
+    assert verdicts["series"][0]["values"] == [49, 2, 0]
+    assert statuses["keys"] == ["on_track", "behind", "at_risk"]
+    assert statuses["labels"] == ["ตามแผน", "ล่าช้า", "เสี่ยง"]
+    assert statuses["series"][0]["values"] == [13, 1, 0]
+    assert charts["chart-disbursement"]["keys"] == []  # quarters: the palette's colours
 
 
 def test_schools_page_shows_tables_1_to_6(client, fy2565_db, seed_director):
