@@ -7,9 +7,9 @@ activity's amount. The user chooses per field ("keep mine" or "take theirs", or 
 for the whole page) and saves again; the choices are applied against the version shown,
 and if the report changed once more, the save is refused again with the new differences.
 
-Fields are keyed by the report's keys (the narrative's names, `value_key`, `unit_<pk>`,
-`count_<pk>`, `activity_key`), so the saved report, the typed form (its rows found by
-`ReportForm.keyed_fields`) and the posted choices line up.
+Fields are keyed by the report's keys (the narrative's names, `indicator_key`,
+`activity_key`), so the saved report (`ReportForm.saved_fields`), the typed form (its rows
+found by `ReportForm.keyed_fields`) and the posted choices line up.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import Any
 
 from plans import thai
 from plans.history import history_for
-from progress.forms import ReportForm, activity_key, value_key
-from progress.models import QuarterlyReport
+from progress.forms import INDICATOR_FIELDS, ReportForm, activity_key, indicator_key
+from progress.models import QuarterlyReport, ReportValue
 
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
@@ -70,9 +70,9 @@ def _labels(form: ReportForm) -> dict[str, str]:
     }
     for indicator in form.indicators:
         head = f"ตัวชี้วัดที่ {thai.to_thai_digits(indicator.order)}"
-        labels[value_key(indicator)] = f"{head}: ผลการดำเนินงาน"
-        labels[f"unit_{indicator.pk}"] = f"{head}: หน่วยของผล"
-        labels[f"count_{indicator.pk}"] = f"{head}: จำนวนที่ดำเนินการ"
+        for name in INDICATOR_FIELDS:
+            label = ReportValue._meta.get_field(name).verbose_name
+            labels[indicator_key(name, indicator)] = f"{head}: {label}"
     for activity in form.activities:
         where = (
             f"กิจกรรมที่ {thai.to_thai_digits(activity.number)} {activity.name}"
@@ -83,32 +83,14 @@ def _labels(form: ReportForm) -> dict[str, str]:
     return labels
 
 
-def saved_fields(report: QuarterlyReport | None, form: ReportForm) -> dict[str, Any]:
-    """The saved report as the form's fields (blank: "" for text, None otherwise)."""
-    out: dict[str, Any] = {
-        name: (getattr(report, name) if report else "") or "" for name in QuarterlyReport.NARRATIVE
-    }
-    values = {v.indicator_id: v for v in report.values.all()} if report else {}
-    for indicator in form.indicators:
-        row = values.get(indicator.pk)
-        out[value_key(indicator)] = row.value if row else None
-        out[f"unit_{indicator.pk}"] = row.unit if row else None
-        out[f"count_{indicator.pk}"] = row.count if row else None
-    amounts = {d.activity_id: d.amount for d in report.disbursements.all()} if report else {}
-    for activity in form.activities:
-        out[activity_key(activity)] = amounts.get(activity.pk if activity else None)
-    return out
-
-
 def typed_fields(form: ReportForm) -> dict[str, Any]:
     """What the user typed, normalised as the save would store it."""
     out: dict[str, Any] = dict(form.narrative())
     values = form.values()
     for indicator in form.indicators:
-        value, unit, count = values.get(indicator.pk, (None, None, None))
-        out[value_key(indicator)] = value
-        out[f"unit_{indicator.pk}"] = unit
-        out[f"count_{indicator.pk}"] = count
+        typed = values.get(indicator.pk, (None, None, None))  # value, unit, count
+        for name, value in zip(INDICATOR_FIELDS, typed, strict=True):
+            out[indicator_key(name, indicator)] = value
     amounts = form.amounts()
     for activity in form.activities:
         out[activity_key(activity)] = amounts.get(activity.pk if activity else None)
@@ -119,7 +101,7 @@ def conflict_of(
     report: QuarterlyReport | None, form: ReportForm, choices: Mapping[str, str] | None = None
 ) -> Conflict:
     """The fields where the saved report and the typed form differ."""
-    theirs, mine, labels = saved_fields(report, form), typed_fields(form), _labels(form)
+    theirs, mine, labels = form.saved_fields(report), typed_fields(form), _labels(form)
     choices = choices or {}
     rows = [
         ConflictRow(key, labels[key], theirs[key], mine[key], choices.get(key, KEEP_MINE))
@@ -153,7 +135,7 @@ def apply_choices(report: QuarterlyReport | None, form: ReportForm, data: Mappin
         return set()
     if (report.version if report else 0) != form.cleaned_data["version"]:
         return set()  # saved again meanwhile: the save is refused and shows the new rows
-    theirs = saved_fields(report, form)
+    theirs = form.saved_fields(report)
     conflict = conflict_of(report, form)
     choices = posted_choices(data, [row.key for row in conflict.rows])
     taken = {key for key, choice in choices.items() if choice == TAKE_THEIRS}

@@ -6,6 +6,7 @@ activity (plans.forms.RowFormSet)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.core.validators import MinValueValidator
@@ -40,11 +41,18 @@ def number_field(label: str, **kwargs) -> ThaiDecimalField:
     )
 
 
-def value_key(indicator: Indicator) -> str:
-    return f"value_{indicator.pk}"
+# What the report gives of each indicator: the fields of its row (IndicatorValueForm), named
+# as progress.models.ReportValue names them.
+INDICATOR_FIELDS = ("value", "unit", "count")
+
+
+def indicator_key(name: str, indicator: Indicator) -> str:
+    """The report's key of one of an indicator's fields (INDICATOR_FIELDS): "value_12"."""
+    return f"{name}_{indicator.pk}"
 
 
 def activity_key(activity: Activity | None) -> str:
+    """The report's key of an activity's amount: "amount_7" ("amount_project": no activity)."""
     return f"amount_{activity.pk if activity else 'project'}"
 
 
@@ -76,9 +84,9 @@ AmountFormSet = forms.formset_factory(AmountForm, formset=ActivityFormSet, extra
 class ReportForm(FormWithRows):
     """The whole quarter on one form: narrative, a row per indicator (`value_rows`), a row of
     money per activity (`amount_rows`) and one new photo. `version` is the report's version
-    the user started from. `initial` is keyed by the report's keys (`value_key`, `unit_<pk>`,
-    `count_<pk>`, `activity_key`, the narrative's names), as progress.selectors.draft_initial
-    gives it and progress.conflicts compares it."""
+    the user started from. Unbound, it shows `report` (the saved draft, if any), read by
+    `saved_fields`: the report keyed by the report's keys (`indicator_key`, `activity_key`,
+    the narrative's names), as progress.conflicts compares it with what was typed."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -87,11 +95,15 @@ class ReportForm(FormWithRows):
         *args,
         indicators: list[Indicator],
         activities: list[Activity | None],
+        report: QuarterlyReport | None = None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.indicators = indicators
         self.activities = activities
+        if report is not None:
+            self.initial = {**self.saved_fields(report), **self.initial}
+        self.initial.setdefault("version", report.version if report else 0)
         for name in QuarterlyReport.NARRATIVE:
             label = QuarterlyReport._meta.get_field(name).verbose_name
             self.fields[name] = forms.CharField(
@@ -110,14 +122,7 @@ class ReportForm(FormWithRows):
             data,
             prefix="values",
             items=indicators,
-            initial=[
-                {
-                    "value": self.initial.get(value_key(indicator)),
-                    "unit": self.initial.get(f"unit_{indicator.pk}", indicator.unit),
-                    "count": self.initial.get(f"count_{indicator.pk}"),
-                }
-                for indicator in indicators
-            ],
+            initial=[self._value_row(indicator) for indicator in indicators],
         )
         self.amount_rows = AmountFormSet(
             data,
@@ -126,6 +131,28 @@ class ReportForm(FormWithRows):
             initial=[{"amount": self.initial.get(activity_key(a))} for a in activities],
         )
         self.formsets = (self.value_rows, self.amount_rows)
+
+    def _value_row(self, indicator: Indicator) -> dict[str, Any]:
+        row = {name: self.initial.get(indicator_key(name, indicator)) for name in INDICATOR_FIELDS}
+        row["unit"] = row["unit"] or indicator.unit
+        return row
+
+    def saved_fields(self, report: QuarterlyReport | None) -> dict[str, Any]:
+        """The saved report as this form's fields, by the report's keys (blank: "" for text,
+        None otherwise). Reads the report's values and disbursements (prefetch them)."""
+        out: dict[str, Any] = {
+            name: (getattr(report, name) if report else "") or ""
+            for name in QuarterlyReport.NARRATIVE
+        }
+        values = {v.indicator_id: v for v in report.values.all()} if report else {}
+        for indicator in self.indicators:
+            row = values.get(indicator.pk)
+            for name in INDICATOR_FIELDS:
+                out[indicator_key(name, indicator)] = getattr(row, name) if row else None
+        amounts = {d.activity_id: d.amount for d in report.disbursements.all()} if report else {}
+        for activity in self.activities:
+            out[activity_key(activity)] = amounts.get(activity.pk if activity else None)
+        return out
 
     @property
     def narrative_fields(self) -> list[forms.BoundField]:
@@ -143,9 +170,8 @@ class ReportForm(FormWithRows):
             name: (self, name) for name in QuarterlyReport.NARRATIVE
         }
         for row in self.value_rows:
-            out[value_key(row.item)] = (row, "value")
-            out[f"unit_{row.item.pk}"] = (row, "unit")
-            out[f"count_{row.item.pk}"] = (row, "count")
+            for name in INDICATOR_FIELDS:
+                out[indicator_key(name, row.item)] = (row, name)
         for row in self.amount_rows:
             out[activity_key(row.item)] = (row, "amount")
         return out

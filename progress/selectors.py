@@ -271,24 +271,5 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
     )
 
 
-def draft_initial(page: ReportPage) -> dict:
-    """The form's initial values from the saved report (the form's number fields show them
-    in Thai digits)."""
-    initial: dict = {"version": page.version}
-    report = page.report
-    if report is None:
-        return initial
-    for name in QuarterlyReport.NARRATIVE:
-        initial[name] = getattr(report, name)
-    for value in report.values.all():
-        initial[f"value_{value.indicator_id}"] = value.value
-        initial[f"unit_{value.indicator_id}"] = value.unit
-        if value.count is not None:
-            initial[f"count_{value.indicator_id}"] = value.count
-    for row in report.disbursements.all():
-        initial[f"amount_{row.activity_id or 'project'}"] = row.amount
-    return initial
-
-
 def activities_of(page: ReportPage) -> list[Activity | None]:
     return [line.activity for line in page.activities]

@@ -111,7 +111,7 @@ def report_page(request, project_id: int, quarter: int):
             if _save(request, project, quarter, form):
                 return redirect("progress:report", project_id=project.pk, quarter=quarter)
     elif editable:
-        form = _report_form(page, initial=selectors.draft_initial(page))
+        form = _report_form(page, report=page.report)
     return render(
         request, "progress/report_page.html", _report_context(request, page, form, access)
     )
