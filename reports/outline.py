@@ -11,11 +11,15 @@ section is left out altogether, and `parts` makes the sections under it from the
 data (highlights, policy areas and their projects).
 
 `outline(report)` resolves the list for one report: the chapters' templates print the
-entries' titles and anchors, and the contents list the same entries with their pages."""
+entries' titles and anchors, and the contents list the same entries with their pages.
+
+The numbered tables are declared the same way (`TABLES`, resolved by `tables(report)`): the
+list of tables (สารบัญตาราง) prints their captions with their pages, and each table's
+template prints the same caption on the same anchor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from plans.thai import to_thai_digits
@@ -254,3 +258,98 @@ def _flatten(entries: list[Entry]) -> list[Entry]:
 
 def outline(report: AnnualReport) -> Outline:
     return Outline([e for e in (s.resolve(report) for s in SECTIONS) if e])
+
+
+# -- the numbered tables ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberedTable:
+    """A numbered table of one report: the list of tables (สารบัญตาราง) prints its caption
+    and links to its anchor; the table's template prints the same caption on the same anchor."""
+
+    number: int
+    title: str
+
+    @property
+    def id(self) -> str:
+        return f"table-{self.number}"
+
+    @property
+    def caption(self) -> str:
+        return f"ตารางที่ {to_thai_digits(self.number)} {self.title}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A declared table: its number and title (which may hold {year}, the fiscal year in Thai
+    digits), or `parts`, the numbered tables made from the report's data (O-NET)."""
+
+    number: int = 0
+    title: str = ""
+    parts: Callable[[AnnualReport], list[NumberedTable]] | None = None
+
+    def resolve(self, report: AnnualReport) -> list[NumberedTable]:
+        if self.parts:
+            return self.parts(report)
+        return [
+            NumberedTable(self.number, self.title.format(year=to_thai_digits(report.fiscal_year)))
+        ]
+
+
+def _onet_tables(report: AnnualReport) -> list[NumberedTable]:
+    """Tables 8 to 11: each grade's scores by province, then each grade's two years compared."""
+    tables = [
+        NumberedTable(
+            number,
+            "แสดงผลการทดสอบทางการศึกษาระดับชาติด้านพื้นฐาน (O-NET) ชั้นมัธยมศึกษาปีที่"
+            f" {to_thai_digits(scores.grade)}",
+        )
+        for number, scores in report.onet.numbered_provinces
+    ]
+    for number, comparison in report.onet.numbered_comparisons:
+        before, after = to_thai_digits(comparison.year - 1), to_thai_digits(comparison.year)
+        tables.append(
+            NumberedTable(
+                number,
+                f"เปรียบเทียบคะแนนเฉลี่ยจากผลการสอบ O-NET ปีการศึกษา {before} และ {after}"
+                f" ชั้นมัธยมศึกษาปีที่ {to_thai_digits(comparison.grade)}",
+            )
+        )
+    return tables
+
+
+TABLES: tuple[Table, ...] = (
+    Table(1, "แสดงจำนวนโรงเรียนจำแนกตามขนาดโรงเรียน"),
+    Table(2, "แสดงภาพรวมจำนวนโรงเรียน นักเรียน และครู"),
+    Table(3, "แสดงจำนวนโรงเรียนจำแนกตามระดับการจัดการศึกษา"),
+    Table(4, "แสดงจำนวนนักเรียนจำแนกตามระดับการจัดการศึกษา"),
+    Table(5, "แสดงจำนวนนักเรียนและห้องเรียน จำแนกตามระดับชั้น"),
+    Table(6, "แสดงจำนวนข้าราชการครูและบุคลากรทางการศึกษา"),
+    Table(7, "แสดงความสอดคล้องของโครงการกับแผนระดับต่าง ๆ"),
+    Table(parts=_onet_tables),
+    Table(12, "ผลการประเมินตามตัวชี้วัดแผนปฏิบัติการของ สพฐ. ประจำปีงบประมาณ พ.ศ. {year}"),
+    Table(13, "แสดงผลการบริหารจัดการงบประมาณ ปีงบประมาณ พ.ศ. {year}"),
+)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """One report's numbered tables in print order (the list of tables iterates them); a
+    chapter's template prints table 13's anchor and caption as `tables.13.id` and
+    `tables.13.caption`."""
+
+    entries: list[NumberedTable]
+
+    def __iter__(self) -> Iterator[NumberedTable]:
+        return iter(self.entries)
+
+    def __getitem__(self, number: int) -> NumberedTable:
+        for entry in self.entries:
+            if entry.number == number:
+                return entry
+        raise KeyError(number)
+
+
+def tables(report: AnnualReport) -> Tables:
+    return Tables([t for declared in TABLES for t in declared.resolve(report)])

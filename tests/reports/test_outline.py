@@ -9,7 +9,7 @@ import pytest
 from plans.models import ReportText
 from plans.thai import to_thai_digits
 from reports import printing
-from reports.outline import outline
+from reports.outline import outline, tables
 from reports.selectors import annual_report
 from tests import factories
 
@@ -58,3 +58,20 @@ def test_a_section_the_year_lacks_is_neither_printed_nor_listed(plan):
         assert f'id="{absent}"' not in html
     assert "<p>ย่อหน้าเดียว</p>" in html  # a text without a title prints without a heading
     assert 'id="project-1"' in html and "project-1" in ids
+
+
+def test_the_list_of_tables_prints_each_tables_own_caption(fy2565_db):
+    report = annual_report(fy2565_db)
+    html = printing.annual_report_html(report)
+    captions = re.findall(
+        r'<table class="[^"]*" id="(table-\d+)">\s*<caption>([^<]*)</caption>', html
+    )
+    listed = re.findall(r'<a class="title" href="#(table-\d+)">([^<]*)</a>', html)
+    assert listed == captions  # the same anchors and captions, in print order
+    assert [t.number for t in tables(report)] == list(range(1, 14))
+    assert tables(report)[13].caption == (
+        "ตารางที่ ๑๓ แสดงผลการบริหารจัดการงบประมาณ ปีงบประมาณ พ.ศ. ๒๕๖๕"
+    )
+    assert tables(report)[10].caption.startswith(
+        "ตารางที่ ๑๐ เปรียบเทียบคะแนนเฉลี่ยจากผลการสอบ O-NET ปีการศึกษา ๒๕๖๓ และ ๒๕๖๔"
+    )
