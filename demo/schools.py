@@ -50,7 +50,9 @@ _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 @dataclass(frozen=True)
-class GradeRow:
+class SchoolGrade:
+    """One grade of a sample school: students by sex and classrooms."""
+
     grade: int
     male: int
     female: int
@@ -70,7 +72,7 @@ class SchoolRow:
     levels: str
     teachers_male: int
     teachers_female: int
-    grades: tuple[GradeRow, ...]
+    grades: tuple[SchoolGrade, ...]
 
     @property
     def students(self) -> int:
@@ -360,7 +362,7 @@ def generate_schools() -> list[SchoolRow]:
                 teachers_male=draft.teachers[0],
                 teachers_female=draft.teachers[1],
                 grades=tuple(
-                    GradeRow(
+                    SchoolGrade(
                         grade=g,
                         male=draft.students[(g, 0)],
                         female=draft.students[(g, 1)],

@@ -21,7 +21,7 @@ from typing import Any
 
 from plans import thai
 from plans.history import history_for
-from progress.forms import INDICATOR_FIELDS, ReportForm, activity_key, indicator_key
+from progress.forms import VALUE_ROW_FIELDS, ReportForm, activity_key, indicator_key
 from progress.models import QuarterlyReport, ReportValue
 
 KEEP_MINE = "mine"
@@ -70,7 +70,7 @@ def _labels(form: ReportForm) -> dict[str, str]:
     }
     for indicator in form.indicators:
         head = f"ตัวชี้วัดที่ {thai.to_thai_digits(indicator.order)}"
-        for name in INDICATOR_FIELDS:
+        for name in VALUE_ROW_FIELDS:
             label = ReportValue._meta.get_field(name).verbose_name
             labels[indicator_key(name, indicator)] = f"{head}: {label}"
     for activity in form.activities:
@@ -89,7 +89,7 @@ def typed_fields(form: ReportForm) -> dict[str, Any]:
     values = form.values()
     for indicator in form.indicators:
         typed = values.get(indicator.pk, (None, None, None))  # value, unit, count
-        for name, value in zip(INDICATOR_FIELDS, typed, strict=True):
+        for name, value in zip(VALUE_ROW_FIELDS, typed, strict=True):
             out[indicator_key(name, indicator)] = value
     amounts = form.amounts()
     for activity in form.activities:

@@ -43,11 +43,11 @@ def number_field(label: str, **kwargs) -> ThaiDecimalField:
 
 # What the report gives of each indicator: the fields of its row (IndicatorValueForm), named
 # as progress.models.ReportValue names them.
-INDICATOR_FIELDS = ("value", "unit", "count")
+VALUE_ROW_FIELDS = ("value", "unit", "count")
 
 
 def indicator_key(name: str, indicator: Indicator) -> str:
-    """The report's key of one of an indicator's fields (INDICATOR_FIELDS): "value_12"."""
+    """The report's key of one of an indicator's fields (VALUE_ROW_FIELDS): "value_12"."""
     return f"{name}_{indicator.pk}"
 
 
@@ -133,7 +133,7 @@ class ReportForm(FormWithRows):
         self.formsets = (self.value_rows, self.amount_rows)
 
     def _value_row(self, indicator: Indicator) -> dict[str, Any]:
-        row = {name: self.initial.get(indicator_key(name, indicator)) for name in INDICATOR_FIELDS}
+        row = {name: self.initial.get(indicator_key(name, indicator)) for name in VALUE_ROW_FIELDS}
         row["unit"] = row["unit"] or indicator.unit
         return row
 
@@ -147,7 +147,7 @@ class ReportForm(FormWithRows):
         values = {v.indicator_id: v for v in report.values.all()} if report else {}
         for indicator in self.indicators:
             row = values.get(indicator.pk)
-            for name in INDICATOR_FIELDS:
+            for name in VALUE_ROW_FIELDS:
                 out[indicator_key(name, indicator)] = getattr(row, name) if row else None
         amounts = {d.activity_id: d.amount for d in report.disbursements.all()} if report else {}
         for activity in self.activities:
@@ -170,7 +170,7 @@ class ReportForm(FormWithRows):
             name: (self, name) for name in QuarterlyReport.NARRATIVE
         }
         for row in self.value_rows:
-            for name in INDICATOR_FIELDS:
+            for name in VALUE_ROW_FIELDS:
                 out[indicator_key(name, row.item)] = (row, name)
         for row in self.amount_rows:
             out[activity_key(row.item)] = (row, "amount")

@@ -21,7 +21,7 @@ from plans import files, thai
 from plans.models import QUARTER_VALIDATORS, quarter_1_to_4
 from plans.money import MONEY
 
-QUARTERS = [(q, thai.quarter_label(q)) for q in thai.FISCAL_QUARTERS]
+QUARTER_CHOICES = [(q, thai.quarter_label(q)) for q in thai.FISCAL_QUARTERS]
 # Default deadline: this many days after the quarter ends (planning may set another per year).
 DEFAULT_DEADLINE_DAYS = 15
 VALUE = {"max_digits": 14, "decimal_places": 2}
@@ -39,7 +39,7 @@ class ReportDeadline(models.Model):
         "plans.FiscalYear", on_delete=models.CASCADE, verbose_name="ปีงบประมาณ"
     )
     quarter = models.PositiveSmallIntegerField(
-        "ไตรมาส", choices=QUARTERS, validators=QUARTER_VALIDATORS
+        "ไตรมาส", choices=QUARTER_CHOICES, validators=QUARTER_VALIDATORS
     )
     due_on = models.DateField("กำหนดส่ง")
 
@@ -75,7 +75,7 @@ class QuarterlyReport(models.Model):
         verbose_name="โครงการ",
     )
     quarter = models.PositiveSmallIntegerField(
-        "ไตรมาส", choices=QUARTERS, validators=QUARTER_VALIDATORS
+        "ไตรมาส", choices=QUARTER_CHOICES, validators=QUARTER_VALIDATORS
     )
     status = models.CharField("สถานะ", max_length=10, choices=Status.choices, default=Status.DRAFT)
     work_done = models.TextField("วิธีการดำเนินงาน/สิ่งที่ดำเนินการ", blank=True)

@@ -48,8 +48,6 @@ from progress.access import OWN_REPORT, is_submitter, report_access
 from progress.models import QuarterlyReport, ReportDisbursement, ReportPhoto, ReportValue
 from projects.models import Activity, Project
 
-Status = QuarterlyReport.Status
-
 STALE = "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน สิ่งที่ท่านทำยังไม่ถูกบันทึก กรุณาตรวจดูรายงานฉบับล่าสุด แล้วทำรายการอีกครั้ง"
 NOT_EDITABLE = "รายงานนี้ส่งแล้วหรืออนุมัติแล้ว จึงแก้ไขไม่ได้"
 
@@ -253,7 +251,7 @@ def report_submit(*, report: QuarterlyReport, user, version: int) -> QuarterlyRe
     report.submitted_by = user
     report.submitted_at = timezone.now()
     with audit.acting(action=audit.Action.SUBMIT):
-        _status_change(report, new=Status.SUBMITTED)
+        _status_change(report, new=QuarterlyReport.Status.SUBMITTED)
     return report
 
 
@@ -265,14 +263,14 @@ def report_return(*, report: QuarterlyReport, user, version: int, reason: str) -
         raise PermissionDenied
     if is_submitter(user, report):
         raise ValidationError(OWN_REPORT, code="four_eyes")
-    if report.status != Status.SUBMITTED:
+    if report.status != QuarterlyReport.Status.SUBMITTED:
         raise ValidationError("ส่งกลับได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "กรุณาระบุเหตุผล"}, code="required")
     report.last_reason = reason
     with audit.acting(action=audit.Action.RETURN, note=reason):
-        _status_change(report, new=Status.RETURNED)
+        _status_change(report, new=QuarterlyReport.Status.RETURNED)
     return report
 
 
@@ -340,7 +338,7 @@ def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyR
         raise PermissionDenied
     if is_submitter(user, report):
         raise ValidationError(OWN_REPORT, code="four_eyes")
-    if report.status != Status.SUBMITTED:
+    if report.status != QuarterlyReport.Status.SUBMITTED:
         raise ValidationError("อนุมัติได้เฉพาะรายงานที่ส่งแล้วและรอพิจารณา", code="status")
     with audit.acting(action=audit.Action.APPROVE):
         _approve_results(report)
@@ -348,7 +346,7 @@ def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyR
         report.approved_by = user
         report.approved_at = timezone.now()
         report.last_reason = ""
-        _status_change(report, new=Status.APPROVED)
+        _status_change(report, new=QuarterlyReport.Status.APPROVED)
     return report
 
 
@@ -360,12 +358,12 @@ def report_reopen(*, report: QuarterlyReport, user, version: int, reason: str) -
     report = _lock(report, version)
     if not report_access(user, report.project).can_reopen:
         raise PermissionDenied
-    if report.status != Status.APPROVED:
+    if report.status != QuarterlyReport.Status.APPROVED:
         raise ValidationError("เปิดแก้ไขได้เฉพาะรายงานที่อนุมัติแล้ว", code="status")
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "กรุณาระบุเหตุผล"}, code="required")
     report.last_reason = reason
     with audit.acting(action=audit.Action.REOPEN, note=reason):
-        _status_change(report, new=Status.DRAFT)
+        _status_change(report, new=QuarterlyReport.Status.DRAFT)
     return report

@@ -236,7 +236,7 @@ class AnnualReport:
     project_areas: list[chapter3.ProjectArea]
     onet: chapter3.Onet
     assessments: chapter4.Assessments
-    direction: chapter5.Direction | None
+    direction: chapter5.NextYearDirection | None
 
     @property
     def projects(self) -> list[chapter3.ProjectDetail]:

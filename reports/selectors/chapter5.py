@@ -40,7 +40,7 @@ class StrategyBlock:
 
 
 @dataclass(frozen=True)
-class Direction:
+class NextYearDirection:
     """Chapter 5: the plan of the next fiscal year."""
 
     fiscal_year: int
@@ -50,7 +50,7 @@ class Direction:
     strategies: list[StrategyBlock]
 
 
-def direction(office: Office, fiscal_year: int) -> Direction | None:
+def direction(office: Office, fiscal_year: int) -> NextYearDirection | None:
     """The office's plan for the year after `fiscal_year`, or None. Six queries when it
     exists, one when it does not."""
     plan = (
@@ -100,7 +100,7 @@ def direction(office: Office, fiscal_year: int) -> Direction | None:
                 guidelines=groups,
             )
         )
-    return Direction(
+    return NextYearDirection(
         fiscal_year=plan.fiscal_year.year,
         vision=plan.vision,
         missions=[

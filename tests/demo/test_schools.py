@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from demo.schools import (
     REPORT_FIGURES,
-    GradeRow,
+    SchoolGrade,
     SchoolRow,
     generate_schools,
     report_inconsistencies,
@@ -175,7 +175,7 @@ def test_clusters_stay_within_one_province():
 def test_plausible_classrooms():
     for school in generate_schools():
         for g in school.grades:
-            assert isinstance(g, GradeRow)
+            assert isinstance(g, SchoolGrade)
             assert g.male > 0 and g.female > 0
             assert g.classrooms >= 1
             assert 15 <= (g.male + g.female) / g.classrooms <= 50, (school.code, g)
