@@ -55,8 +55,13 @@ def fetcher():
 
 
 @pytest.fixture(scope="module")
-def report_text(fetcher) -> str:
-    return pdftotext(render_pdf(REPORT, url_fetcher=fetcher))
+def report_pdf(fetcher) -> bytes:
+    return render_pdf(REPORT, url_fetcher=fetcher)
+
+
+@pytest.fixture(scope="module")
+def report_text(report_pdf) -> str:
+    return pdftotext(report_pdf)
 
 
 def test_report_spans_pages_with_thai_header_and_page_numbers(report_text):
@@ -72,8 +77,8 @@ def test_extracted_text_contains_thai_exactly(report_text, expected):
     assert expected in report_text
 
 
-def test_layout_mode_extracts_the_same(fetcher):
-    text = pdftotext(render_pdf(REPORT, url_fetcher=fetcher), "-layout")
+def test_layout_mode_extracts_the_same(report_pdf):
+    text = pdftotext(report_pdf, "-layout")
     for expected in STRINGS:
         assert expected in text
 
