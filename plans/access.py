@@ -151,10 +151,6 @@ def offices_with(user, right: Right) -> QuerySet[Office]:
     ).distinct()
 
 
-def office_ids_with(user, right: Right) -> set[int]:
-    return set(offices_with(user, right).values_list("pk", flat=True))
-
-
 # -- the office a page is about ---------------------------------------------------------------
 
 OFFICE_PARAM = "office"  # ?office=<code> on any page chooses the office

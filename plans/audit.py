@@ -222,10 +222,6 @@ def _same(field: models.Field, before: Any, after: Any) -> bool:
         return _text(before) == _text(after)
 
 
-def _snapshot(obj: models.Model) -> dict[str, Any]:
-    return {f.attname: _raw(obj, f) for f in recorded_fields(type(obj))}
-
-
 def _parents(obj: models.Model) -> list[models.Model]:
     found: list[models.Model] = []
     for path in PARENTS.get(obj._meta.label_lower, ()):
