@@ -1,7 +1,7 @@
 """Measures the full FY2565 annual report in one run: building the HTML (queries and
 templates), the whole PDF (wall time and peak memory), and WeasyPrint alone on the same
 HTML read from a file, then prints the portal's share of the PDF time (goal: under 30 %)
-and whether the whole PDF takes under 15 s. Prints figures; asserts nothing.
+and whether the whole PDF takes under 15 s. Prints its measurements; asserts nothing.
 
 Runs against a fresh SQLite file (or DATABASE_URL if set)."""
 

@@ -1,5 +1,5 @@
 """Measures loading the FY2565 seed and building the plan summary that the pages and the
-report share: wall time, queries and peak memory. Prints figures; asserts nothing.
+report share: wall time, queries and peak memory. Prints its measurements; asserts nothing.
 
 Runs against a fresh SQLite file (or DATABASE_URL if set to a PostgreSQL server)."""
 

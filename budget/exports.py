@@ -13,14 +13,14 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from budget.rules import PACE_LABELS
-from budget.selectors import BudgetOverview, Figures, ProjectLedger, TransferRow
+from budget.selectors import BudgetAmounts, BudgetOverview, ProjectLedger, TransferRow
 from plans import thai
 from plans.excel import append_row, workbook_bytes
 
 MONEY_FORMAT = "#,##0.00"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-FIGURE_HEADERS = [
+AMOUNT_HEADERS = [
     "งบประมาณตามแผน (บาท)",
     "รับโอน (บาท)",
     "โอนออก (บาท)",
@@ -42,7 +42,7 @@ def _row(sheet: Worksheet, values: Iterable, *, bold: bool = False) -> None:
             cell.font = Font(bold=True)
 
 
-def _figures(f: Figures) -> list:
+def _amounts(f: BudgetAmounts) -> list:
     return [
         f.original,
         f.transferred_in,
@@ -74,14 +74,14 @@ def overview_xlsx(overview: BudgetOverview) -> bytes:
     _row(sheet, [f"งบประมาณโครงการตามแผนปฏิบัติการ{thai.fiscal_year_label(overview.fiscal_year)}"])
     target = overview.targets.current
     _row(sheet, [f"เป้าหมายการเบิกจ่ายสะสม {overview.targets.quarter_label}", target])
-    _row(sheet, ["ที่", "โครงการ/กิจกรรม", *FIGURE_HEADERS, "สถานะ"], bold=True)
+    _row(sheet, ["ที่", "โครงการ/กิจกรรม", *AMOUNT_HEADERS, "สถานะ"], bold=True)
     for project in overview.projects:
-        _row(sheet, [project.number, project.name, *_figures(project), project.pace_label])
+        _row(sheet, [project.number, project.name, *_amounts(project), project.pace_label])
         for activity in project.activities:
             name = f"กิจกรรมที่ {activity.number} {activity.name}"
-            _row(sheet, [None, name, *_figures(activity), None])
+            _row(sheet, [None, name, *_amounts(activity), None])
     total = overview.plan_total
-    _row(sheet, [None, "รวม", *_figures(total), PACE_LABELS[overview.plan_pace]], bold=True)
+    _row(sheet, [None, "รวม", *_amounts(total), PACE_LABELS[overview.plan_pace]], bold=True)
     return workbook_bytes(book)
 
 
@@ -104,8 +104,8 @@ def ledger_xlsx(ledger: ProjectLedger) -> bytes:
     project = ledger.project
     _row(sheet, [f"บัญชีคุมงบประมาณ โครงการ {project.label}"])
     _row(sheet, [f"{ledger.office_name} {thai.fiscal_year_label(ledger.fiscal_year)}"])
-    _row(sheet, FIGURE_HEADERS, bold=True)
-    _row(sheet, _figures(project))
+    _row(sheet, AMOUNT_HEADERS, bold=True)
+    _row(sheet, _amounts(project))
     _row(sheet, [])
     headers = ["วันที่", "รายการ", "กิจกรรม", "เลขที่หนังสือ/เอกสาร", "หมายเหตุ"]
     _row(sheet, [*headers, "รับ (บาท)", "จ่าย/โอนออก (บาท)", "คงเหลือ (บาท)"], bold=True)

@@ -41,11 +41,11 @@ def _sum(queryset: QuerySet, group_by: str) -> Coalesce:
     return Coalesce(Subquery(total, output_field=MONEY_FIELD), Value(ZERO))
 
 
-# -- figures of a project or an activity ------------------------------------------------
+# -- the amounts of a project or an activity --------------------------------------------
 
 
 @dataclass(frozen=True)
-class Figures:
+class BudgetAmounts:
     """Original allocation, transfers and disbursement; the rest is computed."""
 
     original: Decimal
@@ -70,8 +70,8 @@ class Figures:
         """An activity "has its own allocation" once money was allocated or moved to it."""
         return bool(self.original or self.transferred_in or self.transferred_out)
 
-    def __add__(self, other: Figures) -> Figures:
-        return Figures(
+    def __add__(self, other: BudgetAmounts) -> BudgetAmounts:
+        return BudgetAmounts(
             self.original + other.original,
             self.transferred_in + other.transferred_in,
             self.transferred_out + other.transferred_out,
@@ -79,7 +79,7 @@ class Figures:
         )
 
 
-NO_MONEY = Figures(ZERO, ZERO, ZERO, ZERO)
+NO_MONEY = BudgetAmounts(ZERO, ZERO, ZERO, ZERO)
 
 
 def _budget_parts(up_to: date | None) -> dict:
@@ -100,7 +100,7 @@ def _budget_parts(up_to: date | None) -> dict:
     }
 
 
-def with_project_figures(projects: QuerySet[Project]) -> QuerySet[Project]:
+def with_project_amounts(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Annotate original, transferred_in/out (moves inside the project do not count) and
     disbursed: four subqueries, one query."""
     pk = OuterRef("pk")
@@ -114,14 +114,14 @@ def with_current_budget(projects: QuerySet[Project], *, up_to: date | None = Non
     """Annotate `current_budget`, the one rule of what a project's budget is: its
     allocations, plus what was transferred in and less what was transferred out (approved
     up to `up_to`, every transfer when None). The budget pages, the quarterly report page,
-    the dashboard and the annual report all read it (`Figures.current` is the same sum)."""
+    the dashboard and the annual report all read it (`BudgetAmounts.current` is the same sum)."""
     parts = _budget_parts(up_to)
     return projects.annotate(
         current_budget=parts["original"] + parts["transferred_in"] - parts["transferred_out"]
     )
 
 
-def with_activity_figures(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+def with_activity_amounts(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     pk = OuterRef("pk")
     return activities.annotate(
         original=_sum(ProjectAllocation.objects.filter(activity=pk), "activity"),
@@ -131,8 +131,8 @@ def with_activity_figures(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def _figures(row) -> Figures:
-    return Figures(
+def _amounts(row) -> BudgetAmounts:
+    return BudgetAmounts(
         cents(row.original),
         cents(row.transferred_in),
         cents(row.transferred_out),
@@ -140,15 +140,15 @@ def _figures(row) -> Figures:
     )
 
 
-def project_figures(project: Project) -> Figures:
+def project_amounts(project: Project) -> BudgetAmounts:
     """One project's money now (one query). Services check against this."""
-    row = with_project_figures(Project.objects.filter(pk=project.pk)).get()
-    return _figures(row)
+    row = with_project_amounts(Project.objects.filter(pk=project.pk)).get()
+    return _amounts(row)
 
 
-def activity_figures(activity: Activity) -> Figures:
-    row = with_activity_figures(Activity.objects.filter(pk=activity.pk)).get()
-    return _figures(row)
+def activity_amounts(activity: Activity) -> BudgetAmounts:
+    row = with_activity_amounts(Activity.objects.filter(pk=activity.pk)).get()
+    return _amounts(row)
 
 
 # -- quarterly targets ------------------------------------------------------------------
@@ -185,14 +185,14 @@ def targets_for(plan: Plan, *, today: date | None = None) -> Targets:
 
 
 @dataclass(frozen=True)
-class ActivityBudget(Figures):
+class ActivityBudget(BudgetAmounts):
     pk: int
     number: int
     name: str
 
 
 @dataclass(frozen=True)
-class ProjectBudget(Figures):
+class ProjectBudget(BudgetAmounts):
     pk: int
     number: int
     name: str
@@ -219,22 +219,22 @@ def project_budgets(
         projects = projects.filter(pk=project.pk)
         activities = activities.filter(project=project)
     by_project: dict[int, list[ActivityBudget]] = {}
-    for a in with_activity_figures(activities).order_by("project", "number"):
+    for a in with_activity_amounts(activities).order_by("project", "number"):
         by_project.setdefault(a.project_id, []).append(
-            ActivityBudget(**asdict(_figures(a)), pk=a.pk, number=a.number, name=a.name)
+            ActivityBudget(**asdict(_amounts(a)), pk=a.pk, number=a.number, name=a.name)
         )
     rows = []
-    for p in with_project_figures(projects.select_related("work_group")).order_by("number"):
-        figures = _figures(p)
+    for p in with_project_amounts(projects.select_related("work_group")).order_by("number"):
+        amounts = _amounts(p)
         rows.append(
             ProjectBudget(
-                **asdict(figures),
+                **asdict(amounts),
                 pk=p.pk,
                 number=p.number,
                 name=p.name,
                 work_group=p.work_group.name if p.work_group else "",
                 activities=by_project.get(p.pk, []),
-                pace=pace(figures.rate, targets.current),
+                pace=pace(amounts.rate, targets.current),
             )
         )
     return rows
@@ -335,7 +335,7 @@ class BudgetOverview:
     targets: Targets
 
     @property
-    def plan_total(self) -> Figures:
+    def plan_total(self) -> BudgetAmounts:
         return sum(self.projects, NO_MONEY)
 
     @property

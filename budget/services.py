@@ -3,7 +3,7 @@ quarterly targets. Each service validates (full_clean, then the money rules) and
 one transaction, inside `audit.acting`: the audit trail (plans/audit.py) records each row
 written with its old and new values, under the service's user and reason.
 
-Money rules, checked here against budget/selectors.py's figures (the same arithmetic the
+Money rules, checked here against budget/selectors.py's amounts (the same arithmetic the
 pages show): a disbursement may not exceed what is left of the project, nor of its
 activity when the activity has money of its own; the office's own disbursements likewise
 within a category of table 13; a transfer may not leave its source with less than it has
@@ -11,7 +11,7 @@ already disbursed, nor below zero.
 
 Date rule (`check_date`, one rule for every entry): the date of a disbursement, an
 allocation or a transfer lies within the plan's fiscal year and not after today (the
-quarterly figures place each entry by its date).
+quarterly sums place each entry by its date).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def check_date(entry: Model, field: str, year: FiscalYear) -> None:
 
 def project_remaining(project: Project) -> Decimal:
     """What is left of the project's current budget (allocations ± transfers − disbursed)."""
-    return selectors.project_figures(project).remaining
+    return selectors.project_amounts(project).remaining
 
 
 def _activity_name(activity: Activity) -> str:
@@ -93,11 +93,11 @@ def check_disbursements(*, project: Project, amounts: Mapping[Activity | None, D
     """The money rule of disbursements, for one ledger entry or the several of a quarterly
     report (progress/services.py checks a report with it at save and submit, before its
     approval posts the entries): refused (ValidationError on "amount", Thai, with the
-    figure) when the amounts together exceed what is left of the project, or one exceeds
+    amount left) when the amounts together exceed what is left of the project, or one exceeds
     what is left of its activity when the activity has its own allocation. `amounts` maps
     an activity (None: the project as a whole) to the new money. Arithmetic from
-    budget/selectors.py's figures, the same the pages show."""
-    remaining = selectors.project_figures(project).remaining
+    budget/selectors.py's amounts, the same the pages show."""
+    remaining = selectors.project_amounts(project).remaining
     if sum(amounts.values(), Decimal(0)) > remaining:
         raise ValidationError(
             {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือ (คงเหลือ {thai.format_money(remaining)} บาท)"}
@@ -105,9 +105,9 @@ def check_disbursements(*, project: Project, amounts: Mapping[Activity | None, D
     for activity, amount in amounts.items():
         if activity is None:
             continue
-        figures = selectors.activity_figures(activity)
-        if figures.has_budget and amount > figures.remaining:
-            left = thai.format_money(figures.remaining)
+        amounts = selectors.activity_amounts(activity)
+        if amounts.has_budget and amount > amounts.remaining:
+            left = thai.format_money(amounts.remaining)
             name = _activity_name(activity)
             raise ValidationError(
                 {"amount": f"เบิกจ่ายเกินงบประมาณคงเหลือของ{name} (คงเหลือ {left} บาท)"}
@@ -239,7 +239,7 @@ def disbursement_reverse(
     """Finance's correction of a ledger entry, a report's included: a counter entry of the
     same activity, date and document number for the negative amount, linked to the original
     (`reverses`), with the reason as its note and in the audit. The ledger stays append-only
-    and every figure (budget/selectors.py sums `amount`) drops the original. The counter
+    and every sum (budget/selectors.py sums `amount`) drops the original. The counter
     entry carries the original's date, so the quarter it was counted in is corrected, and its
     document number, so a reopened report re-approved later posts its amount again. Refused
     for a reversal, for an entry already reversed, and without a reason."""
@@ -266,17 +266,17 @@ def disbursement_reverse(
     return entry
 
 
-def _check_source(figures: selectors.Figures, amount: Decimal, what: str) -> None:
-    after = figures.current - amount
+def _check_source(source: selectors.BudgetAmounts, amount: Decimal, what: str) -> None:
+    after = source.current - amount
     if after < 0:
         raise ValidationError(
-            {"amount": f"โอนเกินงบประมาณของ{what}ต้นทาง (งบประมาณปัจจุบัน {_baht(figures.current)})"}
+            {"amount": f"โอนเกินงบประมาณของ{what}ต้นทาง (งบประมาณปัจจุบัน {_baht(source.current)})"}
         )
-    if after < figures.disbursed:
+    if after < source.disbursed:
         raise ValidationError(
             {
                 "amount": f"โอนไม่ได้: งบประมาณของ{what}ต้นทางหลังโอน ({_baht(after)}) "
-                f"จะต่ำกว่ายอดที่เบิกจ่ายแล้ว ({_baht(figures.disbursed)})"
+                f"จะต่ำกว่ายอดที่เบิกจ่ายแล้ว ({_baht(source.disbursed)})"
             }
         )
 
@@ -317,9 +317,9 @@ def transfer_record(
     transfer.full_clean()
     within = from_project.pk == to_project.pk
     if from_activity is not None:
-        _check_source(selectors.activity_figures(from_activity), amount, "กิจกรรม")
+        _check_source(selectors.activity_amounts(from_activity), amount, "กิจกรรม")
     if not within:
-        _check_source(selectors.project_figures(from_project), amount, "โครงการ")
+        _check_source(selectors.project_amounts(from_project), amount, "โครงการ")
     with audit.acting(action=audit.Action.TRANSFER, note=reason):
         transfer.save()
     return transfer

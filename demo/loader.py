@@ -1,7 +1,7 @@
 """Loads the FY2565 seed (fixtures/fy2565/*.yaml, described in docs/seed-format.md) into
 the database, one module of demo/seed/ per seed file, in one transaction. Every row is
 matched on its natural key and updated in place, so loading twice changes nothing. Keys
-starting with `printed_` are the report's own computed figures: the portal computes them
+starting with `printed_` are the report's own computed numbers: the portal computes them
 instead, and the only one read is ITA's `printed_change`, to store last year's score."""
 
 from __future__ import annotations

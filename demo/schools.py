@@ -1,4 +1,4 @@
-"""Fifty-seven SAMPLE schools whose figures add up exactly to tables 1-5 of the FY2565
+"""Fifty-seven SAMPLE schools whose numbers add up exactly to tables 1-5 of the FY2565
 annual report (ข้อมูล DMC ปีการศึกษา ๒๕๖๕). The report publishes province totals only, so the
 schools here are invented: codes DEMO-01 .. DEMO-57, names "โรงเรียนตัวอย่าง ๐๑" .. "๕๗" and
 clusters "สหวิทยาเขตตัวอย่าง ๑" .. "๙", so that no one mistakes them for real schools.
@@ -84,7 +84,7 @@ class SchoolRow:
 
 
 @dataclass(frozen=True)
-class ProvinceFigures:
+class ProvinceTotals:
     """One province's column of report tables 1-5, plus the generator's own choices."""
 
     name: str
@@ -113,8 +113,8 @@ class ProvinceFigures:
         return self.students_male + self.students_female
 
 
-REPORT_FIGURES: tuple[ProvinceFigures, ...] = (
-    ProvinceFigures(
+REPORT_TOTALS: tuple[ProvinceTotals, ...] = (
+    ProvinceTotals(
         name=PHITSANULOK,
         schools_by_size={SMALL: 23, MEDIUM: 11, LARGE: 3, EXTRA_LARGE: 2},
         schools_listed=39,
@@ -142,7 +142,7 @@ REPORT_FIGURES: tuple[ProvinceFigures, ...] = (
             EXTRA_LARGE: (2_700, 3_300),
         },
     ),
-    ProvinceFigures(
+    ProvinceTotals(
         name=UTTARADIT,
         schools_by_size={SMALL: 9, MEDIUM: 6, LARGE: 1, EXTRA_LARGE: 2},
         schools_listed=18,
@@ -186,10 +186,10 @@ def size_class(students: int) -> str | None:
     return None
 
 
-def report_inconsistencies(figures: tuple[ProvinceFigures, ...] = REPORT_FIGURES) -> list[str]:
+def report_inconsistencies(provinces: tuple[ProvinceTotals, ...] = REPORT_TOTALS) -> list[str]:
     """Cross-check tables 1-5 against each other; returns one message per mismatch."""
     problems = []
-    for f in figures:
+    for f in provinces:
         male = sum(m for m, _, _ in f.grades.values())
         female = sum(w for _, w, _ in f.grades.values())
         lower = sum(sum(f.grades[g][:2]) for g in LOWER_GRADES)
@@ -258,7 +258,7 @@ def _evenly_spaced(low: int, high: int, count: int) -> list[int]:
     return [low + (2 * span * k + count - 1) // (2 * (count - 1)) for k in range(count)]
 
 
-def _school_totals(f: ProvinceFigures) -> list[tuple[str, int]]:
+def _school_totals(f: ProvinceTotals) -> list[tuple[str, int]]:
     """(size class, total students) of each school, hitting the province total exactly."""
     sizes: list[str] = []
     totals: list[int] = []
@@ -289,7 +289,7 @@ class _Draft:
     teachers: list[int]  # [male, female]
 
 
-def _province_drafts(f: ProvinceFigures) -> list[_Draft]:
+def _province_drafts(f: ProvinceTotals) -> list[_Draft]:
     schools = sorted(_school_totals(f), key=lambda item: -item[1])  # stable: biggest first
 
     # Upper-secondary-only schools: the largest small schools (plausible ~150/grade).
@@ -350,7 +350,7 @@ def _province_drafts(f: ProvinceFigures) -> list[_Draft]:
 def generate_schools() -> list[SchoolRow]:
     """The 57 sample schools, DEMO-01 .. DEMO-57 (พิษณุโลก first, then อุตรดิตถ์)."""
     rows = []
-    drafts = [d for f in REPORT_FIGURES for d in _province_drafts(f)]
+    drafts = [d for f in REPORT_TOTALS for d in _province_drafts(f)]
     for number, draft in enumerate(drafts, start=1):
         rows.append(
             SchoolRow(

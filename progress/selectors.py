@@ -253,7 +253,7 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
     activities: list[Activity | None] = list(project.activities.order_by("number"))
     if not activities or None in paid or None in amounts:
         activities.append(None)
-    allocated = budget_selectors.project_figures(project).current  # with transfers
+    allocated = budget_selectors.project_amounts(project).current  # with transfers
     return ReportPage(
         project=project,
         quarter=quarter,

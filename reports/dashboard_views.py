@@ -162,7 +162,7 @@ def project_list(request, scope: Scope, data: Overview):
 
 @_with_plan
 def overdue_list(request, scope: Scope, data: Overview):
-    """The projects whose report of the quarter is overdue: the list behind that figure."""
+    """The projects whose report of the quarter is overdue: the list behind that tile."""
     return _page(
         request,
         "reports/dashboard/overdue_list.html",

@@ -2,7 +2,7 @@
 
     {{ amount|money }}          ๓๑๘,๒๒๓,๙๓๘.๐๐
     {{ count|number }}          ๑,๒๓๔       {{ value|number:2 }}  ๑,๒๓๔.๕๖
-    {{ value|figure }}          ๑๐๐ or ๕๔.๓๙ (decimals only when not whole)
+    {{ value|quantity }}        ๑๐๐ or ๕๔.๓๙ (decimals only when not whole)
     ร้อยละ {{ rate|percent }}    ๙๙.๗๗       {{ rate|percent:1 }}  ๙๙.๘
     {{ amount|baht_text }}      สามแสนเจ็ดหมื่นห้าพันบาทถ้วน
     {{ day|thai_date }}         ๔ มีนาคม ๒๕๖๕   {{ day|thai_date:"short" }}  ๔ มี.ค. ๒๕๖๕
@@ -68,7 +68,7 @@ def number(value: Any, places: int | str = 0) -> str:
 
 @register.filter
 @_lenient
-def figure(value: Any) -> str:
+def quantity(value: Any) -> str:
     """A measured value as the report prints it: no decimals when whole (๑๐๐, ๔๒,๗๕๓),
     two otherwise (๕๔.๓๙)."""
     value = thai.parse_decimal(value) if isinstance(value, str) else value

@@ -1,7 +1,7 @@
 """Reads behind the director dashboards: plain dataclasses with every total computed here,
 each page in a fixed number of queries whatever the size of the plan or the office.
 
-The figures agree with the annual report because they come from the same places: the office
+The numbers agree with the annual report because they come from the same places: the office
 budget is `reports.selectors.office_budget` (table 13) and every indicator's verdict is made
 by `reports.selectors.indicator_row` (the chapter 4 rule of `indicators/rules.py`) from the
 quarterly results up to the chosen quarter; at the fourth quarter that is exactly

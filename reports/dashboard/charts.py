@@ -1,4 +1,4 @@
-"""The dashboard's charts as data only: each page's figures turned into Chart.js datasets,
+"""The dashboard's charts as data only: each page's numbers turned into Chart.js datasets,
 sent to the page with json_script, drawn by static/js/dashboard.js and shown as a data
 table beside the chart (templates/reports/dashboard/_chart.html)."""
 

@@ -90,7 +90,7 @@ def project_page(project: Project, filters: Filters, *, today: date) -> ProjectP
     one = Filters(year=filters.year, quarter=filters.quarter, office=filters.office)
     targets = plan_targets(plan)
     rows, money_tracked = plan_projects(plan, one, targets, today=today)
-    row = next(r for r in rows if r.pk == project.pk)  # the plan's figures, one rule
+    row = next(r for r in rows if r.pk == project.pk)  # the plan's numbers, one rule
     year = plan.fiscal_year.year
     paid = [ZERO] * len(thai.FISCAL_QUARTERS)
     for entry in ProjectDisbursement.objects.filter(project=project).values("paid_on", "amount"):

@@ -105,7 +105,7 @@ class ProjectStatusCounts:
 
 @dataclass(frozen=True)
 class ProjectSet:
-    """A set of projects with the same figures for each: the whole plan, or one row of the
+    """A set of projects with the same numbers for each: the whole plan, or one row of the
     by-area and by-group tables."""
 
     key: str

@@ -1,4 +1,4 @@
-"""Budget figures as the pages and the Excel files get them."""
+"""Budget amounts as the pages and the Excel files get them."""
 
 from datetime import date
 from decimal import Decimal

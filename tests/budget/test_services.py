@@ -151,10 +151,10 @@ def test_satang_add_up_exactly(plan, finance):
     project = factories.project(plan, 5, budget="0.30")
     disburse(project, "0.10", finance)
     disburse(project, "0.20", finance)
-    figures = selectors.project_figures(project)
-    assert figures.disbursed == Decimal("0.30")
-    assert figures.remaining == Decimal("0.00")
-    assert figures.rate == Decimal("100.00")
+    amounts = selectors.project_amounts(project)
+    assert amounts.disbursed == Decimal("0.30")
+    assert amounts.remaining == Decimal("0.00")
+    assert amounts.rate == Decimal("100.00")
     with pytest.raises(ValidationError):
         disburse(project, "0.01", finance)
 
@@ -162,9 +162,9 @@ def test_satang_add_up_exactly(plan, finance):
 def test_rate_is_rounded_half_up_to_two_places(plan, finance):
     project = factories.project(plan, 6, budget="3.00")
     disburse(project, "1.00", finance)
-    assert selectors.project_figures(project).rate == Decimal("33.33")
+    assert selectors.project_amounts(project).rate == Decimal("33.33")
     disburse(project, "1.00", finance)
-    assert selectors.project_figures(project).rate == Decimal("66.67")
+    assert selectors.project_amounts(project).rate == Decimal("66.67")
 
 
 def test_more_than_two_decimal_places_are_refused(project, finance):
@@ -188,7 +188,7 @@ def test_disbursement_delete_keeps_the_old_values_in_the_audit(project, finance)
 
 def test_transfer_between_projects_moves_the_current_amounts(project, other_project, planner):
     move(project, other_project, "20000.00", planner)
-    source, target = selectors.project_figures(project), selectors.project_figures(other_project)
+    source, target = selectors.project_amounts(project), selectors.project_amounts(other_project)
     assert (source.original, source.transferred_out, source.current) == (
         Decimal("70000.00"),
         Decimal("20000.00"),
@@ -245,7 +245,7 @@ def test_transfer_below_what_was_disbursed_is_refused(project, other_project, pl
     }
     assert not ours(BudgetTransfer).exists()
     move(other_project, project, "10000.00", planner)  # down to exactly what was paid
-    assert selectors.project_figures(other_project).remaining == Decimal("0.00")
+    assert selectors.project_amounts(other_project).remaining == Decimal("0.00")
 
 
 def test_activity_transfer_below_its_disbursement_is_refused(
@@ -296,7 +296,7 @@ def test_project_instalments_are_numbered_and_summed(project, finance):
     )
     second = services.project_allocation_add(project=project, amount=Decimal("0.50"), user=finance)
     assert second.number == 3  # after the factory's allocation and the first above
-    assert selectors.project_figures(project).original == Decimal("75001.00")
+    assert selectors.project_amounts(project).original == Decimal("75001.00")
     audit = written_by(finance).first()  # newest first
     assert (audit.object_id, audit.parent_id) == (second.pk, project.pk)
     assert (audit.changes["number"], audit.changes["amount"]) == ([None, "3"], [None, "0.50"])
@@ -461,9 +461,7 @@ def test_dates_within_the_year_and_blank_allocation_dates_pass(project, other_pr
 # -- reversals and report entries (finding 5) ---------------------------------------------
 
 
-def test_a_reversal_is_a_counter_entry_and_the_figures_drop_the_original(
-    project, activity, finance
-):
+def test_a_reversal_is_a_counter_entry_and_the_sums_drop_the_original(project, activity, finance):
     entry = disburse(project, "1000.00", finance, activity=activity, document_no="บจ 9")
     reversal = services.disbursement_reverse(disbursement=entry, user=finance, reason="บันทึกซ้ำ")
     assert (reversal.amount, reversal.reverses, reversal.activity) == (
@@ -471,8 +469,8 @@ def test_a_reversal_is_a_counter_entry_and_the_figures_drop_the_original(
         entry,
         activity,
     )
-    assert selectors.project_figures(project).disbursed == Decimal("0.00")
-    assert selectors.activity_figures(activity).remaining == Decimal("30000.00")
+    assert selectors.project_amounts(project).disbursed == Decimal("0.00")
+    assert selectors.activity_amounts(activity).remaining == Decimal("30000.00")
     ledger = selectors.project_ledger(project)
     kinds = [(e.kind, e.label, e.amount, e.delta) for e in ledger.entries if e.disbursement_pk]
     assert kinds == [

@@ -455,7 +455,7 @@ def test_the_ledger_shows_the_history(client, project, finance):
     html = client.get(ledger_url(project)).content.decode()
     assert "ประวัติการเปลี่ยนแปลง" in html
     history = html[html.index("ประวัติการเปลี่ยนแปลง") :]
-    assert "1234.50" not in history  # figures in Thai, not raw
+    assert "1234.50" not in history  # amounts in Thai, not raw
     assert "จำนวนเงิน (บาท): ๑,๒๓๔.๕๐" in history  # a new entry: its values, no arrows
     assert "วันที่เบิกจ่าย: ๔ มี.ค. ๒๕๖๕" in history  # a B.E. date
 

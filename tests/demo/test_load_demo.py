@@ -1,5 +1,5 @@
 """The FY2565 seed loads completely, twice without change, and holds the report's facts.
-The golden figures here are computed from the report's rows; where the report's own text
+The golden numbers here are computed from the report's rows; where the report's own text
 says otherwise, docs/seed-discrepancies.md explains why the rows win."""
 
 from decimal import Decimal

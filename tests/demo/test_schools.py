@@ -1,12 +1,12 @@
 """The sample schools of demo/schools.py against report tables 1-5 (FY2565 annual report,
-DMC ปีการศึกษา ๒๕๖๕). The expected figures are typed in from the report here, independently
+DMC ปีการศึกษา ๒๕๖๕). The expected numbers are typed in from the report here, independently
 of the module's own constants. No Django db or settings needed; tests/conftest.py imports the
 models, so without Django run `pytest tests/demo -p no:django --noconftest`."""
 
 from collections import Counter, defaultdict
 
 from demo.schools import (
-    REPORT_FIGURES,
+    REPORT_TOTALS,
     SchoolGrade,
     SchoolRow,
     generate_schools,
@@ -75,7 +75,7 @@ def by_province() -> dict[str, list[SchoolRow]]:
 
 def test_report_tables_are_consistent():
     assert report_inconsistencies() == []
-    for f in REPORT_FIGURES:
+    for f in REPORT_TOTALS:
         grades = GRADES[f.name]
         assert sum(m for m, _, _ in grades.values()) == STUDENTS[f.name][0]
         assert sum(w for _, w, _ in grades.values()) == STUDENTS[f.name][1]
@@ -86,9 +86,9 @@ def test_report_tables_are_consistent():
 
 
 def test_module_constants_match_the_report():
-    figures = {f.name: f for f in REPORT_FIGURES}
-    assert set(figures) == {PHITSANULOK, UTTARADIT}
-    for name, f in figures.items():
+    provinces = {f.name: f for f in REPORT_TOTALS}
+    assert set(provinces) == {PHITSANULOK, UTTARADIT}
+    for name, f in provinces.items():
         assert f.schools_by_size == SIZE_COUNTS[name]
         assert (f.students_male, f.students_female) == STUDENTS[name]
         assert (f.teachers_male, f.teachers_female) == TEACHERS[name]

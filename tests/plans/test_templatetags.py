@@ -24,6 +24,10 @@ def render(source: str, **context) -> str:
         ("{{ v|number }}", 318223938, "๓๑๘,๒๒๓,๙๓๘"),
         ("{{ v|number:2 }}", Decimal("1234.5"), "๑,๒๓๔.๕๐"),
         ('{{ v|number:"1" }}', "๑๒.๓๕", "๑๒.๔"),
+        ("{{ v|quantity }}", Decimal("100.00"), "๑๐๐"),
+        ("{{ v|quantity }}", Decimal("42753"), "๔๒,๗๕๓"),
+        ("{{ v|quantity }}", Decimal("54.39"), "๕๔.๓๙"),
+        ("{{ v|quantity }}", "๑,๒๓๔.๕", "๑,๒๓๔.๕๐"),
         ("ร้อยละ {{ v|percent }}", Decimal("99.765"), "ร้อยละ ๙๙.๗๗"),
         ("{{ v|percent:1 }}", Decimal("99.75"), "๙๙.๘"),
         ("{{ v|baht_text }}", Decimal("43135.20"), "สี่หมื่นสามพันหนึ่งร้อยสามสิบห้าบาทยี่สิบสตางค์"),
@@ -44,7 +48,8 @@ def test_filters_render(source, value, expected):
 
 
 @pytest.mark.parametrize(
-    "name", ["money", "number", "percent", "baht_text", "thai_date", "be_year", "thai_digits"]
+    "name",
+    ["money", "number", "quantity", "percent", "baht_text", "thai_date", "be_year", "thai_digits"],
 )
 @pytest.mark.parametrize("value", [None, ""])
 def test_blank_renders_empty(name, value):

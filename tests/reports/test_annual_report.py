@@ -1,4 +1,4 @@
-"""The printed annual report (HTML and PDF) made from the database alone: the FY2565 figures
+"""The printed annual report (HTML and PDF) made from the database alone: the FY2565 numbers
 it must show, its access rule and its query count."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_selector_computes_tables_1_to_6(fy2565_db):
     assert report.authors is not None
 
 
-def test_html_shows_the_reports_figures_in_thai_digits(client, fy2565_db, reader):
+def test_html_shows_the_reports_numbers_in_thai_digits(client, fy2565_db, reader):
     client.force_login(reader)
     response = client.get(reverse("reports:annual_report", args=[2565]))
     assert response.status_code == 200

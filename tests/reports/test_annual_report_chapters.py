@@ -1,4 +1,4 @@
-"""Chapters 2 to 5 of the printed annual report: the FY2565 figures computed from the rows,
+"""Chapters 2 to 5 of the printed annual report: the FY2565 numbers computed from the rows,
 the table of contents with Thai page numbers, the charts, and a year without data."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def test_selector_computes_chapters_2_to_5(fy2565_db):
     assert sum(len(g.items) for g in direction.strategies[3].guidelines) == 26
 
 
-def test_html_prints_every_chapter_with_computed_figures(html):
+def test_html_prints_every_chapter_with_computed_numbers(html):
     for number, (amount, words) in BUDGETS.items():
         assert f"งบประมาณ</strong> จำนวน {amount} บาท (-{words}-)" in html, number
     for text in [
@@ -123,7 +123,7 @@ def _toc_number(toc: str, title: str) -> str:
     return next(row[-1] for row in rows if len(row) > 1 and row[0] == title)
 
 
-def test_pdf_has_thai_page_numbers_in_the_toc_and_the_figures(fy2565_pdf):
+def test_pdf_has_thai_page_numbers_in_the_toc_and_the_chapters(fy2565_pdf):
     pages = fy2565_pdf
     front = [page for page in pages if re.fullmatch("[ก-ฮ]", _printed_number(page))]
     toc = "\n".join(front)

@@ -1,5 +1,5 @@
 """The plan summary in a real browser: a director signs in with the keyboard and reads the
-computed figures."""
+computed numbers."""
 
 import pytest
 from playwright.sync_api import Page, expect

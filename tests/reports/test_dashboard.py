@@ -1,4 +1,4 @@
-"""The director dashboards: the FY2565 figures agree with the annual report's selectors,
+"""The director dashboards: the FY2565 numbers agree with the annual report's selectors,
 filters in the URL change them, other offices are a 404, and every page runs a fixed number
 of queries."""
 
@@ -51,7 +51,7 @@ def seed_director(fy2565_db):
     return factories.member(fy2565_db.office, "seed-director", Role.DIRECTOR)
 
 
-def figure(html: str, testid: str) -> str:
+def text_of(html: str, testid: str) -> str:
     """The text of the element with that data-testid, tags removed and spaces collapsed."""
     at = html.index(f'data-testid="{testid}"')
     opening = html.rindex("<", 0, at)
@@ -61,18 +61,18 @@ def figure(html: str, testid: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html[start:end]).split())
 
 
-# -- FY2565: the report's figures -------------------------------------------------------
+# -- FY2565: the report's numbers -------------------------------------------------------
 
 
-def test_overview_shows_chapter_4_and_table_13_figures(client, fy2565_db, seed_director):
+def test_overview_shows_chapter_4_and_table_13_numbers(client, fy2565_db, seed_director):
     client.force_login(seed_director)
     html = client.get(url("dashboard", year=2565, quarter=4)).content.decode()
-    assert figure(html, "achieved") == "✔ บรรลุ ๔๙ / ๕๑ ร้อยละ ๙๖.๐๘ ของที่รายงานแล้ว"
-    assert figure(html, "not-achieved") == "✘ ไม่บรรลุ ๒ ร้อยละ ๓.๙๒ ของที่รายงานแล้ว"
-    assert figure(html, "allocated") == "ได้รับจัดสรร (บาท) ๓๑๘,๒๒๓,๙๓๘.๐๐"
-    assert "๓๑๗,๔๘๙,๘๒๒.๕๖" in figure(html, "disbursed")
-    assert figure(html, "rate").startswith("อัตราการเบิกจ่าย ร้อยละ ๙๙.๗๗")
-    assert figure(html, "project-money").startswith("งบประมาณโครงการตามแผน (บาท) ๑,๕๗๐,๔๗๔.๒๐")
+    assert text_of(html, "achieved") == "✔ บรรลุ ๔๙ / ๕๑ ร้อยละ ๙๖.๐๘ ของที่รายงานแล้ว"
+    assert text_of(html, "not-achieved") == "✘ ไม่บรรลุ ๒ ร้อยละ ๓.๙๒ ของที่รายงานแล้ว"
+    assert text_of(html, "allocated") == "ได้รับจัดสรร (บาท) ๓๑๘,๒๒๓,๙๓๘.๐๐"
+    assert "๓๑๗,๔๘๙,๘๒๒.๕๖" in text_of(html, "disbursed")
+    assert text_of(html, "rate").startswith("อัตราการเบิกจ่าย ร้อยละ ๙๙.๗๗")
+    assert text_of(html, "project-money").startswith("งบประมาณโครงการตามแผน (บาท) ๑,๕๗๐,๔๗๔.๒๐")
 
 
 def test_overview_data_is_the_report_selectors(fy2565_db):
@@ -112,8 +112,8 @@ def test_overview_charts_send_codes_beside_the_thai_labels(fy2565_db):
 def test_schools_page_shows_tables_1_to_6(client, fy2565_db, seed_director):
     client.force_login(seed_director)
     html = client.get(url("dashboard_schools")).content.decode()
-    assert figure(html, "schools") == "โรงเรียน ๕๗"
-    assert figure(html, "students") == "นักเรียน (คน) ๔๒,๗๕๓"
+    assert text_of(html, "schools") == "โรงเรียน ๕๗"
+    assert text_of(html, "students") == "นักเรียน (คน) ๔๒,๗๕๓"
     assert 'data-testid="students-total">๔๒,๗๕๓<' in html
     for table in range(1, 7):
         assert f'data-testid="table-{table}"' in html
@@ -142,20 +142,20 @@ def test_quarter_filter_counts_only_results_reported_by_then(client, fy2565_db, 
     client.force_login(seed_director)
     html = client.get(url("dashboard", year=2565, quarter=3)).content.decode()
     # The seed's results are year-end (fourth-quarter) values.
-    assert figure(html, "achieved") == "✔ บรรลุ ๐ / ๐ ร้อยละ ของที่รายงานแล้ว"
-    assert figure(html, "not-reported") == "… ยังไม่รายงาน ๕๑ ร้อยละ ๑๐๐.๐๐ ของทั้งหมด"
+    assert text_of(html, "achieved") == "✔ บรรลุ ๐ / ๐ ร้อยละ ของที่รายงานแล้ว"
+    assert text_of(html, "not-reported") == "… ยังไม่รายงาน ๕๑ ร้อยละ ๑๐๐.๐๐ ของทั้งหมด"
     # Table 13's disbursements carry no date: they count at the year's end.
-    assert "๐.๐๐" in figure(html, "disbursed")
+    assert "๐.๐๐" in text_of(html, "disbursed")
     assert 'value="3" selected' in html
 
 
-def test_area_and_group_filters_narrow_the_figures(client, fy2565_db, seed_director):
+def test_area_and_group_filters_narrow_the_numbers(client, fy2565_db, seed_director):
     client.force_login(seed_director)
     html = client.get(url("dashboard", year=2565, quarter=4, area=4)).content.decode()
-    assert figure(html, "achieved") == "✔ บรรลุ ๑๖ / ๑๗ ร้อยละ ๙๔.๑๒ ของที่รายงานแล้ว"
-    assert "ด้านประสิทธิภาพ" in figure(html, "scope")
+    assert text_of(html, "achieved") == "✔ บรรลุ ๑๖ / ๑๗ ร้อยละ ๙๔.๑๒ ของที่รายงานแล้ว"
+    assert "ด้านประสิทธิภาพ" in text_of(html, "scope")
     html = client.get(url("dashboard", year=2565, group="supervision_evaluation")).content.decode()
-    assert figure(html, "achieved") == "✔ บรรลุ ๑๙ / ๒๐ ร้อยละ ๙๕.๐๐ ของที่รายงานแล้ว"
+    assert text_of(html, "achieved") == "✔ บรรลุ ๑๙ / ๒๐ ร้อยละ ๙๕.๐๐ ของที่รายงานแล้ว"
     data = overview_page(
         fy2565_db,
         Filters(year=2565, quarter=4, group="supervision_evaluation"),
@@ -165,14 +165,14 @@ def test_area_and_group_filters_narrow_the_figures(client, fy2565_db, seed_direc
     assert [p.number for p in data.plan.projects] == [3, 4, 5, 14]
 
 
-def test_figures_link_to_their_lists(client, fy2565_db, seed_director):
+def test_tiles_link_to_their_lists(client, fy2565_db, seed_director):
     client.force_login(seed_director)
     html = client.get(url("dashboard_indicators", year=2565, quarter=4, verdict="not_achieved"))
     html = html.content.decode()
-    assert figure(html, "count") == "(๒ ตัวชี้วัด)"
+    assert text_of(html, "count") == "(๒ ตัวชี้วัด)"
     assert "๔. โครงการรวมพลังครูเพื่อสร้างศิษย์" in html
     projects = client.get(url("dashboard_projects", year=2565, quarter=4, status="behind"))
-    assert figure(projects.content.decode(), "count") == "(๑ โครงการ)"
+    assert text_of(projects.content.decode(), "count") == "(๑ โครงการ)"
 
 
 def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
@@ -249,7 +249,7 @@ def test_project_page_shows_quarterly_values_and_money(client, office_plan, grou
     html = client.get(
         reverse("reports:dashboard_project", args=[project.pk]) + "?quarter=3"
     ).content.decode()
-    assert figure(html, "project-disbursed").startswith(
+    assert text_of(html, "project-disbursed").startswith(
         "เบิกจ่ายถึงสิ้นไตรมาสที่ ๓ (บาท) ๓๕๐.๕๐ ร้อยละ ๓๕.๐๕"
     )
     assert '"chart-indicators-data"' in html and "ตารางข้อมูลของแผนภูมิ" in html
@@ -299,12 +299,12 @@ def test_overdue_reports_are_counted_and_listed(client, office_plan, group, dire
     ]
     client.force_login(director)
     html = client.get(url("dashboard", year=2565, quarter=2)).content.decode()
-    assert figure(html, "overdue") == "⏰ รายงานเกินกำหนดส่ง ๒ รายงานไตรมาสที่ ๒ที่ยังไม่ส่ง"
+    assert text_of(html, "overdue") == "⏰ รายงานเกินกำหนดส่ง ๒ รายงานไตรมาสที่ ๒ที่ยังไม่ส่ง"
     link = url("dashboard_overdue", year=2565, quarter=2).replace("&", "&amp;")
     assert f'data-testid="overdue" href="{link}"' in html
     listing = client.get(url("dashboard_overdue", year=2565, quarter=2)).content.decode()
-    assert figure(listing, "count") == "(๒ โครงการ)"
-    rows = figure(listing, "overdue-list")
+    assert text_of(listing, "count") == "(๒ โครงการ)"
+    rows = text_of(listing, "overdue-list")
     assert "๑. โครงการทดสอบ" in rows and "๒. โครงการทดสอบ" in rows
     assert "๓. โครงการทดสอบ" not in rows
     assert "ยังไม่เริ่ม" in rows and "ร่าง" in rows and "๑๕ เมษายน ๒๕๖๕" in rows
@@ -337,12 +337,12 @@ def test_project_page_shows_report_statuses_and_history(client, office_plan, gro
     html = client.get(
         reverse("reports:dashboard_project", args=[project.pk]) + "?quarter=2"
     ).content.decode()
-    assert figure(html, "report-q1") == "ไตรมาสที่ ๑ อนุมัติแล้ว ๑๕ มกราคม ๒๕๖๕ เปิดรายงาน"
-    assert figure(html, "report-q2") == (
+    assert text_of(html, "report-q1") == "ไตรมาสที่ ๑ อนุมัติแล้ว ๑๕ มกราคม ๒๕๖๕ เปิดรายงาน"
+    assert text_of(html, "report-q2") == (
         "ไตรมาสที่ ๒ ส่งกลับแก้ไข (เกินกำหนด) ๑๕ เมษายน ๒๕๖๕ ตัวเลขงบประมาณไม่ตรง เปิดรายงาน"
     )
     assert reverse("progress:report", args=[project.pk, 2]) in html
-    history = figure(html, "report-history")
+    history = text_of(html, "report-history")
     assert "ส่งกลับแก้ไข" in history and "ตัวเลขงบประมาณไม่ตรง" in history
 
 
@@ -399,7 +399,7 @@ def build(plan, group, projects: int) -> None:
 
 
 # session, user, the user's plans, filter choices (2), then the page's selector: 14 queries
-# (the quarter's deadline is progress's own query; the overdue figure rides on the projects
+# (the quarter's deadline is progress's own query; the overdue count rides on the projects
 # query); the project page's four reports add three (deadlines, reports, their history).
 MAX_QUERIES = {"dashboard_project": 17}
 

@@ -1,4 +1,4 @@
-"""The dashboard in a real browser: a director opens it, changes a filter, follows a figure
+"""The dashboard in a real browser: a director opens it, changes a filter, follows a tile
 to its list, sees a chart drawn, and a full-page screenshot is kept for the README."""
 
 import os

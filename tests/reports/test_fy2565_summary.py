@@ -1,4 +1,4 @@
-"""Golden figures of the FY2565 report, computed from its rows by the selectors that the
+"""Golden numbers of the FY2565 report, computed from its rows by the selectors that the
 pages and the printed report share."""
 
 from decimal import Decimal

@@ -1,6 +1,6 @@
 """A project's budget is one rule (budget.selectors.with_current_budget): after 40,000 is
 moved out of a 100,000 project, the budget page, the quarterly report page and the dashboard
-all say 60,000 (the annual report reads the budget pages' figures already)."""
+all say 60,000 (the annual report reads the budget pages' amounts already)."""
 
 from datetime import date
 from decimal import Decimal
@@ -40,8 +40,8 @@ def projects_at(plan, quarter):
 
 def test_every_reader_sees_the_budget_with_its_transfers(plan, moved):
     source, _target = moved
-    figures = budget_selectors.project_figures(source)
-    assert figures.current == Decimal("60000.00")
+    amounts = budget_selectors.project_amounts(source)
+    assert amounts.current == Decimal("60000.00")
 
     page = progress_selectors.report_page(source, 4, today=TODAY)
     assert page.allocated == Decimal("60000.00")

@@ -36,7 +36,7 @@ def test_home_without_a_plan_explains_in_thai(client, director):
     assert "ยังไม่มีแผนปฏิบัติการ" in response.content.decode()
 
 
-def test_summary_shows_computed_figures_in_thai(client, plan, group, director):
+def test_summary_shows_computed_numbers_in_thai(client, plan, group, director):
     build_plan(plan, group, 2)
     client.force_login(director)
     html = client.get(reverse("reports:plan_summary", args=[2565])).content.decode()
