@@ -17,6 +17,7 @@ where a test or a reader will see it (still autoescaped).
 
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 from functools import wraps
 from typing import Any
 
@@ -71,7 +72,9 @@ def number(value: Any, places: int | str = 0) -> str:
 def quantity(value: Any) -> str:
     """A measured value as the report prints it: no decimals when whole (๑๐๐, ๔๒,๗๕๓),
     two otherwise (๕๔.๓๙)."""
-    value = thai.parse_decimal(value) if isinstance(value, str) else value
+    if isinstance(value, float):
+        raise TypeError("Use Decimal, never float.")  # shown unchanged, as every filter does
+    value = thai.parse_decimal(value) if isinstance(value, str) else Decimal(value)
     places = 0 if value == value.to_integral_value() else 2
     return thai.format_number(value, places)
 

@@ -27,6 +27,7 @@ def render(source: str, **context) -> str:
         ("{{ v|quantity }}", Decimal("100.00"), "๑๐๐"),
         ("{{ v|quantity }}", Decimal("42753"), "๔๒,๗๕๓"),
         ("{{ v|quantity }}", Decimal("54.39"), "๕๔.๓๙"),
+        ("{{ v|quantity }}", 57, "๕๗"),
         ("{{ v|quantity }}", "๑,๒๓๔.๕", "๑,๒๓๔.๕๐"),
         ("ร้อยละ {{ v|percent }}", Decimal("99.765"), "ร้อยละ ๙๙.๗๗"),
         ("{{ v|percent:1 }}", Decimal("99.75"), "๙๙.๘"),
@@ -70,6 +71,8 @@ def test_refused_values_are_shown_unchanged_and_escaped():
     assert render("{{ v|money }}", v=1.5) == "1.5"
     assert render("{{ v|money }}", v="<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
     assert render("{{ v|number:'x' }}", v=5) == "5"
+    assert render("{{ v|quantity }}", v=1.5) == "1.5"
+    assert render("{{ v|quantity }}", v="abc") == "abc"
     assert render("{{ v|baht_text }}", v=Decimal("NaN")) == "NaN"
     assert render('{{ v|thai_date:"medium" }}', v=date(2022, 3, 4)) == "2022-03-04"
     assert render("{{ v|thai_date }}", v="2565-03-04") == "2565-03-04"
