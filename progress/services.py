@@ -24,7 +24,7 @@ budget.services.disbursement_reverse, and approval then posts the new amount).
 
 The ledger belongs to the report: its entries (document number "progress:<pk>") cannot be
 deleted from the ledger page, and money over what is left of the project or an activity is
-refused already when the report is saved or submitted (`_check_money`), with the figure.
+refused already when the report is saved or submitted (`_check_money`), with the amount left.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _check_money(report: QuarterlyReport) -> None:
     """Refuse, at save and at submit, a report whose money is more than what is left of its
     project or of an activity: the ledger's own rule (budget.services.check_disbursements),
     applied to what approval would post (each amount less what this report already posted),
-    with the figure in the message. Approval checks again, entry by entry."""
+    with the amount left in the message. Approval checks again, entry by entry."""
     posted = _posted(report)
     increase = {}
     for row in report.disbursements.select_related("activity"):

@@ -17,7 +17,7 @@ office a's ids and with office b's:
   after: it changes exactly when the role may make that write in that office (for the
   admin, where a form may also be refused for its content: only when it may).
 
-The figures (requests, wrong reads, wrong writes, 5xx) are printed for the closing note.
+The counts (requests, wrong reads, wrong writes, 5xx) are printed for the closing note.
 """
 
 from __future__ import annotations

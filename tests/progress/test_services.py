@@ -257,7 +257,7 @@ def big_project(plan, group):
     return project
 
 
-def test_a_report_over_the_activity_budget_is_refused_at_save_with_the_figure(
+def test_a_report_over_the_activity_budget_is_refused_at_save_with_the_amount_left(
     big_project, staff_user
 ):
     activity = big_project.activities.get()
