@@ -28,9 +28,8 @@ from progress.models import (
 )
 from projects.models import Activity, Project
 
-Status = QuarterlyReport.Status
 NOT_STARTED = "not_started"
-STATUS_LABELS = {NOT_STARTED: "ยังไม่เริ่ม", **dict(Status.choices)}
+STATUS_LABELS = {NOT_STARTED: "ยังไม่เริ่ม", **dict(QuarterlyReport.Status.choices)}
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class QuarterStatus:
 
 def quarter_status(report: QuarterlyReport | None, deadline: date, today: date) -> QuarterStatus:
     code = report.status if report else NOT_STARTED
-    done = code in (Status.SUBMITTED, Status.APPROVED)
+    done = code in (QuarterlyReport.Status.SUBMITTED, QuarterlyReport.Status.APPROVED)
     return QuarterStatus(
         code=code,
         deadline=deadline,
