@@ -80,11 +80,6 @@ def check_date(entry: Model, field: str, year: FiscalYear) -> None:
         raise ValidationError({field: f"{label}ต้องไม่เลยวันนี้"})
 
 
-def project_remaining(project: Project) -> Decimal:
-    """What is left of the project's current budget (allocations ± transfers − disbursed)."""
-    return selectors.project_amounts(project).remaining
-
-
 def _activity_name(activity: Activity) -> str:
     return f"กิจกรรมที่ {thai.to_thai_digits(activity.number)} {activity.name}"
 

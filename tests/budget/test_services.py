@@ -56,7 +56,7 @@ def test_disbursement_is_saved_with_the_audit_entry(project, activity, finance):
         "บจ 1/65",
         finance,
     )
-    assert services.project_remaining(project) == Decimal("87499.75")
+    assert selectors.project_amounts(project).remaining == Decimal("87499.75")
     audit = written_by(finance).get()
     assert (audit.action, audit.object_id) == ("create", entry.pk)
     assert (audit.parent_type, audit.parent_id) == ("projects.project", project.pk)
@@ -72,7 +72,7 @@ def test_disbursing_more_than_is_left_is_refused(project, finance):
     assert ours(ProjectDisbursement).count() == 1
     assert written_by(finance).count() == 1
     disburse(project, "0.01", finance)  # exactly what is left is allowed
-    assert services.project_remaining(project) == Decimal("0.00")
+    assert selectors.project_amounts(project).remaining == Decimal("0.00")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_an_activity_without_its_own_allocation_uses_the_project_money(
     project, activity, second_activity, finance
 ):
     disburse(project, "45000.00", finance, activity=second_activity)
-    assert services.project_remaining(project) == Decimal("55000.00")
+    assert selectors.project_amounts(project).remaining == Decimal("55000.00")
 
 
 def test_an_activity_of_another_project_is_refused(project, other_project, finance):
