@@ -92,12 +92,17 @@ def test_a_quarter_from_entry_to_approval(live_server, page: Page, tmp_path):
     expect(page.get_by_role("button", name="บันทึกร่าง")).to_have_count(0)
     expect(page.get_by_role("cell", name="คน ๔๐", exact=True)).to_have_count(2)
 
-    # Every step is in the history, newest first.
-    actions = page.get_by_test_id("history").locator("tbody tr td:nth-child(3)")
-    expect(actions).to_have_text(
-        ["อนุมัติ", "ส่งรายงาน", "บันทึกร่าง", "ส่งกลับแก้ไข", "ส่งรายงาน", "สร้างรายงาน"]
+    # Every step is in the history, newest first: the report's own lines, and the lines of
+    # its values, money and photo (named by their kind).
+    history = page.get_by_test_id("history")
+    own = history.locator("tbody tr").filter(has_not=page.locator(".muted"))
+    expect(own.locator("td:nth-child(3)")).to_have_text(
+        ["อนุมัติ", "ส่งรายงาน", "ส่งกลับแก้ไข", "ส่งรายงาน", "เพิ่ม"]
     )
-    expect(page.get_by_test_id("history")).to_contain_text("ผลตัวชี้วัดที่ ๒: ๓๒.๐๐ คน → ๔๐.๐๐ คน")
+    corrected = history.locator("tbody tr", has_text="ผลการดำเนินงาน: ๓๒.๐๐ → ๔๐.๐๐")
+    expect(corrected).to_have_count(1)
+    expect(corrected).to_contain_text("ผลตัวชี้วัดในรายงาน")
+    expect(history).to_contain_text("จำนวนครูไม่ตรงกับรายชื่อผู้เข้าอบรม")  # the return's reason
 
     assert {
         r.indicator_id: r.value
