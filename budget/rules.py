@@ -4,11 +4,8 @@ behind). Selectors, pages and the Excel files all ask here."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-
-from plans import thai
 
 # A rate below the quarter's cumulative target by at most this many percentage points is
 # "behind"; further below is "far behind".
@@ -34,17 +31,6 @@ PACE_LABELS = {
     Pace.FAR_BEHIND: "ต่ำกว่าเป้าหมายมาก",
     Pace.NOT_MEASURED: "ยังไม่ประเมิน",
 }
-
-
-def quarter_on(fiscal_year: int, day: date) -> int | None:
-    """The quarter whose target applies on `day`: its own quarter inside the fiscal year,
-    the fourth after the year has ended, None before it starts."""
-    starts, ends = thai.fiscal_year_bounds(fiscal_year)
-    if day < starts:
-        return None
-    if day > ends:
-        return thai.FISCAL_QUARTERS[-1]
-    return thai.quarter_of(day)
 
 
 def pace(rate: Decimal | None, target: Decimal | None) -> Pace:

@@ -28,7 +28,7 @@ from budget.models import (
     ProjectAllocation,
     ProjectDisbursement,
 )
-from budget.rules import PACE_LABELS, Pace, pace, quarter_on
+from budget.rules import PACE_LABELS, Pace, pace
 from plans import thai
 from plans.models import Plan
 from plans.money import MONEY_FIELD, ZERO, cents, percent
@@ -178,7 +178,7 @@ class Targets:
 def targets_for(plan: Plan, *, today: date | None = None) -> Targets:
     day = today or timezone.localdate()
     rows = DisbursementTarget.objects.filter(plan=plan).values_list("quarter", "cumulative_percent")
-    return Targets(dict(rows), quarter_on(plan.fiscal_year.year, day))
+    return Targets(dict(rows), thai.quarter_on(plan.fiscal_year.year, day))
 
 
 # -- the plan's projects ----------------------------------------------------------------

@@ -256,6 +256,23 @@ def quarter_of(d: date) -> int:
     return (d.month - 10) % 12 // 3 + 1
 
 
+def quarter_on(year_be: int, day: date) -> int | None:
+    """The quarter of fiscal year `year_be` that `day` counts in: its own quarter inside the
+    year, the fourth after the year has ended, None before it starts."""
+    starts, ends = fiscal_year_bounds(year_be)
+    if day < starts:
+        return None
+    if day > ends:
+        return FISCAL_QUARTERS[-1]
+    return quarter_of(day)
+
+
+def default_quarter(year_be: int, day: date) -> int:
+    """The quarter a page of the year opens at on `day` (the quarterly reports, the
+    dashboard): `quarter_on`, and the first before the year starts."""
+    return quarter_on(year_be, day) or FISCAL_QUARTERS[0]
+
+
 def _check_quarter(quarter: int) -> None:
     if quarter not in FISCAL_QUARTERS:
         raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")

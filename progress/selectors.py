@@ -64,15 +64,6 @@ def report_deadlines(year: FiscalYear | int) -> dict[int, date]:
     return deadlines
 
 
-def current_quarter(plan: Plan, today: date) -> int:
-    """Today's quarter in the plan's year; the last quarter for a past year, Q1 for a future."""
-    year = plan.fiscal_year.year
-    if thai.fiscal_year_of(today) == year:
-        return thai.quarter_of(today)
-    past = thai.fiscal_year_of(today) > year
-    return thai.FISCAL_QUARTERS[-1] if past else thai.FISCAL_QUARTERS[0]
-
-
 # -- my projects ------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from plans.access import current_office, plan_choice, user_offices
 from plans.models import Plan
 from projects.models import Project
 from reports.dashboard import charts
-from reports.dashboard.filters import Choice, Filters, default_quarter, filter_choices
+from reports.dashboard.filters import Choice, Filters, filter_choices
 from reports.dashboard.overview import Overview, overview_page
 from reports.dashboard.project_detail import project_page
 from reports.dashboard.rules import PROJECT_STATUS_LABELS, ProjectStatus
@@ -58,7 +58,7 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
     if plan is None:
         return None
     code, years, year = current.code, [p.fiscal_year.year for p in plans], plan.fiscal_year.year
-    quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or default_quarter(
+    quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or thai.default_quarter(
         year, timezone.localdate()
     )
     filters = Filters(

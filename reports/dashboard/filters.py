@@ -4,7 +4,6 @@ links that keep it, and the choices the filter form offers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlencode
 
 from plans import thai
@@ -50,12 +49,6 @@ class Filters:
 class Choice:
     value: str
     label: str
-
-
-def default_quarter(year: int, today: date) -> int:
-    """The quarter a director most likely wants: today's in a running year, else the fourth."""
-    start, end = thai.fiscal_year_bounds(year)
-    return thai.quarter_of(today) if start <= today <= end else thai.FISCAL_QUARTERS[-1]
 
 
 def filter_choices(office: Office) -> tuple[list[Choice], list[Choice]]:

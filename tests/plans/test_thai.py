@@ -396,3 +396,21 @@ def test_quarters_tile_the_fiscal_year(year):
     for q, (q_start, q_end) in enumerate(quarters, start=1):
         assert quarter_of(q_start) == quarter_of(q_end) == q
         assert fiscal_year_of(q_start) == fiscal_year_of(q_end) == year
+
+
+@pytest.mark.parametrize(
+    ("day", "quarter"),
+    [
+        (date(2021, 9, 30), 1),  # before FY2565 starts: its first quarter
+        (date(2021, 10, 1), 1),
+        (date(2022, 2, 14), 2),
+        (date(2022, 9, 30), 4),
+        (date(2026, 11, 30), 4),  # a finished year: its last quarter
+    ],
+)
+def test_every_page_of_a_year_opens_at_one_quarter(day, quarter):
+    """The quarterly reports and the dashboard open a year at the same quarter (they had
+    two rules: a future year opened at Q1 on one and Q4 on the other)."""
+    from plans import thai
+
+    assert thai.default_quarter(2565, day) == quarter
