@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
-from plans.access import office_plans, plan_for_user
+from plans.access import office_plans, plan_choice, plan_for_user
 from plans.history import history_for
 from plans.history import lines as history_lines
 from plans.models import Plan
@@ -21,14 +21,6 @@ from projects.models import Project
 
 LEDGER_PAGE_SIZE = 50
 HISTORY_SIZE = 30
-
-
-def _plans_for(request):
-    return office_plans(request)
-
-
-def _plan_or_404(request, year: int) -> Plan:
-    return plan_for_user(request, year)
 
 
 def _project_or_404(request, plan: Plan, pk: int) -> Project:
@@ -79,14 +71,16 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 
 def home(request):
-    plan = _plans_for(request).order_by("-fiscal_year__year").first()
+    # The year every page opens at (plans.access.plan_choice); a plan that has no project
+    # yet still has the office's budget.
+    plan = plan_choice(request)[0] or office_plans(request).order_by("-fiscal_year__year").first()
     if plan is None:
         return render(request, "budget/no_plan.html")
     return redirect("budget:overview", year=plan.fiscal_year.year)
 
 
 def budget_overview(request, year: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     context = {
         "plan": plan,
         "overview": selectors.budget_overview(plan),
@@ -99,7 +93,7 @@ def budget_overview(request, year: int):
 
 
 def budget_overview_xlsx(request, year: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     content = exports.overview_xlsx(selectors.budget_overview(plan))
     return _xlsx(content, f"budget-{year}.xlsx")
 
@@ -108,7 +102,7 @@ def budget_overview_xlsx(request, year: int):
 def project_ledger(request, year: int, pk: int):
     """The project's ledger, and finance's form to record a disbursement directly (project
     staff record theirs in the quarterly report; see services.disbursement_record)."""
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     project = _project_or_404(request, plan, pk)
     access = access_for(request.user, plan.office)
     editable = access.correct_ledger
@@ -141,7 +135,7 @@ def project_ledger(request, year: int, pk: int):
 
 
 def project_ledger_xlsx(request, year: int, pk: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     project = _project_or_404(request, plan, pk)
     content = exports.ledger_xlsx(selectors.project_ledger(project))
     return _xlsx(content, f"budget-{year}-project-{project.number}.xlsx")
@@ -149,7 +143,7 @@ def project_ledger_xlsx(request, year: int, pk: int):
 
 def _ledger_entry(request, year: int, pk: int, entry: int):
     """The plan, project and one ledger entry, for finance only (403 for everyone else)."""
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     project = _project_or_404(request, plan, pk)
     # The right first: whether an entry id exists is not told to those who may not see it.
     _refuse_unless(access_for(request.user, plan.office).correct_ledger)
@@ -202,7 +196,7 @@ def disbursement_reverse(request, year: int, pk: int, entry: int):
 
 @require_http_methods(["GET", "POST"])
 def project_allocation_add(request, year: int, pk: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     project = _project_or_404(request, plan, pk)
     _refuse_unless(access_for(request.user, plan.office).plan_budget)
     form = forms.ProjectAllocationForm(
@@ -228,7 +222,7 @@ def project_allocation_add(request, year: int, pk: int):
 
 def _office_entry(request, year: int, form_class, record, *, title: str, done: str, **context):
     """A form of the office's budget (finance only): on success, back to the overview."""
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     _refuse_unless(access_for(request.user, plan.office).office_budget)
     form = form_class(request.POST if request.method == "POST" else None, user=request.user)
     if (
@@ -274,7 +268,7 @@ def office_disbursement_add(request, year: int):
 
 @require_http_methods(["GET", "POST"])
 def targets_edit(request, year: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     _refuse_unless(access_for(request.user, plan.office).plan_budget)
     targets = selectors.targets_for(plan)
     form = forms.TargetsForm(
@@ -294,7 +288,7 @@ def targets_edit(request, year: int):
 @require_http_methods(["GET", "POST"])
 def transfer_add(request, year: int):
     """The transfer form (finance and planning) above the year's transfers (everyone)."""
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     access = access_for(request.user, plan.office)
     targets = selectors.targets_for(plan)
     form = forms.TransferForm(
@@ -323,6 +317,6 @@ def transfer_add(request, year: int):
 
 
 def transfers_xlsx(request, year: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     content = exports.transfers_xlsx(year, selectors.transfer_list(plan))
     return _xlsx(content, f"budget-{year}-transfers.xlsx")

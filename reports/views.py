@@ -2,39 +2,25 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from plans.access import office_plans, plan_for_user
-from plans.models import Plan
+from plans.access import plan_choice, plan_for_user
 from reports import files, printing, selectors, services
 from reports.models import ReportJob
 
 
-def _plans_for(request):
-    return office_plans(request)
-
-
 def home(request):
-    """Sends the user to the newest plan they may read; explains when there is none."""
-    plan = _plans_for(request).filter(projects__isnull=False).order_by("-fiscal_year__year").first()
+    """Sends the user to the year every page opens at (plans.access.plan_choice); explains
+    when there is none."""
+    plan, _plans = plan_choice(request)
     if plan is None:
         return render(request, "reports/no_plan.html", status=200)
     return redirect("reports:plan_summary", year=plan.fiscal_year.year)
 
 
-def _plan_or_404(request, year: int) -> Plan:
-    return plan_for_user(request, year)
-
-
 def plan_summary_page(request, year: int):
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     summary = selectors.plan_summary(plan)
     budget = selectors.office_budget(plan)
-    years = list(
-        _plans_for(request)
-        .filter(office=plan.office, projects__isnull=False)
-        .values_list("fiscal_year__year", flat=True)
-        .distinct()
-        .order_by("-fiscal_year__year")
-    )
+    years = [p.fiscal_year.year for p in plan_choice(request, office=plan.office)[1]]
     return render(
         request,
         "reports/plan_summary.html",
@@ -44,7 +30,7 @@ def plan_summary_page(request, year: int):
 
 def annual_report_page(request, year: int):
     """The printed annual report as one HTML page (the same markup the PDF is made of)."""
-    report = selectors.annual_report(_plan_or_404(request, year))
+    report = selectors.annual_report(plan_for_user(request, year))
     return HttpResponse(printing.annual_report_html(report))
 
 
@@ -52,9 +38,9 @@ def annual_report_pdf(request, year: int):
     """The annual report as a PDF download, rendered while the user waits in the immediate
     mode; in the background mode the user is sent to the page that queues it."""
     if services.report_pdf_mode() == services.BACKGROUND:
-        _plan_or_404(request, year)
+        plan_for_user(request, year)
         return redirect("reports:report_job_request", year=year)
-    report = selectors.annual_report(_plan_or_404(request, year))
+    report = selectors.annual_report(plan_for_user(request, year))
     pdf = printing.annual_report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = printing.annual_report_filename(report, "pdf")
@@ -65,7 +51,7 @@ def annual_report_pdf(request, year: int):
 @require_http_methods(["GET", "POST"])
 def report_job_request_page(request, year: int):
     """Asks for the PDF: POST queues a job (run at once in the immediate mode)."""
-    plan = _plan_or_404(request, year)
+    plan = plan_for_user(request, year)
     if request.method == "POST":
         job = services.report_job_request(plan=plan, user=request.user)
         if services.report_pdf_mode() == services.IMMEDIATE:
@@ -79,7 +65,7 @@ def _job_or_404(request, year: int, job_id: int) -> ReportJob:
     return get_object_or_404(
         ReportJob.objects.select_related("plan__office", "plan__fiscal_year"),
         pk=job_id,
-        plan=_plan_or_404(request, year),
+        plan=plan_for_user(request, year),
     )
 
 
