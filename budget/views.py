@@ -13,14 +13,13 @@ from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
 from plans.access import office_plans, plan_choice, plan_for_user
-from plans.history import history_for
+from plans.history import HISTORY_LINES, history_for
 from plans.history import lines as history_lines
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects.models import Project
 
 LEDGER_PAGE_SIZE = 50
-HISTORY_SIZE = 30
 
 
 def _project_or_404(request, plan: Plan, pk: int) -> Project:
@@ -87,7 +86,7 @@ def budget_overview(request, year: int):
         "section": "overview",
         "margin": rules.BEHIND_MARGIN,
         "access": access_for(request.user, plan.office),
-        "history": history_lines(history_for(plan)[:HISTORY_SIZE], plan),
+        "history": history_lines(history_for(plan)[:HISTORY_LINES], plan),
     }
     return render(request, "budget/budget_overview.html", context)
 
@@ -129,7 +128,7 @@ def project_ledger(request, year: int, pk: int):
         "form": form if editable else None,
         "access": access,
         "project_staff": not editable and _editable(request, project),
-        "history": history_lines(history_for(project)[:HISTORY_SIZE], project),
+        "history": history_lines(history_for(project)[:HISTORY_LINES], project),
     }
     return render(request, "budget/project_ledger.html", context)
 

@@ -8,14 +8,16 @@ choice as its code, money as "25000.00", a date as "2022-10-01"). Labels, Thai d
 Buddhist-era dates are rendered when the history is shown (plans/history.py), so renaming a
 label never splits a history.
 
-Who and why come from the context: `AuditMiddleware` names the signed-in user of a request;
-a service names its user and the domain action ("approve", "reverse") with a reason, for
-the writes it makes inside `acting(...)`. Writes with no user are the system's.
+Who and why come from the context: `AuditMiddleware` names the signed-in user of a request,
+`@authored` a service's `user`; a service names its domain action ("approve", "reverse") and
+reason for the writes it makes inside `acting(...)`, and nested writes take them too.
+Writes with no user are the system's. The author's name is kept on the entry.
 
 An entry belongs to its row's office (plans/ownership.py) and to the records whose history
-shows it (`PARENTS`): a disbursement appears in its project's history, a report's value in
-the report's. Bulk writes (`QuerySet.update`, `bulk_create`) send no signals and are not
-used for the portal's data; `suppressed()` is for loading seed data only.
+shows it (`PARENTS`, registered by each app): a disbursement appears in its project's
+history, a report's value in the report's. The receivers listen to the audited models only.
+Bulk writes (`QuerySet.update`, `bulk_create`) send no signals and are not used for recorded
+fields; `suppressed()` is for loading seed data only.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from plans.models.audit import AuditAction, AuditEntry
-from plans.ownership import office_of
+from plans.ownership import office_id_of
 
 Action = AuditAction  # the codes an entry's action takes (plans/models/audit.py)
 
@@ -46,33 +48,20 @@ AUDITED_APPS = frozenset({"plans", "projects", "indicators", "budget", "progress
 AUDITED_MODELS = frozenset({"auth.user", "auth.group"})
 NOT_AUDITED = frozenset({"plans.auditentry", "plans.submissiontoken"})
 # Bookkeeping that is not a change anyone made.
-NOT_RECORDED_FIELDS = frozenset({"version", "password", "last_login"})
+NOT_RECORDED_FIELDS = frozenset({"version", "last_login"})
+# Recorded as changed, never with their value.
+SECRET_FIELDS = frozenset({"password"})
+SECRET_CHANGED = "changed"  # noqa: S105 -- a marker, not a password
+
+# The records whose history shows a row's changes, by the row's model label: attribute
+# paths from the row ("indicator.project"), or a function of the row. Each app registers
+# its own in its AppConfig.ready() (`parents`); a row is always in its own history too.
+PARENTS: dict[str, tuple[str | Callable[[Any], Any], ...]] = {}
 
 
-def _plan_of_office_row(row) -> Any:
-    from plans.models import Plan
-
-    return Plan.objects.filter(office_id=row.office_id, fiscal_year_id=row.fiscal_year_id).first()
-
-
-# The records whose history shows a row's changes: attribute paths from the row, or a
-# function of the row. A row is always in its own history too.
-PARENTS: dict[str, tuple[str | Callable[[Any], Any], ...]] = {
-    "projects.activity": ("project",),
-    "projects.projectstatement": ("project",),
-    "projects.projectphoto": ("project",),
-    "indicators.indicator": ("project",),
-    "indicators.indicatorresult": ("indicator.project",),
-    "budget.projectallocation": ("project",),
-    "budget.projectdisbursement": ("project",),
-    "budget.budgettransfer": ("from_project", "to_project"),
-    "budget.officeallocation": (_plan_of_office_row,),
-    "budget.officedisbursement": (_plan_of_office_row,),
-    "budget.disbursementtarget": ("plan",),
-    "progress.reportvalue": ("report",),
-    "progress.reportdisbursement": ("report",),
-    "progress.reportphoto": ("report",),
-}
+def parents(label: str, *paths: str | Callable[[Any], Any]) -> None:
+    """Register where the rows of `label` ("budget.projectdisbursement") show in history."""
+    PARENTS[label] = paths
 
 
 @dataclass(frozen=True)
@@ -202,6 +191,8 @@ def _shown(obj: models.Model, field: models.Field, raw: Any) -> str | None:
     """The stored text of `raw` (a foreign key's id as the related row's name)."""
     if raw is None or raw == "":
         return None
+    if field.name in SECRET_FIELDS:
+        return SECRET_CHANGED
     if field.is_relation:
         cached = field.get_cached_value(obj, None) if field.is_cached(obj) else None
         if cached is not None and cached.pk == raw:
@@ -238,10 +229,11 @@ def _parents(obj: models.Model) -> list[models.Model]:
 
 def _write(obj: models.Model, action: str, changes: dict[str, list]) -> None:
     context = _current()
-    office = office_of(obj)
+    author = _actor(context)
     common = {
-        "office": office if office is not None and office.pk else None,
-        "user": _actor(context),
+        "office_id": office_id_of(obj),
+        "user": author,
+        "user_name": (author.get_full_name() or author.get_username())[:150] if author else "",
         "object_type": obj._meta.label_lower,
         "object_id": obj.pk,
         "object_label": str(obj)[:300],
@@ -283,6 +275,9 @@ def _after_save(sender, instance, created, raw=False, update_fields=None, **kwar
         after = _raw(instance, field)
         if _same(field, before, after) or (_text(before) is None and _text(after) is None):
             continue
+        if field.name in SECRET_FIELDS:
+            changes[field.name] = [None, SECRET_CHANGED]  # that it changed, nothing more
+            continue
         changes[field.name] = [_shown(instance, field, before), _shown(instance, field, after)]
     instance._audit_old = None
     if changes:
@@ -295,7 +290,7 @@ def _after_delete(sender, instance, **kwargs) -> None:
     changes = {}
     for field in recorded_fields(sender):
         value = _shown(instance, field, _raw(instance, field))
-        if value is not None:
+        if value is not None and field.name not in SECRET_FIELDS:
             changes[field.name] = [value, None]
     _write(instance, Action.DELETE, changes)
 
@@ -322,8 +317,19 @@ def _m2m(sender, instance, action, reverse, model, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Called once by PlansConfig.ready()."""
-    pre_save.connect(_before_save, dispatch_uid="audit_before_save")
-    post_save.connect(_after_save, dispatch_uid="audit_after_save")
-    post_delete.connect(_after_delete, dispatch_uid="audit_after_delete")
-    m2m_changed.connect(_m2m, dispatch_uid="audit_m2m")
+    """Called once by PlansConfig.ready(), when every model is loaded: the receivers listen to
+    the audited models only, so that other models keep Django's fast deletes (sessions, form
+    tokens)."""
+    for model in apps.get_models():
+        if not is_audited(model):
+            continue
+        uid = model._meta.label_lower
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"audit_before_save_{uid}")
+        post_save.connect(_after_save, sender=model, dispatch_uid=f"audit_after_save_{uid}")
+        post_delete.connect(_after_delete, sender=model, dispatch_uid=f"audit_after_delete_{uid}")
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(
+                _m2m,
+                sender=field.remote_field.through,
+                dispatch_uid=f"audit_m2m_{uid}_{field.name}",
+            )

@@ -1,10 +1,11 @@
 """Reading the audit trail (plans/audit.py): one query for a record's history and one way of
-showing an entry in Thai, used by every history on the portal (budget, quarterly reports,
-the dashboard, the admin).
+showing an entry in Thai, used by every history on the portal's pages (budget, quarterly
+reports, the dashboard); the admin lists the raw entries for superusers.
 
 Entries store field names, action codes and values as text; here they become the field's
 Thai label, the action's Thai name, money and numbers in Thai digits, dates in the Buddhist
-era, a choice by its label. Entries written before the trail was keyed by field names
+era, a choice by its label; text stays as typed (a document number, a file name). Entries
+written before the trail was keyed by field names
 carry Thai labels as keys and are shown as they were written.
 """
 
@@ -25,6 +26,7 @@ from django.utils import timezone
 from plans import thai
 from plans.audit import Action
 from plans.models import AuditEntry
+from plans.ownership import office_id_of
 
 DASH = "–"
 
@@ -44,33 +46,42 @@ class HistoryLine:
     """One entry as a history table prints it."""
 
     at: datetime
-    user: object  # a User or None (the system)
+    author: str  # the person's name; a deleted account's name as it was; "ระบบ"
     action: str  # the Thai name of what happened
-    # What was changed when it is not the record whose history this is: its kind (and its
-    # name when it is not a row of that record), else "".
-    what: str
+    what: str  # what was changed, when it is not the record whose history this is
     changes: list[Change]
     note: str
 
 
-def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
-    """The entries of `obj` and of the rows whose history it holds (a project's
-    disbursements, a report's values), newest first."""
-    return history_of(type(obj), [obj.pk])
+SYSTEM = "ระบบ"
+DELETED_ACCOUNT = "บัญชีผู้ใช้ที่ถูกลบแล้ว"
+# The most lines a page shows of one record's history.
+HISTORY_LINES = 30
 
 
-def history_of(model: type[models.Model], pks) -> models.QuerySet[AuditEntry]:
-    """`history_for` of several rows of `model` at once (one query)."""
+def history_for(obj: models.Model, *, rows: bool = True) -> models.QuerySet[AuditEntry]:
+    """The entries of `obj` and (with `rows`) of the rows whose history it holds (a
+    project's disbursements, a report's values), newest first; only its office's."""
+    return history_of(type(obj), [obj.pk], office_id=office_id_of(obj), rows=rows)
+
+
+def history_of(
+    model: type[models.Model], pks, *, office_id: int | None, rows: bool = True
+) -> models.QuerySet[AuditEntry]:
+    """`history_for` of several rows of `model` of one office at once (one query). The
+    office is part of the key: an entry outlives its row, and a restored row may take an
+    old id."""
     label, pks = model._meta.label_lower, list(pks)
-    return AuditEntry.objects.filter(
-        Q(object_type=label, object_id__in=pks) | Q(parent_type=label, parent_id__in=pks)
-    ).select_related("user")
+    match = Q(object_type=label, object_id__in=pks)
+    if rows:
+        match |= Q(parent_type=label, parent_id__in=pks)
+    return AuditEntry.objects.filter(match, office_id=office_id).select_related("user")
 
 
 def lines(entries, subject: models.Model | None = None) -> list[HistoryLine]:
     """`entries` (AuditEntry rows) as history lines; `subject` is the record whose history
     is shown, so that its own entries do not repeat its name."""
-    own = (subject._meta.label_lower, subject.pk) if subject is not None else None
+    own = (subject._meta.label_lower, subject.pk, str(subject)) if subject is not None else None
     return [_line(entry, own) for entry in entries]
 
 
@@ -101,27 +112,37 @@ def action_label(code: str) -> str:
         return code  # a legacy entry's action, written in Thai
 
 
+def _author(entry: AuditEntry) -> str:
+    if entry.user is not None:
+        return entry.user.get_full_name() or entry.user.get_username()
+    if entry.user_name:
+        return f"{entry.user_name} ({DELETED_ACCOUNT})"
+    return SYSTEM
+
+
 def _line(entry: AuditEntry, own) -> HistoryLine:
     model = _model(entry.object_type)
     what = ""
-    if (entry.object_type, entry.object_id) != own:
-        kind = str(model._meta.verbose_name) if model is not None else ""
-        child = own is not None and (entry.parent_type, entry.parent_id) == own
-        what = kind if kind and child else f"{kind}: {entry.object_label}".lstrip(": ")
+    if own is None or (entry.object_type, entry.object_id) != own[:2]:
+        what_kind = str(model._meta.verbose_name) if model is not None else ""
+        label = entry.object_label
+        if entry.object_type not in NO_THAI_DIGITS:
+            label = thai.to_thai_digits(label)
+        what = f"{what_kind}: {label}" if what_kind else label
     pairs = {name: [*pair, None, None][:2] for name, pair in (entry.changes or {}).items()}
     kind = "changed"
     if pairs and all(old is None for old, _ in pairs.values()):
         kind = "set"
     elif pairs and all(new is None for _, new in pairs.values()):
         kind = "removed"
-    author = str(entry.user) if entry.user is not None else None
+    account = str(entry.user) if entry.user is not None else None
     changes = []
     for name, (old, new) in pairs.items():
         field = _field(model, name)
         if field is not None and field.is_relation:
-            if _label(field.related_model) == entry.parent_type:
-                continue  # a row's link to the record whose history this is: nothing new
-            if field.related_model is get_user_model() and author in (old, new):
+            if own is not None and _label(field.related_model) == own[0] and own[2] in (old, new):
+                continue  # the link to the record whose history this is: nothing new
+            if field.related_model is get_user_model() and account in (old, new):
                 continue  # "recorded by" the entry's own author
         if entry.note and new == entry.note:
             continue  # the reason, which the note column shows
@@ -131,12 +152,16 @@ def _line(entry: AuditEntry, own) -> HistoryLine:
         changes.append(Change(label, old_text, new_text, kind))
     return HistoryLine(
         at=entry.at,
-        user=entry.user,
+        author=_author(entry),
         action=action_label(entry.action),
-        what=thai.to_thai_digits(what),
+        what=what,
         changes=changes,
         note=entry.note,
     )
+
+
+# Rows whose names are identifiers, written as typed (a username is not a number).
+NO_THAI_DIGITS = frozenset({"auth.user", "auth.group"})
 
 
 _AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
@@ -145,7 +170,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # How another app shows a stored value, by "<object type>.<key>" (a field's name, or a
 # legacy entry's Thai label): registered by that app (plans imports no other app).
-VALUE_TEXT: dict[str, Callable[[str], str]] = {}
+VALUE_TEXT: dict[str, Callable[[str], str]] = {
+    # plans/audit.py records that a password changed, never the hash.
+    "auth.user.password": lambda _text: "ตั้งรหัสผ่านใหม่",
+}
 
 
 def value_text(field: models.Field | None, value, shown: Callable[[str], str] | None = None) -> str:
@@ -154,7 +182,7 @@ def value_text(field: models.Field | None, value, shown: Callable[[str], str] | 
         return DASH
     text = str(value)
     if shown is not None:
-        return thai.to_thai_digits(shown(text))
+        return shown(text)
     try:
         if field is not None and field.choices and not field.is_relation:
             return str(dict(field.flatchoices).get(_typed(field, text), text))
@@ -168,9 +196,12 @@ def value_text(field: models.Field | None, value, shown: Callable[[str], str] | 
             return thai.format_thai_date(date.fromisoformat(text), month="short")
         if isinstance(field, models.BooleanField):
             return "ใช่" if text == "true" else "ไม่ใช่"
+        if isinstance(field, models.IntegerField | models.FloatField):
+            return thai.to_thai_digits(text)
     except (ValueError, InvalidOperation):
         pass
-    return thai.to_thai_digits(text)
+    # Text as it was typed: a document number, a file name, an address, a row's name.
+    return text
 
 
 def _typed(field: models.Field, text: str):

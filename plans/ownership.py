@@ -51,3 +51,20 @@ def office_of(obj: models.Model):
         if target is None:
             return None
     return target
+
+
+def office_id_of(obj: models.Model) -> int | None:
+    """The id of the office a row belongs to, without fetching the office itself (the last
+    step reads the foreign key's column)."""
+    path = office_path(type(obj))
+    if path is None:
+        return None
+    if path == "":
+        return obj.pk
+    *steps, last = path.split("__")
+    target = obj
+    for name in steps:
+        target = getattr(target, name, None)
+        if target is None:
+            return None
+    return getattr(target, f"{last}_id", None)

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ProgressConfig(AppConfig):
     name = "progress"
     verbose_name = "รายงานความก้าวหน้ารายไตรมาส"
+
+    def ready(self) -> None:
+        from plans import audit
+
+        # Where rows show in history (plans/audit.py): in their report's.
+        for model in ("reportvalue", "reportdisbursement", "reportphoto"):
+            audit.parents(f"progress.{model}", "report")

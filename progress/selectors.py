@@ -14,7 +14,7 @@ from budget.models import ProjectDisbursement
 from indicators.models import Indicator, IndicatorResult
 from indicators.rules import combine
 from plans import thai
-from plans.history import HistoryLine, history_for
+from plans.history import HISTORY_LINES, HistoryLine, history_for
 from plans.history import lines as history_lines
 from plans.models import FiscalYear, Plan
 from plans.money import ZERO
@@ -257,7 +257,7 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
         allocated=allocated or ZERO,
         disbursed=sum(paid.values(), ZERO),
         photos=list(report.photos.all()) if report else [],
-        history=history_lines(history_for(report), report) if report else [],
+        history=history_lines(history_for(report)[:HISTORY_LINES], report) if report else [],
     )
 
 

@@ -228,8 +228,9 @@ def report_photo_remove(*, photo: ReportPhoto, user, version: int) -> QuarterlyR
         raise PermissionDenied
     if not report.is_editable:
         raise ValidationError(NOT_EDITABLE, code="locked")
-    photo.image.delete(save=False)
+    image = photo.image  # the file goes once the removal is committed, and not before
     photo.delete()
+    transaction.on_commit(lambda: image.storage.delete(image.name))
     report.version += 1
     report.save(update_fields=["version", "updated_at"])
     return report

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = "โครงการ"
+
+    def ready(self) -> None:
+        from plans import audit
+
+        # Where rows show in history (plans/audit.py): in their project's.
+        for model in ("activity", "projectstatement", "projectphoto"):
+            audit.parents(f"projects.{model}", "project")

@@ -48,6 +48,8 @@ class AuditEntry(models.Model):
         related_name="audit_entries",
         verbose_name="ผู้ดำเนินการ",
     )
+    # The author's name as it was, so that a deleted account's edits stay theirs.
+    user_name = models.CharField("ชื่อผู้ดำเนินการ", max_length=150, blank=True)
     at = models.DateTimeField("เวลา", auto_now_add=True, db_index=True)
     object_type = models.CharField("ประเภทข้อมูล", max_length=100)
     object_id = models.PositiveBigIntegerField("รหัสข้อมูล")

@@ -21,7 +21,7 @@ from reports.dashboard.queries import plan_projects
 from reports.dashboard.rows import DashboardProject
 from reports.dashboard.rules import plan_targets
 
-HISTORY_LINES = 10  # the project page's recent report history
+RECENT_REPORT_LINES = 10  # the project page's recent report history
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class ProjectPage:
     other_years: list[OtherYear]
     money_tracked: bool
     reports: list[ReportQuarter] = field(default_factory=list)
-    history: list[HistoryLine] = field(default_factory=list)  # newest first, HISTORY_LINES
+    history: list[HistoryLine] = field(default_factory=list)  # newest first, RECENT_REPORT_LINES
 
 
 def project_reports(
@@ -78,7 +78,13 @@ def project_reports(
         ReportQuarter(q, quarter_status(reports.get(q), deadlines[q], today))
         for q in thai.FISCAL_QUARTERS
     ]
-    entries = history_of(QuarterlyReport, [r.pk for r in reports.values()])[:HISTORY_LINES]
+    # The reports' own steps (saved, submitted, returned, approved), not their draft rows.
+    entries = history_of(
+        QuarterlyReport,
+        [r.pk for r in reports.values()],
+        office_id=project.plan.office_id,
+        rows=False,
+    )[:RECENT_REPORT_LINES]
     return quarters, history_lines(entries)
 
 

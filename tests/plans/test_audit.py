@@ -120,8 +120,14 @@ def test_user_accounts_are_audited_without_secrets():
     user.first_name = "สมชาย"
     user.save()
     entry = newest(user)
-    assert entry.changes == {"first_name": [None, "สมชาย"]}
+    assert entry.changes == {"first_name": [None, "สมชาย"], "password": [None, "changed"]}
+    assert "secret" not in str(AuditEntry.objects.filter(object_type="auth.user").values())
     assert entry.office is None
+    # A password reset alone is in the history too, as a fact.
+    user.set_password("a third one")
+    user.save()
+    (line,) = lines(history_for(user)[:1], user)
+    assert [(c.label, c.new) for c in line.changes] == [("รหัสผ่าน", "ตั้งรหัสผ่านใหม่")]
 
 
 def test_nested_contexts_restore_the_outer_one(project, office):
@@ -183,3 +189,65 @@ def test_an_update_shows_old_and_new_a_new_row_its_values(project):
     assert [(c.kind, c.new) for c in update.changes] == [("changed", "ชื่อใหม่")]
     assert update.changes[0].old != "–"
     assert {c.kind for c in create.changes} == {"set"}
+
+
+def test_a_transfer_says_where_the_money_went_in_each_projects_history(plan, office):
+    source = factories.project(plan, 1, budget="100000", name="ต้นทาง")
+    target = factories.project(plan, 2, budget="10000", name="ปลายทาง")
+    planner = factories.member(office, "planner", Role.PLANNING)
+    budget_services.transfer_record(
+        from_project=source,
+        to_project=target,
+        amount=Decimal("40000"),
+        transferred_on=date(2022, 2, 1),
+        reason="ปรับแผน",
+        approved_by="ผู้อำนวยการ",
+        user=planner,
+    )
+    (out,) = lines(history_for(source)[:1], source)
+    (into,) = lines(history_for(target)[:1], target)
+    assert ("โอนไปโครงการ", str(target)) in [(c.label, c.new) for c in out.changes]
+    assert ("โอนจากโครงการ", str(source)) in [(c.label, c.new) for c in into.changes]
+    assert str(source) not in [c.new for c in out.changes]  # not the page's own project
+
+
+def test_a_changed_row_is_named_in_its_parents_history(project):
+    activity = factories.activity(project, 1, "กิจกรรมเดิม")
+    activity.name = "กิจกรรมใหม่"
+    activity.save()
+    (line,) = lines(history_for(project)[:1], project)
+    assert line.what.endswith("กิจกรรมใหม่") and line.what.startswith("กิจกรรม")
+
+
+def test_a_deleted_accounts_edits_stay_theirs(project, office):
+    somchai = factories.member(office, "somchai", Role.PLANNING)
+    somchai.first_name, somchai.last_name = "สมชาย", "ใจดี"
+    somchai.save()
+    with audit.acting(user=somchai):
+        project.name = "แก้โดยสมชาย"
+        project.save()
+    somchai.delete()
+    (line,) = lines(history_for(project)[:1], project)
+    assert line.author == "สมชาย ใจดี (บัญชีผู้ใช้ที่ถูกลบแล้ว)"
+
+
+def test_another_offices_entries_never_join_a_history(project, office):
+    """Entries outlive their rows; a row of another office that took the same id (after a
+    restore) does not inherit them."""
+    other = factories.office(code="other", name="สำนักงานอื่น")
+    AuditEntry.objects.create(
+        office=other,
+        object_type="projects.project",
+        object_id=project.pk,
+        object_label="โครงการของสำนักงานอื่น",
+        action="update",
+    )
+    assert not history_for(project).filter(office=other).exists()
+    assert all(e.office_id == office.pk for e in history_for(project))
+
+
+def test_the_seed_loader_writes_no_history(db):
+    from demo.loader import Loader
+
+    Loader().load()
+    assert not AuditEntry.objects.exists()

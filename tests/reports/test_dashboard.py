@@ -327,10 +327,10 @@ def test_project_page_shows_report_statuses_and_history(client, office_plan, gro
         (4, "not_started", False),  # due 15 October 2022
     ]
     newest = page.history[0]  # then the two reports' creation by the test's set-up
-    assert (newest.action, newest.note, newest.user) == (
+    assert (newest.action, newest.note, newest.author) == (
         "ส่งกลับแก้ไข",
         "ตัวเลขงบประมาณไม่ตรง",
-        director,
+        director.get_full_name() or director.username,
     )
     assert [e.action for e in page.history[1:]] == ["เพิ่ม", "เพิ่ม"]
     client.force_login(director)

@@ -31,8 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_users: bool = False, force: bool = False, **options):
         try:
-            # Seed data is not anyone's edit: no audit entries (the guard's marker is one).
-            with transaction.atomic(), audit.suppressed():
+            with transaction.atomic():
                 plan, stats = self._load(force)
         except SeedError as error:
             raise CommandError(str(error)) from error
