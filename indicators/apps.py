@@ -11,3 +11,4 @@ class IndicatorsConfig(AppConfig):
         # Where rows show in history (plans/audit.py): in their project's.
         audit.parents("indicators.indicator", "project")
         audit.parents("indicators.indicatorresult", "indicator.project")
+        audit.parents("indicators.indicatormilestone", "indicator.project")

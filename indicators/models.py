@@ -92,6 +92,36 @@ class Indicator(models.Model):
             raise ValidationError({"activity": "กิจกรรมต้องอยู่ในโครงการเดียวกับตัวชี้วัด"})
 
 
+class IndicatorMilestone(models.Model):
+    """An indicator's milestone at the end of a quarter (เป้าหมาย ณ สิ้นไตรมาส), in the
+    indicator's unit and combined as its results are (`aggregation`): what that quarter is
+    judged against. An indicator without milestones is judged at the fourth quarter only,
+    against its target (indicators.rules.milestone)."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="milestones", verbose_name="ตัวชี้วัด"
+    )
+    quarter = models.PositiveSmallIntegerField("ไตรมาส", validators=QUARTER_VALIDATORS)
+    value = models.DecimalField("เป้าหมาย ณ สิ้นไตรมาส", max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = "เป้าหมายรายไตรมาสของตัวชี้วัด"
+        verbose_name_plural = "เป้าหมายรายไตรมาสของตัวชี้วัด"
+        ordering = ["indicator", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "quarter"], name="milestone_per_quarter"),
+            quarter_1_to_4("milestone_quarter"),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="milestone_not_negative",
+                violation_error_message="เป้าหมายต้องไม่ติดลบ",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {thai.quarter_label(self.quarter)} {self.value}"
+
+
 class IndicatorResult(models.Model):
     """The value an indicator reached in one quarter of its plan's fiscal year."""
 

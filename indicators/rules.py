@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import StrEnum
 
@@ -71,3 +71,17 @@ def verdict(
     else:
         ok = result >= target
     return Verdict.ACHIEVED if ok else Verdict.NOT_ACHIEVED
+
+
+LAST_QUARTER = 4  # the year-end quarter (plans.thai.FISCAL_QUARTERS[-1]; rules import no app)
+
+
+def milestone(
+    target: Decimal | None, milestones: Mapping[int, Decimal], quarter: int
+) -> Decimal | None:
+    """What a quarter is judged against: the indicator's milestone for that quarter, else
+    its target at the fourth quarter; None when the quarter is not judged (no milestone yet:
+    an indicator measured at the year's end is not "not achieved" in the first quarter)."""
+    if quarter in milestones:
+        return milestones[quarter]
+    return target if quarter == LAST_QUARTER else None

@@ -41,3 +41,14 @@ def test_quarterly_values_combine_by_the_indicator_rule():
     assert combine(values, "latest") == D(20)
     assert combine(values, "max") == D(30)
     assert combine([], "sum") is None
+
+
+def test_a_quarter_is_judged_against_its_milestone_else_only_the_year_end():
+    from indicators.rules import milestone
+
+    target, milestones = D(100), {2: D(40)}
+    assert milestone(target, milestones, 1) is None  # not judged yet
+    assert milestone(target, milestones, 2) == D(40)
+    assert milestone(target, milestones, 3) is None
+    assert milestone(target, milestones, 4) == D(100)
+    assert milestone(target, {4: D(90)}, 4) == D(90)
