@@ -4,7 +4,6 @@ plans.forms.OnceForm (a one-time token: a second post records nothing twice)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -13,7 +12,14 @@ from django.core.exceptions import ValidationError
 from budget.models import REPORT_REF_PREFIX, BudgetCategory
 from budget.selectors import ProjectBudget
 from plans import thai
-from plans.forms import FormWithRows, OnceForm, RowForm, RowFormSet, ThaiDecimalField
+from plans.forms import (
+    FormWithRows,
+    OnceForm,
+    RowForm,
+    RowFormSet,
+    ThaiDateField,
+    ThaiDecimalField,
+)
 from projects.models import Activity, Project
 
 
@@ -38,31 +44,6 @@ class MoneyField(ThaiDecimalField):
         super().validate(value)
         if value is not None and value <= 0:
             raise ValidationError("จำนวนเงินต้องมากกว่าศูนย์", code="min_value")
-
-
-class ThaiDateField(forms.Field):
-    """A Buddhist-era date: "๔/๓/๒๕๖๕", "4 มี.ค. 2565", "2565-03-04"."""
-
-    widget = forms.TextInput({"placeholder": "เช่น ๔/๓/๒๕๖๕", "autocomplete": "off"})
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "วัน/เดือน/ปี พ.ศ. เช่น ๔/๓/๒๕๖๕")
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, date):
-            return thai.to_thai_digits(f"{value.day}/{value.month}/{thai.be_year(value.year)}")
-        return value
-
-    def to_python(self, value):
-        if isinstance(value, date):
-            return value
-        if not value or not str(value).strip():
-            return None
-        try:
-            return thai.parse_thai_date(str(value))
-        except ValueError as error:
-            raise ValidationError(str(error), code="invalid") from error
 
 
 class ActivityChoiceField(forms.ModelChoiceField):

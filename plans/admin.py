@@ -33,22 +33,39 @@ from import_export.admin import ImportExportModelAdmin
 
 from plans import models
 from plans.access import Right, offices_with
-from plans.forms import ThaiDecimalField, ThaiIntegerField
+from plans.forms import ThaiDateField, ThaiDecimalField, ThaiIntegerField
 from plans.ownership import office_of, office_path
 from plans.resources import GradeEnrolmentResource, SchoolResource, WorkGroupResource
+from plans.thai import format_thai_date
 
 admin.site.site_header = "ระบบติดตามแผนปฏิบัติการประจำปี"
 admin.site.site_title = "ระบบติดตามแผนปฏิบัติการ"
 admin.site.index_title = "การจัดการข้อมูล"
 
-# Numbers are typed as text so that ๐-๙ and thousands separators are accepted.
+# Numbers are typed as text so that ๐-๙ and thousands separators are accepted; dates are
+# read and shown in the Buddhist era as the portal's forms do ("15/11/2565" is 15 Nov 2022).
 DECIMAL_INPUT = {"form_class": ThaiDecimalField, "widget": TextInput({"inputmode": "decimal"})}
 INTEGER_INPUT = {"form_class": ThaiIntegerField, "widget": TextInput({"inputmode": "numeric"})}
-THAI_NUMBERS = {
+DATE_INPUT = {"form_class": ThaiDateField, "widget": ThaiDateField.widget}
+THAI_INPUTS = {
     db.DecimalField: DECIMAL_INPUT,
     db.PositiveIntegerField: INTEGER_INPUT,
     db.PositiveSmallIntegerField: INTEGER_INPUT,
+    db.DateField: DATE_INPUT,
 }
+
+
+def thai_date_column(field: db.DateField):
+    """A list column showing a date field in B.E. ("๑ ต.ค. ๒๕๖๕", not Django's "1 ตุลาคม
+    2022"), sorted by the field."""
+
+    def column(obj):
+        value = getattr(obj, field.name)
+        return format_thai_date(value, month="short") if value else "-"
+
+    column.short_description = field.verbose_name
+    column.admin_order_field = field.name
+    return column
 
 
 # -- the office of a row ---------------------------------------------------------------------
@@ -211,6 +228,17 @@ class OfficeScoped:
             return super().has_delete_permission(request, obj)
         return self._allowed(request, obj)
 
+    def get_list_display(self, request):
+        """Date columns in B.E. (thai_date_column)."""
+        columns = []
+        for entry in super().get_list_display(request):
+            if isinstance(entry, str):
+                field = next((f for f in self.model._meta.fields if f.name == entry), None)
+                if isinstance(field, db.DateField) and not isinstance(field, db.DateTimeField):
+                    entry = thai_date_column(field)
+            columns.append(entry)
+        return columns
+
     def get_list_filter(self, request):
         """Filters by a related row list only the rows of the user's offices."""
         filters = super().get_list_filter(request)
@@ -240,7 +268,7 @@ class OfficeScoped:
 class ModelAdmin(OfficeScoped, admin.ModelAdmin):
     """The project's admin: office-scoped, audited, Thai digits accepted in number fields."""
 
-    formfield_overrides = THAI_NUMBERS
+    formfield_overrides = THAI_INPUTS
 
     def save_model(self, request, obj, form, change):
         if not self._allowed(request, obj):
@@ -288,11 +316,11 @@ class ImportExportAdmin(ImportExportModelAdmin, ModelAdmin):
 
 
 class TabularInline(OfficeScoped, admin.TabularInline):
-    formfield_overrides = THAI_NUMBERS
+    formfield_overrides = THAI_INPUTS
 
 
 class StackedInline(OfficeScoped, admin.StackedInline):
-    formfield_overrides = THAI_NUMBERS
+    formfield_overrides = THAI_INPUTS
 
 
 class SuperuserOnlyAdmin(admin.ModelAdmin):

@@ -7,6 +7,7 @@ validate and normalise; they never write."""
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 from django import forms
@@ -102,6 +103,33 @@ class ThaiIntegerField(forms.IntegerField):
             except ValueError as error:
                 raise ValidationError(str(error), code="invalid") from error
         return super().to_python(value)
+
+
+class ThaiDateField(forms.Field):
+    """A Buddhist-era date, read as Thai users type it ("๔/๓/๒๕๖๕", "4 มี.ค. 2565",
+    "2565-03-04": plans.thai.parse_thai_date) and shown as "๔/๓/๒๕๖๕": every date input of
+    the portal and of the admin (plans.admin.THAI_INPUTS)."""
+
+    widget = forms.TextInput({"placeholder": "เช่น ๔/๓/๒๕๖๕", "autocomplete": "off"})
+
+    def __init__(self, **kwargs):
+        kwargs["help_text"] = kwargs.get("help_text") or "วัน/เดือน/ปี พ.ศ. เช่น ๔/๓/๒๕๖๕"
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, date):
+            return thai.to_thai_digits(f"{value.day}/{value.month}/{thai.be_year(value.year)}")
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, date):
+            return value
+        if not value or not str(value).strip():
+            return None
+        try:
+            return thai.parse_thai_date(str(value))
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from error
 
 
 class PortalFormRenderer(TemplatesSetting):
