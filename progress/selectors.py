@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 
 from budget import selectors as budget_selectors
 from budget.models import ProjectDisbursement
@@ -18,7 +18,7 @@ from plans.history import HISTORY_LINES, HistoryLine, history_for
 from plans.history import lines as history_lines
 from plans.models import FiscalYear, Plan
 from plans.money import ZERO
-from progress.access import my_projects
+from progress.access import decidable_by, is_submitter, my_projects
 from progress.models import (
     QuarterlyReport,
     ReportDeadline,
@@ -263,3 +263,54 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
 
 def activities_of(page: ReportPage) -> list[Activity | None]:
     return [line.activity for line in page.activities]
+
+
+# -- my work queue ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    report: QuarterlyReport
+    project: Project
+
+    @property
+    def quarter_label(self) -> str:
+        return thai.quarter_label(self.report.quarter)
+
+
+@dataclass(frozen=True)
+class WorkQueue:
+    returned: list[QueueRow]  # reports sent back to the user for correction, oldest first
+    waiting: list[QueueRow]  # submitted reports the user approves or returns, oldest first
+    own_waiting: int  # submitted by the user and waiting for someone else (four eyes)
+
+
+def work_queue_for_user(user, *, plan: Plan) -> WorkQueue:
+    """What waits for the user across the year's quarters: their returned reports first
+    (those of projects they enter), then the submitted reports they decide (never their
+    own submissions: progress.access.is_submitter). One query whatever the plan's size."""
+    reports = list(
+        QuarterlyReport.objects.filter(
+            project__plan=plan,
+            status__in=(QuarterlyReport.Status.RETURNED, QuarterlyReport.Status.SUBMITTED),
+        )
+        .annotate(
+            editable=Exists(Project.objects.editable_by(user).filter(pk=OuterRef("project_id"))),
+            deciding=Exists(decidable_by(user).filter(pk=OuterRef("project_id"))),
+        )
+        .filter(Q(editable=True) | Q(deciding=True))
+        .select_related("project__work_group", "submitted_by")
+        .order_by("updated_at", "project__number", "quarter")
+    )
+    returned, waiting, own_waiting = [], [], 0
+    for report in reports:
+        row = QueueRow(report=report, project=report.project)
+        if report.status == QuarterlyReport.Status.RETURNED:
+            if report.editable:
+                returned.append(row)
+        elif report.deciding:
+            if is_submitter(user, report):
+                own_waiting += 1
+            else:
+                waiting.append(row)
+    return WorkQueue(returned=returned, waiting=waiting, own_waiting=own_waiting)

@@ -6,6 +6,7 @@ app_name = "progress"
 
 urlpatterns = [
     path("", views.project_list, name="project_list"),
+    path("queue/", views.work_queue, name="queue"),
     path("projects/<int:project_id>/q<int:quarter>/", views.report_page, name="report"),
     path(
         "projects/<int:project_id>/q<int:quarter>/return/",

@@ -281,3 +281,17 @@ def follow_up_export(request):
     filename = f"progress-{plan.fiscal_year.year}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def work_queue(request):
+    """What waits for me: my returned reports first, then the reports I decide, across the
+    year's quarters (the year every page opens at, plans.access.plan_choice)."""
+    plan, plans = plan_choice(request)
+    context = {"plan": plan, "section": "queue"}
+    if plan is not None:
+        context.update(
+            queue=selectors.work_queue_for_user(request.user, plan=plan),
+            years=sorted({p.fiscal_year.year for p in plans}, reverse=True),
+            can_follow_up=can_follow_up(request.user, plan.office),
+        )
+    return render(request, "progress/work_queue.html", context)
