@@ -88,7 +88,7 @@ def typed_fields(form: ReportForm) -> dict[str, Any]:
     out: dict[str, Any] = dict(form.narrative())
     values = form.values()
     for indicator in form.indicators:
-        typed = values.get(indicator.pk, (None, None, None))  # value, unit, count
+        typed = values.get(indicator.pk, (None,) * len(VALUE_ROW_FIELDS))
         for name, value in zip(VALUE_ROW_FIELDS, typed, strict=True):
             out[indicator_key(name, indicator)] = value
     amounts = form.amounts()

@@ -12,6 +12,8 @@ from django import forms
 from django.core.validators import MinValueValidator
 
 from indicators.models import UNIT_CHOICES, Indicator
+from indicators.rules import PERCENT
+from indicators.units import count_unit
 from plans import thai
 from plans.files import ImageFormField
 from plans.forms import FormWithRows, RowForm, RowFormSet, ThaiDecimalField
@@ -43,7 +45,9 @@ def number_field(label: str, **kwargs) -> ThaiDecimalField:
 
 # What the report gives of each indicator: the fields of its row (IndicatorValueForm), named
 # as progress.models.ReportValue names them.
-VALUE_ROW_FIELDS = ("value", "unit", "count")
+VALUE_ROW_FIELDS = ("value", "unit", "count", "count_unit")
+# A count is of persons, schools, rooms...: never a percentage (indicators.units.count_unit).
+COUNT_UNIT_CHOICES = [("", "–"), *(c for c in UNIT_CHOICES if c[0] != PERCENT)]
 
 
 def indicator_key(name: str, indicator: Indicator) -> str:
@@ -58,11 +62,12 @@ def activity_key(activity: Activity | None) -> str:
 
 class IndicatorValueForm(RowForm):
     """One indicator's row of the quarter (`item`: the indicator): its result, the unit of
-    the result and the count."""
+    the result, the count and the count's unit."""
 
     value = number_field("ผลการดำเนินงานไตรมาสนี้", help_text="เว้นว่างถ้ายังไม่มีผลในไตรมาสนี้")
     unit = forms.ChoiceField(label="หน่วยของผล", choices=UNIT_CHOICES)
     count = number_field("จำนวนที่ดำเนินการ (ถ้ามี)")
+    count_unit = forms.ChoiceField(label="หน่วยของจำนวน", choices=COUNT_UNIT_CHOICES, required=False)
 
 
 class AmountForm(RowForm):
@@ -135,6 +140,7 @@ class ReportForm(FormWithRows):
     def _value_row(self, indicator: Indicator) -> dict[str, Any]:
         row = {name: self.initial.get(indicator_key(name, indicator)) for name in VALUE_ROW_FIELDS}
         row["unit"] = row["unit"] or indicator.unit
+        row["count_unit"] = row["count_unit"] or count_unit(row["unit"])
         return row
 
     def saved_fields(self, report: QuarterlyReport | None) -> dict[str, Any]:
@@ -176,14 +182,17 @@ class ReportForm(FormWithRows):
             out[activity_key(row.item)] = (row, "amount")
         return out
 
-    def values(self) -> dict[int, tuple[Decimal, str, Decimal | None]]:
-        """Indicator id -> (value, unit, count) for every indicator given a value."""
+    def values(self) -> dict[int, tuple[Decimal, str, Decimal | None, str]]:
+        """Indicator id -> (value, unit, count, count's unit) for every indicator given a
+        value (the count's unit by indicators.units.count_unit, "" without a count)."""
         out = {}
         for row in self.value_rows:
             value = row.cleaned_data.get("value")
             if value is not None:
                 unit = row.cleaned_data.get("unit") or row.item.unit
-                out[row.item.pk] = (value, unit, row.cleaned_data.get("count"))
+                count = row.cleaned_data.get("count")
+                of_count = count_unit(unit, row.cleaned_data.get("count_unit") or "")
+                out[row.item.pk] = (value, unit, count, of_count if count is not None else "")
         return out
 
     def amounts(self) -> dict[int | None, Decimal]:

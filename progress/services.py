@@ -42,6 +42,7 @@ from django.utils import timezone
 from budget.models import REPORT_REF_PREFIX, ProjectDisbursement
 from budget.services import check_disbursements, disbursement_post_approved
 from indicators.models import IndicatorResult
+from indicators.units import count_unit
 from plans import audit, thai
 from plans.money import cents
 from progress.access import OWN_REPORT, is_submitter, report_access
@@ -134,13 +135,14 @@ def report_save_draft(
     user,
     version: int,
     narrative: Mapping[str, str],
-    values: Mapping[int, tuple[Decimal, str, Decimal | None]],
+    values: Mapping[int, tuple],
     amounts: Mapping[int | None, Decimal],
     photo: UploadedFile | None = None,
     photo_caption: str = "",
 ) -> QuarterlyReport:
     """Save what the user typed for the quarter. `version` is 0 for a report not yet made.
-    `values` maps an indicator id to (value, unit, count); `amounts` an activity id (None:
+    `values` maps an indicator id to (value, unit, count[, count's unit]: by
+    indicators.units.count_unit, never the value's percentage); `amounts` an activity id (None:
     the project as a whole) to the money disbursed. Blank entries delete earlier ones."""
     if not report_access(user, project).can_edit:
         raise PermissionDenied
@@ -176,15 +178,15 @@ def report_save_draft(
             old.delete()
             changed = True
             continue
-        value, unit, count = values[indicator_id]
+        value, unit, count, *chosen = values[indicator_id]
         value, count = cents(value), count if count is None else cents(count)
+        of_count = count_unit(unit, chosen[0] if chosen else "") if count is not None else ""
         row = old or ReportValue(report=report, indicator=indicator)
-        before = (row.value, row.unit, row.count)
-        row.value, row.unit, row.count = value, unit, count
-        row.count_unit = unit if count is not None else ""
+        before = (row.value, row.unit, row.count, row.count_unit)
+        row.value, row.unit, row.count, row.count_unit = value, unit, count, of_count
         row.full_clean()
         row.save()
-        changed |= old is None or _differs(before, (value, unit, count))
+        changed |= old is None or _differs(before, (value, unit, count, of_count))
 
     activities = {a.pk: a for a in project.activities.all()}
     old_amounts = {d.activity_id: d for d in report.disbursements.all()}

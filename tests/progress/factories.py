@@ -7,6 +7,7 @@ from io import BytesIO
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from progress.forms import VALUE_ROW_FIELDS
 from progress.models import QuarterlyReport
 from tests import factories
 
@@ -26,13 +27,13 @@ def report(project, quarter=1, *, status=QuarterlyReport.Status.DRAFT, version=1
     )
 
 
-ROW_KEY = re.compile(r"(value|unit|count|amount)_(\w+)")
+ROW_KEY = re.compile(rf"({'|'.join(VALUE_ROW_FIELDS)}|amount)_(\w+)")
 
 
 def report_rows(project, fields: dict) -> dict:
     """What the report page's form posts for `fields` keyed by the report's keys (the
-    narrative's names, `version`, `action`; `value_<pk>`, `unit_<pk>`, `count_<pk>` of an
-    indicator; `amount_<pk>` of an activity, `amount_project`): one row per indicator and
+    narrative's names, `version`, `action`; `value_<pk>`, `unit_<pk>`, `count_<pk>`,
+    `count_unit_<pk>` of an indicator; `amount_<pk>` of an activity, `amount_project`): one row per indicator and
     one per activity (the project as a whole when it has none) in the page's order, each
     with its key, and each formset's management form, as a browser sends them."""
     indicators = list(project.indicators.order_by("order"))
@@ -41,7 +42,7 @@ def report_rows(project, fields: dict) -> dict:
         activities.append(None)
     data = {name: value for name, value in fields.items() if not ROW_KEY.fullmatch(name)}
     for prefix, keys, names in (
-        ("values", [str(i.pk) for i in indicators], ("value", "unit", "count")),
+        ("values", [str(i.pk) for i in indicators], VALUE_ROW_FIELDS),
         ("amounts", [str(a.pk) if a else "project" for a in activities], ("amount",)),
     ):
         data |= {
