@@ -50,7 +50,8 @@ def test_group_director_and_staff_find_their_work(live_server, browser: Browser,
 
     # The group director opens the quarterly reports and his queue: both quarters wait.
     boss = _page(browser, live_server.url, "wichai")
-    boss.get_by_role("navigation", name="เมนูหลัก").get_by_role("link", name="รายงานรายไตรมาส").click()
+    menu = boss.get_by_role("navigation", name="เมนูหลัก")
+    menu.get_by_role("link", name="รายงานรายไตรมาส").click()
     boss.get_by_role("link", name="งานที่รอฉัน").click()
     waiting = boss.get_by_test_id("queue-waiting")
     expect(waiting.locator("tbody tr")).to_have_count(2)
@@ -84,5 +85,6 @@ def test_group_director_and_staff_find_their_work(live_server, browser: Browser,
     returned.get_by_role("link").click()
     expect(mine.get_by_role("button", name="บันทึกร่าง", exact=True)).to_be_visible()
 
-    statuses = dict(QuarterlyReport.objects.filter(project=project).values_list("quarter", "status"))
+    reports = QuarterlyReport.objects.filter(project=project)
+    statuses = dict(reports.values_list("quarter", "status"))
     assert statuses == {1: QuarterlyReport.Status.APPROVED, 2: QuarterlyReport.Status.RETURNED}
