@@ -16,7 +16,8 @@ from indicators.rules import PERCENT
 from indicators.units import count_unit
 from plans import thai
 from plans.files import ImageFormField
-from plans.forms import FormWithRows, RowForm, RowFormSet, ThaiDecimalField
+from plans.forms import FormWithRows, OnceForm, RowForm, RowFormSet, ThaiDecimalField
+from progress import narrative
 from progress.models import QuarterlyReport
 from projects.models import Activity
 
@@ -228,3 +229,35 @@ class ReasonForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class NarrativeForm(OnceForm):
+    """The planning group's text of a project's printed narrative, one box per section
+    (shown with what prints now), and which approved reports' photos print."""
+
+    def __init__(self, *args, story, **kwargs):
+        super().__init__(*args, **kwargs)
+        for section in story.sections:
+            self.fields[section.key] = forms.CharField(
+                label=section.title,
+                required=False,
+                strip=True,
+                initial=narrative.join(section.key, section.items),
+                help_text="หนึ่งบรรทัดต่อหนึ่งข้อ (วิธีการดำเนินงาน: เว้นหนึ่งบรรทัดระหว่างย่อหน้า) "
+                "ลบข้อความทั้งหมดเพื่อกลับไปใช้ข้อความจากแหล่งที่มา",
+                widget=forms.Textarea(attrs={"rows": 6}),
+            )
+        self.fields["photos"] = forms.TypedMultipleChoiceField(
+            label="ภาพที่พิมพ์ในรายงาน",
+            required=False,
+            coerce=int,
+            choices=[(c.photo.pk, c.photo.caption) for c in story.photos],
+            initial=[c.photo.pk for c in story.photos if c.chosen],
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": "ภาพที่เลือกไม่อยู่ในรายงานที่อนุมัติแล้วของโครงการนี้"},
+        )
+
+    def clean(self):
+        data = super().clean()
+        photos = set(data.pop("photos", []))
+        return {"texts": data, "photo_ids": photos}

@@ -246,3 +246,57 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption
+
+
+class NarrativeEdit(models.Model):
+    """The planning group's text of one section of a project's printed narrative, replacing
+    the text compiled from its approved quarterly reports (progress/narrative.py). Kept
+    apart from the project's own texts (projects.ProjectStatement, Project.methods) so that
+    the compiled text, the typed one and the edit each keep their source, and an edit can
+    be dropped to follow the reports again. `compiled` is the text the edit was made from:
+    the page warns when the reports have changed since."""
+
+    class Section(models.TextChoices):
+        METHODS = "methods", "วิธีการดำเนินงาน"
+        QUANTITATIVE = "quantitative", "ผลการดำเนินงานเชิงปริมาณ"
+        QUALITATIVE = "qualitative", "ผลการดำเนินงานเชิงคุณภาพ"
+        PROBLEMS = "problems", "ปัญหา/อุปสรรค"
+        RECOMMENDATIONS = "recommendations", "แนวทางการพัฒนา/ข้อเสนอแนะ"
+
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.CASCADE,
+        related_name="narrative_edits",
+        verbose_name="โครงการ",
+    )
+    section = models.CharField("หัวข้อ", max_length=20, choices=Section.choices)
+    text = models.TextField("ข้อความที่พิมพ์ในรายงาน")
+    compiled = models.TextField("ข้อความจากรายงานรายไตรมาสขณะแก้ไข", blank=True)
+
+    class Meta:
+        verbose_name = "ข้อความโครงการที่แก้ไขก่อนพิมพ์"
+        verbose_name_plural = "ข้อความโครงการที่แก้ไขก่อนพิมพ์"
+        ordering = ["project", "section"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "section"], name="narrative_edit_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} – {self.get_section_display()}"
+
+
+class PrintedPhoto(models.Model):
+    """A quarterly report's photo the planning group chose for the printed report. It prints
+    while its report is approved (a reopened report's photos wait for its approval)."""
+
+    photo = models.OneToOneField(
+        ReportPhoto, on_delete=models.CASCADE, related_name="printed", verbose_name="ภาพ"
+    )
+
+    class Meta:
+        verbose_name = "ภาพที่เลือกพิมพ์ในรายงานประจำปี"
+        verbose_name_plural = "ภาพที่เลือกพิมพ์ในรายงานประจำปี"
+        ordering = ["photo__report__quarter", "photo__order"]
+
+    def __str__(self) -> str:
+        return str(self.photo)

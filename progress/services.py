@@ -44,9 +44,18 @@ from budget.services import check_disbursements, disbursement_post_approved
 from indicators.models import IndicatorResult
 from indicators.units import count_unit
 from plans import audit, thai
+from plans.access import Right, require
 from plans.money import cents
+from progress import narrative
 from progress.access import OWN_REPORT, is_submitter, report_access
-from progress.models import QuarterlyReport, ReportDisbursement, ReportPhoto, ReportValue
+from progress.models import (
+    NarrativeEdit,
+    PrintedPhoto,
+    QuarterlyReport,
+    ReportDisbursement,
+    ReportPhoto,
+    ReportValue,
+)
 from projects.models import Activity, Project
 
 STALE = "มีผู้อื่นบันทึกรายงานนี้ก่อนท่าน สิ่งที่ท่านทำยังไม่ถูกบันทึก กรุณาตรวจดูรายงานฉบับล่าสุด แล้วทำรายการอีกครั้ง"
@@ -370,3 +379,45 @@ def report_reopen(*, report: QuarterlyReport, user, version: int, reason: str) -
     with audit.acting(action=audit.Action.REOPEN, note=reason):
         _status_change(report, new=QuarterlyReport.Status.DRAFT)
     return report
+
+
+UNKNOWN_PHOTO = "เลือกได้เฉพาะภาพจากรายงานรายไตรมาสที่อนุมัติแล้วของโครงการนี้"
+
+
+@audit.authored
+@transaction.atomic
+def narrative_edit(
+    *, project: Project, user, texts: Mapping[str, str], photo_ids: set[int]
+) -> None:
+    """The planning group's text of the project's printed narrative and its choice of the
+    approved reports' photos (progress/narrative.py). A section's text is kept as an edit
+    only where it differs from what would print without one; an emptied or unchanged
+    section follows its source again. Photos must come from the project's approved reports."""
+    require(user, project.plan.office_id, Right.MANAGE_PLAN)
+    list(Project.objects.select_for_update().filter(pk=project.pk))
+    _project, story = narrative.narrative_for(project.pk)
+    choices = {c.photo.pk: c for c in story.photos}
+    if not photo_ids <= choices.keys():
+        raise ValidationError({"photos": UNKNOWN_PHOTO}, code="unknown_photo")
+    for section in story.sections:
+        if section.key not in texts:
+            continue
+        text = narrative.join(section.key, narrative.split(section.key, texts[section.key]))
+        if not text or text == section.baseline:
+            if section.edit is not None:
+                section.edit.delete()
+            continue
+        edit = section.edit or NarrativeEdit(project=project, section=section.key)
+        if edit.pk and edit.text == text and edit.compiled == section.compiled_text:
+            continue
+        edit.text = text
+        edit.compiled = section.compiled_text
+        edit.full_clean()
+        edit.save()
+    for pk, choice in choices.items():
+        if pk in photo_ids and not choice.chosen:
+            printed = PrintedPhoto(photo=choice.photo)
+            printed.full_clean()
+            printed.save()
+        elif pk not in photo_ids and choice.chosen:
+            choice.photo.printed.delete()

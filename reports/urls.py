@@ -11,6 +11,12 @@ urlpatterns = [
     path("plans/<int:year>/report/", views.annual_report_page, name="annual_report"),
     path("plans/<int:year>/report.pdf", views.annual_report_pdf, name="annual_report_pdf"),
     path("plans/<int:year>/report/pdf/", views.report_job_request_page, name="report_job_request"),
+    path("plans/<int:year>/report/projects/", views.narrative_list, name="narrative_list"),
+    path(
+        "plans/<int:year>/report/projects/<int:project_id>/",
+        views.narrative_page,
+        name="narrative",
+    ),
     path(
         "plans/<int:year>/report/pdf/<int:job_id>/",
         views.report_job_status_page,

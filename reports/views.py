@@ -1,8 +1,17 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from plans.access import plan_choice, plan_for_user
+from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
+from plans.models import Plan
+from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
+from progress import narrative
+from progress import services as progress_services
+from progress.forms import NarrativeForm
+from progress.selectors import work_queue_for_user
+from projects.models import Project
 from reports import files, printing, selectors, services
 from reports.models import ReportJob
 
@@ -21,10 +30,11 @@ def plan_summary_page(request, year: int):
     summary = selectors.plan_summary(plan)
     budget = selectors.office_budget(plan)
     years = [p.fiscal_year.year for p in plan_choice(request, office=plan.office)[1]]
+    queue = work_queue_for_user(request.user, plan=plan)  # the work waiting for the reader
     return render(
         request,
         "reports/plan_summary.html",
-        {"plan": plan, "summary": summary, "budget": budget, "years": years},
+        {"plan": plan, "summary": summary, "budget": budget, "years": years, "queue": queue},
     )
 
 
@@ -78,3 +88,54 @@ def report_job_status_page(request, year: int, job_id: int):
 def report_job_download(request, year: int, job_id: int):
     """The job's PDF, fetched through the user's plans and served like every private file."""
     return files.report_job_response(request, _job_or_404(request, year, job_id))
+
+
+def _narrative_plan(request, year: int) -> Plan:
+    """The year's plan for the planning group's narrative pages (403 without the right)."""
+    plan = plan_for_user(request, year)
+    if Right.MANAGE_PLAN not in rights_for(request.user, plan.office):
+        raise PermissionDenied(NOT_ALLOWED)
+    return plan
+
+
+def narrative_list(request, year: int):
+    """Every project's printed narrative at a glance: where each section comes from."""
+    plan = _narrative_plan(request, year)
+    rows = narrative.plan_narratives(plan)
+    context = {"plan": plan, "rows": rows, "sections": narrative.Section.choices}
+    return render(request, "reports/narrative_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def narrative_page(request, year: int, project_id: int):
+    """The planning group edits a project's printed narrative and chooses its photos, with
+    the compiled text and its quarters beside each box (progress/narrative.py)."""
+    plan = _narrative_plan(request, year)
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).filter(plan=plan), pk=project_id
+    )
+    _project, story = narrative.narrative_for(project.pk)
+    form = NarrativeForm(request.POST or None, story=story, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submit_once(
+                key=form.submission_key,
+                user=request.user,
+                write=lambda: progress_services.narrative_edit(
+                    project=project, user=request.user, **form.cleaned_data
+                ),
+            )
+        except AlreadySubmitted:
+            messages.info(request, ALREADY_SUBMITTED)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, "บันทึกข้อความและภาพสำหรับรายงานประจำปีแล้ว")
+        if not form.errors:
+            return redirect("reports:narrative", year=year, project_id=project.pk)
+    fields = [(section, form[section.key]) for section in story.sections]
+    return render(
+        request,
+        "reports/narrative_page.html",
+        {"plan": plan, "project": project, "story": story, "form": form, "fields": fields},
+    )

@@ -16,6 +16,7 @@ from indicators.models import (
 from plans import thai
 from plans.models import Office, Plan
 from plans.money import ZERO
+from progress import narrative
 from projects.models import HighlightFigure, HighlightSection, Project, ProjectStatement
 from reports.selectors.common import difference, mean, paragraphs
 
@@ -104,7 +105,8 @@ class ProjectArea:
 
 
 def project_queryset(plan: Plan):
-    """The plan's projects with everything chapters 2 and 3 print: eight queries."""
+    """The plan's projects with everything chapters 2 and 3 print: eleven queries (three
+    for the narrative compiled from the approved quarterly reports, progress/narrative.py)."""
     return (
         Project.objects.filter(plan=plan)
         .select_related("policy_area", "work_group")
@@ -116,18 +118,27 @@ def project_queryset(plan: Plan):
             "master_plan_issues",
             "minister_policies",
             "obec_policies",
+            *narrative.PREFETCHES,
         )
         .order_by("number")
     )
 
 
+def _order(photo) -> int:
+    return photo.order
+
+
 def project_details(projects: list[Project], budgets: dict[int, Decimal]) -> list[ProjectArea]:
-    """Chapter 3's projects grouped under their policy area; no queries (prefetched)."""
+    """Chapter 3's projects grouped under their policy area; no queries (prefetched). The
+    narrative and the chosen photos of the quarterly reports follow progress/narrative.py."""
     areas: dict[int, ProjectArea] = {}
     for p in projects:
         texts: dict[str, list[str]] = defaultdict(list)
         for s in p.statements.all():
             texts[s.kind].append(s.text)
+        story = narrative.project_narrative(p)
+        photos = [(photo.caption, photo.image) for photo in sorted(p.photos.all(), key=_order)]
+        photos += [(photo.caption, photo.image) for photo in story.printed_photos]
         groups = [p.work_group.name] if p.work_group else []
         groups += [g.name for g in p.supporting_groups.all() if g.name not in groups]
         area = areas.setdefault(
@@ -141,15 +152,15 @@ def project_details(projects: list[Project], budgets: dict[int, Decimal]) -> lis
                 area_name=p.policy_area.name,
                 objectives=texts[ProjectStatement.Kind.OBJECTIVE],
                 work_groups=groups or ([p.responsible_text] if p.responsible_text else []),
-                methods=paragraphs(p.methods),
+                methods=story.section(narrative.Section.METHODS).items,
                 budget=budgets.get(p.pk, ZERO),
-                quantitative=texts[ProjectStatement.Kind.QUANTITATIVE],
-                qualitative=texts[ProjectStatement.Kind.QUALITATIVE],
-                problems=texts[ProjectStatement.Kind.PROBLEM],
-                recommendations=texts[ProjectStatement.Kind.RECOMMENDATION],
+                quantitative=story.section(narrative.Section.QUANTITATIVE).items,
+                qualitative=story.section(narrative.Section.QUALITATIVE).items,
+                problems=story.section(narrative.Section.PROBLEMS).items,
+                recommendations=story.section(narrative.Section.RECOMMENDATIONS).items,
                 photos=[
-                    _figure(photo.order, photo.caption, photo.image)
-                    for photo in sorted(p.photos.all(), key=lambda photo: photo.order)
+                    _figure(number, caption, image)
+                    for number, (caption, image) in enumerate(photos, start=1)
                 ],
             )
         )
