@@ -1,0 +1,82 @@
+"""Reads of the planning group's project pages: the plan's projects and one project's tree,
+each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from indicators.models import Indicator
+from plans.models import Plan
+from projects.models import Activity, Project, ProjectStatement
+
+
+def _count(queryset: QuerySet, field: str) -> Coalesce:
+    """The number of rows of `queryset` per parent (a subquery: two counts in one query
+    never multiply each other's rows)."""
+    counted = (
+        queryset.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def project_list_for_plan(plan: Plan) -> QuerySet[Project]:
+    """The plan's projects by number, with their group, owner and how many activities and
+    indicators each has."""
+    return (
+        Project.objects.filter(plan=plan)
+        .select_related("work_group", "owner", "policy_area")
+        .annotate(
+            activity_count=_count(Activity.objects.all(), "project"),
+            indicator_count=_count(Indicator.objects.all(), "project"),
+        )
+        .order_by("number")
+    )
+
+
+@dataclass(frozen=True)
+class ProjectTree:
+    project: Project
+    objectives: list[ProjectStatement]
+    activities: list[Activity]
+    indicators: list[Indicator]
+
+
+def project_tree(project: Project) -> ProjectTree:
+    """A project with its objectives, supporting groups, activities and indicators (with
+    their activity and milestones)."""
+    plan = project.plan
+    tree_project = (
+        Project.objects.select_related("policy_area", "work_group", "owner")
+        .prefetch_related(
+            "supporting_groups",
+            Prefetch(
+                "statements",
+                queryset=ProjectStatement.objects.filter(kind=ProjectStatement.Kind.OBJECTIVE),
+            ),
+        )
+        .get(pk=project.pk)
+    )
+    tree_project.plan = plan
+    project = tree_project
+    indicators = list(
+        Indicator.objects.filter(project=project)
+        .select_related("activity")
+        .prefetch_related("milestones")
+        .order_by("order")
+    )
+    for indicator in indicators:
+        values = {m.quarter: m.value for m in indicator.milestones.all()}
+        indicator.milestone_rows = [(quarter, values.get(quarter)) for quarter in range(1, 5)]
+    return ProjectTree(
+        project=project,
+        objectives=list(project.statements.all()),
+        activities=list(Activity.objects.filter(project=project).order_by("number")),
+        indicators=indicators,
+    )
