@@ -239,7 +239,7 @@ class NarrativeForm(OnceForm):
         super().__init__(*args, **kwargs)
         for section in story.sections:
             self.fields[section.key] = forms.CharField(
-                label=section.title,
+                label=f"ข้อความที่พิมพ์: {section.title}",
                 required=False,
                 strip=True,
                 initial=narrative.join(section.key, section.items),
