@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "indicators",
     "budget",
     "progress",
+    "nextyear",
     "reports",
     "demo",
 ]

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("budget/", include("budget.urls")),
     path("progress/", include("progress.urls")),
+    path("next-year/", include("nextyear.urls")),
     path("plan/", include("projects.urls")),
     # Uploaded files are private: no public /media/ route (not even with DEBUG); /files/
     # checks the user's right to each file (reports/files.py, plans/files.py).

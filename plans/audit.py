@@ -44,7 +44,7 @@ Action = AuditAction  # the codes an entry's action takes (plans/models/audit.py
 
 # The apps whose rows are audited, and user accounts; machinery is not (the trail itself,
 # used form tokens, PDF jobs).
-AUDITED_APPS = frozenset({"plans", "projects", "indicators", "budget", "progress"})
+AUDITED_APPS = frozenset({"plans", "projects", "indicators", "budget", "progress", "nextyear"})
 AUDITED_MODELS = frozenset({"auth.user", "auth.group"})
 NOT_AUDITED = frozenset({"plans.auditentry", "plans.submissiontoken"})
 # Bookkeeping that is not a change anyone made.

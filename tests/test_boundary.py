@@ -75,6 +75,7 @@ WRITERS = {
     "budget:disbursement_delete": {"finance", "officeadmin"},
     "budget:disbursement_reverse": {"finance", "officeadmin"},
     "reports:report_job_request": MEMBERS,
+    "nextyear:preview": {"planner", "officeadmin"},
 }
 # What a person types into each form beyond what the page fills in.
 TYPED = {
@@ -93,10 +94,11 @@ TYPED = {
     "budget:project_allocation_add": {"amount": "๑๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
     "budget:project_ledger": {"amount": "๑๐๐", "paid_on": "๑๕/๑/๒๕๖๕"},
     "budget:disbursement_reverse": {"reason": "บันทึกซ้ำ"},
+    "nextyear:preview": {"activities": "on", "indicators": "on"},
 }
 SKIP = {"login", "logout"}  # their own tests: tests/test_sign_in.py
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
-DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "reports", "auth")
+DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "nextyear", "reports", "auth")
 NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
 
 

@@ -1,0 +1,105 @@
+"""Start next year: the planning group previews and confirms a copy of a year's plan into the
+next, and undoes it while the new year has no results."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from nextyear import selectors, services
+from nextyear.forms import CopyForm, UndoForm
+from nextyear.models import PlanCopy
+from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
+from plans.models import Plan
+from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
+
+
+def _manageable(request, year: int) -> Plan:
+    """The current office's plan of `year`, for a user who manages the plan (else 403)."""
+    plan = plan_for_user(request, year)
+    if Right.MANAGE_PLAN not in rights_for(request.user, plan.office):
+        raise PermissionDenied(NOT_ALLOWED)
+    return plan
+
+
+def _once(request, form, write, *, done: str) -> bool:
+    """Run the confirmed write once: True when done now or by an earlier post."""
+    try:
+        submit_once(key=form.submission_key, user=request.user, write=write)
+    except AlreadySubmitted:
+        messages.info(request, ALREADY_SUBMITTED)
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return False
+    else:
+        messages.success(request, done)
+    return True
+
+
+def copy_home(request):
+    """The newest year with projects, whose copy into the next year is offered."""
+    _, plans = plan_choice(request)  # newest first
+    if not plans:
+        raise Http404("สำนักงานนี้ยังไม่มีแผนปฏิบัติการที่มีโครงการ")
+    return redirect("nextyear:preview", year=plans[0].fiscal_year.year)
+
+
+@require_http_methods(["GET", "POST"])
+def copy_preview(request, year: int):
+    source = _manageable(request, year)
+    preview = selectors.copy_preview(source)
+    form = CopyForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        offer_frame=preview.target is None,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _once(
+            request,
+            form,
+            lambda: services.plan_copy(source=source, parts=form.parts(), user=request.user),
+            done=f"สร้างแผนปฏิบัติการปีงบประมาณ {preview.target_year} จากแผนปีนี้แล้ว",
+        )
+    ):
+        return redirect("nextyear:preview", year=year)
+    context = {
+        "plan": source,
+        "preview": preview,
+        "form": form,
+        "copies": selectors.copy_list(source.office_id),
+    }
+    return render(request, "nextyear/copy_preview.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def copy_undo(request, year: int):
+    """Undo the copy that filled the plan of `year` (the new year)."""
+    target = _manageable(request, year)
+    copy = PlanCopy.objects.filter(target=target).select_related("source__fiscal_year").first()
+    if copy is None:
+        raise Http404("แผนปีนี้ไม่ได้สร้างจากการคัดลอก")
+    form = UndoForm(request.POST if request.method == "POST" else None, user=request.user)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _once(
+            request,
+            form,
+            lambda: services.plan_copy_undo(copy=copy, user=request.user),
+            done=f"ยกเลิกการคัดลอกแผนสู่{target.fiscal_year}แล้ว",
+        )
+    ):
+        return redirect("nextyear:preview", year=copy.source.fiscal_year.year)
+    context = {
+        "plan": target,
+        "copy": copy,
+        "projects": copy.projects.order_by("number").count(),
+        "refusals": services.undo_refusals(copy),
+        "form": form,
+    }
+    return render(request, "nextyear/copy_undo.html", context)
