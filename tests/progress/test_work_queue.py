@@ -132,3 +132,15 @@ def test_queue_queries_do_not_grow(
     with django_assert_max_num_queries(5 + REQUEST_EXTRA):
         response = client.get(URL, {"year": 2565})
     assert response.content.decode().count("ไตรมาสที่ ๑</td>") == size
+
+
+def test_the_summary_page_tells_the_reader_what_waits(client, group_director, staff_user, project):
+    _submitted(project, 1, staff_user)
+    _submitted(project, 2, staff_user)
+    client.force_login(group_director)
+    html = client.get(reverse("reports:plan_summary", args=[2565])).content.decode()
+    assert "งานที่รอคุณ: รายงานรอพิจารณา ๒ ฉบับ" in html
+    assert f"{URL}?year=2565" in html
+    client.force_login(staff_user)  # nothing waits for the submitter: no notice
+    html = client.get(reverse("reports:plan_summary", args=[2565])).content.decode()
+    assert 'data-testid="work-waiting"' not in html
