@@ -3,6 +3,7 @@
     {{ amount|money }}          ๓๑๘,๒๒๓,๙๓๘.๐๐
     {{ count|number }}          ๑,๒๓๔       {{ value|number:2 }}  ๑,๒๓๔.๕๖
     {{ value|quantity }}        ๑๐๐ or ๕๔.๓๙ (decimals only when not whole)
+    {{ value|with_unit:unit }}  ร้อยละ ๘๐ or ๕๐ โรงเรียน (a target, a result, a milestone)
     ร้อยละ {{ rate|percent }}    ๙๙.๗๗       {{ rate|percent:1 }}  ๙๙.๘
     {{ amount|baht_text }}      สามแสนเจ็ดหมื่นห้าพันบาทถ้วน
     {{ day|thai_date }}         ๔ มีนาคม ๒๕๖๕   {{ day|thai_date:"short" }}  ๔ มี.ค. ๒๕๖๕
@@ -77,6 +78,21 @@ def quantity(value: Any) -> str:
     value = thai.parse_decimal(value) if isinstance(value, str) else Decimal(value)
     places = 0 if value == value.to_integral_value() else 2
     return thai.format_number(value, places)
+
+
+PERCENT = "ร้อยละ"  # the unit written before its number (indicators.rules.PERCENT)
+
+
+@register.filter
+@_lenient
+def with_unit(value: Any, unit: str = "") -> str:
+    """A value with its unit, in the word order the report prints: "ร้อยละ ๘๐" (ร้อยละ goes
+    before the number), "๕๐ โรงเรียน" (every other unit after it). The one way a target, a
+    result or a milestone is written on every page and in print."""
+    number = quantity(value)
+    if not unit:
+        return number
+    return f"{unit} {number}" if unit == PERCENT else f"{number} {unit}"
 
 
 @register.filter

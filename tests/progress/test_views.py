@@ -122,8 +122,8 @@ def test_staff_sees_the_form_with_target_and_running_total(client, staff_user, p
     assert f'name="values-0-key" value="{indicators[0].pk}"' in html
     assert f'name="values-1-key" value="{indicators[1].pk}"' in html
     assert 'name="values-0-value"' in html
-    assert "ค่าเป้าหมาย: คน ๑๐๐" in html
-    assert re.search(rf'data-testid="so-far-{indicators[1].pk}">คน ๓๐<', html)
+    assert "ค่าเป้าหมาย: ๑๐๐ คน" in html
+    assert re.search(rf'data-testid="so-far-{indicators[1].pk}">๓๐ คน<', html)
     assert "ยังไม่มีการเปลี่ยนแปลง" in html
 
 
