@@ -69,6 +69,11 @@ def join(section: str, items: list[str]) -> str:
     return ("\n\n" if section == Section.METHODS else "\n").join(items)
 
 
+def normal(section: str, text: str) -> str:
+    """A text as it prints, item by item: two texts that print alike compare equal."""
+    return join(section, split(section, text))
+
+
 @dataclass(frozen=True)
 class Part:
     """A piece of a compiled section and its source, the approved report of `quarter`."""

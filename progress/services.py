@@ -402,8 +402,8 @@ def narrative_edit(
     for section in story.sections:
         if section.key not in texts:
             continue
-        text = narrative.join(section.key, narrative.split(section.key, texts[section.key]))
-        if not text or text == section.baseline:
+        text = narrative.normal(section.key, texts[section.key])
+        if not text or text == narrative.normal(section.key, section.baseline):
             if section.edit is not None:
                 section.edit.delete()
             continue

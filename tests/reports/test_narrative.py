@@ -202,6 +202,25 @@ def test_planners_edit_wins_and_prints(client, planner, plan, project, reports):
     assert "เวลาไม่พอ" in project_html(plan)
 
 
+def test_saving_typed_texts_unchanged_stores_no_edit(client, planner, plan, project, reports):
+    """A typed item of several lines (as the seed has) is shown as lines; posted back
+    unchanged it is no edit, and the report prints it as before."""
+    ProjectStatement.objects.create(
+        project=project,
+        kind=ProjectStatement.Kind.PROBLEM,
+        number=1,
+        text="ผลการคัดเลือก ดังนี้\n๑) นาย ก\n๒) นาย ข",
+    )
+    before = project_html(plan)
+    client.force_login(planner)
+    page = client.get(url(plan, project)).content.decode()
+    shown = re.search(r'<textarea name="problems"[^>]*>\n?(.*?)</textarea>', page, re.S).group(1)
+    response = post(client, planner, plan, project, problems=shown.replace("\n", "\r\n"))
+    assert response.status_code == 302
+    assert not NarrativeEdit.objects.exists()
+    assert project_html(plan) == before
+
+
 def test_a_photo_of_an_unapproved_report_is_refused(client, planner, plan, project, reports):
     draft_photo = photo(reports[3])
     response = post(client, planner, plan, project, photos=[str(draft_photo.pk)])
