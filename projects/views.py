@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from budget.selectors import project_amounts
 from indicators.models import Indicator
+from plans import thai
 from plans.access import Right, office_plans, plan_choice, plan_for_user, rights_for
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
@@ -95,7 +96,7 @@ def project_add(request, year: int):
         _post(request),
         plan=plan,
         user=request.user,
-        initial={"number": services.next_project_number(plan)},
+        initial={"number": thai.to_thai_digits(services.next_project_number(plan))},
     )
     if request.method == "POST" and form.is_valid():
         created = []
@@ -185,7 +186,7 @@ def indicator_add(request, year: int, pk: int):
         _post(request),
         project=project,
         user=request.user,
-        initial={"order": services.next_indicator_order(project)},
+        initial={"order": thai.to_thai_digits(services.next_indicator_order(project))},
     )
     if (
         request.method == "POST"

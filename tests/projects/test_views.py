@@ -163,7 +163,7 @@ def test_tree_shows_the_project_activities_indicators_milestones_and_budget(
     html = client.get(url("project_tree", project.pk)).content.decode()
     assert "อบรมครู" in html and "ตัวชี้วัดทดสอบ 1" in html
     assert "ภายใต้กิจกรรมที่ ๑" in html
-    assert ">๒๐</td>" in html and "๕๐ คน" in html
+    assert ">๒๐ คน</td>" in html and "๕๐ คน" in html
     assert "๗๐,๐๐๐.๐๐ บาท" in html  # the budget, read-only
     assert url("indicator_add", project.pk) in html
 
