@@ -279,16 +279,59 @@ class QueueRow:
 
 
 @dataclass(frozen=True)
+class OverdueRow:
+    project: Project
+    quarter: int
+    status: QuarterStatus
+
+    @property
+    def quarter_label(self) -> str:
+        return thai.quarter_label(self.quarter)
+
+
+@dataclass(frozen=True)
 class WorkQueue:
     returned: list[QueueRow]  # reports sent back to the user for correction, oldest first
+    overdue: list[OverdueRow]  # quarters past their deadline not yet sent, oldest first
     waiting: list[QueueRow]  # submitted reports the user approves or returns, oldest first
     own_waiting: int  # submitted by the user and waiting for someone else (four eyes)
 
+    @property
+    def count(self) -> int:
+        return len(self.returned) + len(self.overdue) + len(self.waiting)
 
-def work_queue_for_user(user, *, plan: Plan) -> WorkQueue:
+
+def _overdue_for_user(user, *, plan: Plan, today: date) -> list[OverdueRow]:
+    """The quarters past their deadline (report_deadlines, quarter_status: the follow-up
+    page's rule) of the projects the user enters, not yet sent (returned ones are listed
+    as returned). Three queries, none before the first deadline has passed."""
+    deadlines = report_deadlines(plan.fiscal_year)
+    due = [q for q in thai.FISCAL_QUARTERS if today > deadlines[q]]
+    if not due:
+        return []
+    projects = list(
+        Project.objects.editable_by(user)
+        .filter(plan=plan)
+        .select_related("work_group")
+        .prefetch_related("quarterly_reports")
+        .order_by("number")
+    )
+    reports = {p.pk: {r.quarter: r for r in p.quarterly_reports.all()} for p in projects}
+    rows = []
+    for quarter in due:
+        for project in projects:
+            report = reports[project.pk].get(quarter)
+            status = quarter_status(report, deadlines[quarter], today)
+            if status.overdue and status.code != QuarterlyReport.Status.RETURNED:
+                rows.append(OverdueRow(project=project, quarter=quarter, status=status))
+    return rows
+
+
+def work_queue_for_user(user, *, plan: Plan, today: date) -> WorkQueue:
     """What waits for the user across the year's quarters: their returned reports first
-    (those of projects they enter), then the submitted reports they decide (never their
-    own submissions: progress.access.is_submitter). One query whatever the plan's size."""
+    (those of projects they enter), then their reports past the deadline, then the
+    submitted reports they decide (never their own submissions:
+    progress.access.is_submitter). At most four queries whatever the plan's size."""
     reports = list(
         QuarterlyReport.objects.filter(
             project__plan=plan,
@@ -313,4 +356,9 @@ def work_queue_for_user(user, *, plan: Plan) -> WorkQueue:
                 own_waiting += 1
             else:
                 waiting.append(row)
-    return WorkQueue(returned=returned, waiting=waiting, own_waiting=own_waiting)
+    return WorkQueue(
+        returned=returned,
+        overdue=_overdue_for_user(user, plan=plan, today=today),
+        waiting=waiting,
+        own_waiting=own_waiting,
+    )

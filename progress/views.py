@@ -284,13 +284,16 @@ def follow_up_export(request):
 
 
 def work_queue(request):
-    """What waits for me: my returned reports first, then the reports I decide, across the
-    year's quarters (the year every page opens at, plans.access.plan_choice)."""
+    """What waits for me: my returned reports first, then my reports past their deadline,
+    then the reports I decide, across the year's quarters (the year every page opens at,
+    plans.access.plan_choice)."""
     plan, plans = plan_choice(request)
     context = {"plan": plan, "section": "queue"}
     if plan is not None:
         context.update(
-            queue=selectors.work_queue_for_user(request.user, plan=plan),
+            queue=selectors.work_queue_for_user(
+                request.user, plan=plan, today=timezone.localdate()
+            ),
             years=sorted({p.fiscal_year.year for p in plans}, reverse=True),
             can_follow_up=can_follow_up(request.user, plan.office),
         )

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
@@ -30,7 +31,8 @@ def plan_summary_page(request, year: int):
     summary = selectors.plan_summary(plan)
     budget = selectors.office_budget(plan)
     years = [p.fiscal_year.year for p in plan_choice(request, office=plan.office)[1]]
-    queue = work_queue_for_user(request.user, plan=plan)  # the work waiting for the reader
+    # the work waiting for the reader
+    queue = work_queue_for_user(request.user, plan=plan, today=timezone.localdate())
     return render(
         request,
         "reports/plan_summary.html",

@@ -2,12 +2,14 @@
 waiting for a decision across quarters, staff's returned reports first, four eyes, the
 outsider seeing nothing of ours, and a fixed number of queries."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from plans.models import Role
-from progress.models import QuarterlyReport
+from progress.models import QuarterlyReport, ReportDeadline
 from tests import factories
 from tests.progress import factories as pf
 from tests.queries import REQUEST_EXTRA
@@ -122,25 +124,55 @@ def test_no_plan_is_an_empty_state(client, db):
 
 @pytest.mark.parametrize("size", [1, 3])
 def test_queue_queries_do_not_grow(
-    client, plan, group, staff_user, director, size, django_assert_max_num_queries
+    client, plan, group, staff_user, group_director, size, django_assert_max_num_queries
 ):
     for number in range(1, size + 1):
         project = pf.reportable_project(plan, group, number)
         _submitted(project, 1, staff_user)
         pf.report(project, 2, status=Status.RETURNED, last_reason="แก้")
-    client.force_login(director)
-    with django_assert_max_num_queries(5 + REQUEST_EXTRA):
+    client.force_login(group_director)  # returned, overdue (Q3, Q4) and waiting rows
+    with django_assert_max_num_queries(8 + REQUEST_EXTRA):
         response = client.get(URL, {"year": 2565})
-    assert response.content.decode().count("ไตรมาสที่ ๑</td>") == size
+    html = response.content.decode()
+    assert html.count("ไตรมาสที่ ๑</td>") == size
+    assert html.count("ไตรมาสที่ ๒</td>") == size
+    assert html.count("ไตรมาสที่ ๔</td>") == size
 
 
 def test_the_summary_page_tells_the_reader_what_waits(client, group_director, staff_user, project):
     _submitted(project, 1, staff_user)
     _submitted(project, 2, staff_user)
+    _submitted(project, 3, staff_user)
+    pf.report(project, 4, status=Status.RETURNED, last_reason="แก้")
+    summary = reverse("reports:plan_summary", args=[2565])
     client.force_login(group_director)
-    html = client.get(reverse("reports:plan_summary", args=[2565])).content.decode()
-    assert "งานที่รอคุณ: รายงานรอพิจารณา ๒ ฉบับ" in html
+    html = client.get(summary).content.decode()
+    assert "งานที่รอคุณ: รายงานที่ถูกส่งกลับให้แก้ไข ๑ ฉบับ · รายงานรอพิจารณา ๓ ฉบับ" in html
     assert f"{URL}?year=2565" in html
-    client.force_login(staff_user)  # nothing waits for the submitter: no notice
-    html = client.get(reverse("reports:plan_summary", args=[2565])).content.decode()
-    assert 'data-testid="work-waiting"' not in html
+    client.force_login(factories.member(project.plan.office, "fin", Role.FINANCE))
+    assert 'data-testid="work-waiting"' not in client.get(summary).content.decode()
+
+
+def test_staff_see_their_quarters_past_the_deadline(client, staff_user, project):
+    _submitted(project, 1, staff_user)  # sent: not overdue
+    pf.report(project, 2)  # a draft past its deadline
+    pf.report(project, 3, status=Status.RETURNED, last_reason="แก้")  # listed as returned
+    client.force_login(staff_user)  # the FY2565 deadlines have all passed; Q4 not started
+    html = client.get(URL).content.decode()
+    overdue = _section(html, "queue-overdue")
+    assert "ไตรมาสที่ ๒" in overdue and "ไตรมาสที่ ๔" in overdue
+    assert "ไตรมาสที่ ๑" not in overdue and "ไตรมาสที่ ๓" not in overdue
+    assert "ร่าง" in overdue and "ยังไม่เริ่ม" in overdue
+    assert "เลยกำหนดส่ง ยังไม่ได้ส่ง (๒)" in html
+    assert html.index("queue-returned") < html.index("queue-overdue")
+
+
+def test_nothing_is_overdue_before_its_deadline(client, staff_user, project):
+    for quarter in (1, 2, 3, 4):
+        ReportDeadline.objects.create(
+            fiscal_year=project.plan.fiscal_year, quarter=quarter, due_on=date(2099, 1, quarter)
+        )
+    client.force_login(staff_user)
+    html = client.get(URL).content.decode()
+    assert _section(html, "queue-overdue") == ""
+    assert "ไม่มีรายงานที่เลยกำหนดส่ง" in html
