@@ -67,11 +67,13 @@ def copy_preview(request, year: int):
         )
     ):
         return redirect("nextyear:preview", year=year)
+    copies = selectors.copy_list(source.office_id)
     context = {
         "plan": source,
         "preview": preview,
         "form": form,
-        "copies": selectors.copy_list(source.office_id),
+        "copies": copies,
+        "done": next((c for c in copies if c.copy.source_id == source.pk), None),
     }
     return render(request, "nextyear/copy_preview.html", context)
 
