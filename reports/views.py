@@ -36,7 +36,14 @@ def plan_summary_page(request, year: int):
     return render(
         request,
         "reports/plan_summary.html",
-        {"plan": plan, "summary": summary, "budget": budget, "years": years, "queue": queue},
+        {
+            "plan": plan,
+            "summary": summary,
+            "budget": budget,
+            "years": years,
+            "queue": queue,
+            "can_edit_narrative": Right.MANAGE_PLAN in rights_for(request.user, plan.office),
+        },
     )
 
 

@@ -272,3 +272,11 @@ def test_list_query_count_does_not_grow(
     client.force_login(planner)
     with django_assert_max_num_queries(14):
         assert client.get(f"/plans/{plan.fiscal_year.year}/report/projects/").status_code == 200
+
+
+def test_plan_summary_links_planners_to_the_texts(client, planner, director, plan):
+    link = f'href="/plans/{plan.fiscal_year.year}/report/projects/"'
+    client.force_login(planner)
+    assert link in client.get(f"/plans/{plan.fiscal_year.year}/").content.decode()
+    client.force_login(director)
+    assert link not in client.get(f"/plans/{plan.fiscal_year.year}/").content.decode()
