@@ -75,7 +75,12 @@ WRITERS = {
     "budget:disbursement_delete": {"finance", "officeadmin"},
     "budget:disbursement_reverse": {"finance", "officeadmin"},
     "reports:report_job_request": MEMBERS,
-    "nextyear:preview": {"planner", "officeadmin"},
+    "projects:project_add": {"planner", "officeadmin"},
+    "projects:project_tree": {"planner", "officeadmin"},
+    "projects:activities_edit": {"planner", "officeadmin"},
+    "projects:indicator_add": {"planner", "officeadmin"},
+    "projects:indicator_edit": {"planner", "officeadmin"},
+    "projects:indicator_delete": {"planner", "officeadmin"},
 }
 # What a person types into each form beyond what the page fills in.
 TYPED = {
@@ -94,11 +99,15 @@ TYPED = {
     "budget:project_allocation_add": {"amount": "๑๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
     "budget:project_ledger": {"amount": "๑๐๐", "paid_on": "๑๕/๑/๒๕๖๕"},
     "budget:disbursement_reverse": {"reason": "บันทึกซ้ำ"},
-    "nextyear:preview": {"activities": "on", "indicators": "on"},
+    "projects:project_add": {"number": "๙", "name": "โครงการใหม่ทดสอบ"},
+    "projects:project_tree": {"name": "ชื่อโครงการที่แก้แล้ว"},
+    "projects:activities_edit": {"new_name": "กิจกรรมใหม่ทดสอบ"},
+    "projects:indicator_add": {"text": "ตัวชี้วัดใหม่ทดสอบ", "target": "๑๐", "q4": "๑๐"},
+    "projects:indicator_edit": {"q2": "๔๐"},
 }
 SKIP = {"login", "logout"}  # their own tests: tests/test_sign_in.py
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
-DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "nextyear", "reports", "auth")
+DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "reports", "auth")
 NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
 
 
@@ -139,6 +148,12 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         "files:highlight_figure": {"pk": w.figure.pk},
         "files:report_pdf": {"pk": w.job.pk},
     }.get(name, {})
+    if name.startswith("projects:"):
+        # An indicator without results (deletable) is the other project's.
+        ours = w.other_project if name == "projects:indicator_delete" else w.project
+        by_name = {"pk": ours.pk, "activity": w.activity.pk}
+        if "indicator" in params:
+            by_name["indicator"] = ours.indicators.order_by("pk").first().pk
     kwargs = {}
     for param in params:
         if param in by_name:
@@ -436,6 +451,8 @@ def _form_data(name: str, url: str, w, clients: dict[str, Client], root: Client)
         data["category"] = str(w.category.pk)
     if name == "budget:transfer_add":
         data.update(source=f"p{w.project.pk}", target=f"p{w.other_project.pk}")
+    if name == "projects:project_add":
+        data["policy_area"] = str(w.project.policy_area_id)
     return data
 
 
