@@ -333,6 +333,7 @@ class BudgetOverview:
     office: OfficeBudget
     projects: list[ProjectBudget]
     targets: Targets
+    as_of: int | None = None  # the year is not over: its money so far (thai.as_of_quarter)
 
     @property
     def plan_total(self) -> BudgetAmounts:
@@ -356,14 +357,17 @@ class BudgetOverview:
 
 
 def budget_overview(plan: Plan, *, today: date | None = None) -> BudgetOverview:
-    """The year's budget page: table 13 and the plan's projects side by side. Five queries."""
+    """The year's budget page: table 13 and the plan's projects side by side, as of the
+    quarter the year is in on `today` (none once it is over). Five queries."""
     targets = targets_for(plan, today=today)
+    year = plan.fiscal_year.year
     return BudgetOverview(
         office_name=plan.office.name,
-        fiscal_year=plan.fiscal_year.year,
+        fiscal_year=year,
         office=office_budget(plan),
         projects=project_budgets(plan, targets),
         targets=targets,
+        as_of=thai.as_of_quarter(year, today or timezone.localdate()),
     )
 
 

@@ -3,10 +3,12 @@ assessments the annual report prints (O-NET, OBEC indicators, ITA, office standa
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from indicators.rules import Aggregation, Direction
 from plans import thai
@@ -30,6 +32,26 @@ QUALITY_LEVELS = {1: "ปรับปรุง", 2: "พอใช้", 3: "ด�
 
 def quality_label(level: int | None) -> str:
     return QUALITY_LEVELS.get(level, "") if level is not None else ""
+
+
+def _milestone_field(quarter: int) -> str:
+    return f"milestone_{quarter}"
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def with_milestones(self) -> IndicatorQuerySet:
+        """Each indicator's milestone of every quarter as annotations, in the same query (read
+        them with `Indicator.milestone_values`): no query per indicator, none added."""
+        return self.annotate(
+            **{
+                _milestone_field(q): Subquery(
+                    IndicatorMilestone.objects.filter(indicator=OuterRef("pk"), quarter=q).values(
+                        "value"
+                    )[:1]
+                )
+                for q in thai.FISCAL_QUARTERS
+            }
+        )
 
 
 class Indicator(models.Model):
@@ -71,6 +93,8 @@ class Indicator(models.Model):
         default=Aggregation.LATEST,
     )
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         verbose_name = "ตัวชี้วัด"
         verbose_name_plural = "ตัวชี้วัด"
@@ -86,6 +110,17 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.text[:100]
+
+    @property
+    def milestone_values(self) -> dict[int, Decimal]:
+        """The milestone of each quarter that has one (what indicators.rules.milestone
+        reads): from `with_milestones`'s annotations when the indicator was read with them,
+        else one query."""
+        fields = {q: _milestone_field(q) for q in thai.FISCAL_QUARTERS}
+        if all(hasattr(self, f) for f in fields.values()):
+            values = {q: getattr(self, f) for q, f in fields.items()}
+            return {q: v for q, v in values.items() if v is not None}
+        return dict(self.milestones.values_list("quarter", "value"))
 
     def clean(self) -> None:
         if self.activity_id and self.activity.project_id != self.project_id:

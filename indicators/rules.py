@@ -25,13 +25,18 @@ class Verdict(StrEnum):
     ACHIEVED = "achieved"
     NOT_ACHIEVED = "not_achieved"
     NOT_REPORTED = "not_reported"
+    NOT_DUE = "not_due"  # the quarter has no milestone: not judged yet, counted apart
 
 
 VERDICT_LABELS = {
     Verdict.ACHIEVED: "บรรลุ",
     Verdict.NOT_ACHIEVED: "ไม่บรรลุ",
     Verdict.NOT_REPORTED: "ยังไม่รายงาน",
+    Verdict.NOT_DUE: "ยังไม่ถึงกำหนดประเมิน",
 }
+
+
+LAST_QUARTER = 4  # the year-end quarter (plans.thai.FISCAL_QUARTERS[-1]; rules import no app)
 
 
 def combine(values: Iterable[tuple[int, Decimal]], aggregation: str) -> Decimal | None:
@@ -46,34 +51,9 @@ def combine(values: Iterable[tuple[int, Decimal]], aggregation: str) -> Decimal 
     return pairs[-1][1]
 
 
-def verdict(
-    *,
-    target: Decimal | None,
-    target_unit: str,
-    result: Decimal | None,
-    result_unit: str,
-    direction: str = Direction.AT_LEAST,
-) -> Verdict:
-    """Achieved or not, from the target and the result.
-
-    A result may be reported in another unit than its target: a target of 38 persons met
-    "ร้อยละ ๑๐๐" is a result given as a percentage of the target, achieved at 100 or more.
-    Without a target there is nothing to fail: any reported result counts as achieved.
-    """
-    if result is None:
-        return Verdict.NOT_REPORTED
-    if target is None:
-        return Verdict.ACHIEVED
-    if result_unit != target_unit and result_unit == PERCENT:
-        ok = result >= Decimal(100) if direction == Direction.AT_LEAST else result <= Decimal(100)
-    elif direction == Direction.AT_MOST:
-        ok = result <= target
-    else:
-        ok = result >= target
-    return Verdict.ACHIEVED if ok else Verdict.NOT_ACHIEVED
-
-
-LAST_QUARTER = 4  # the year-end quarter (plans.thai.FISCAL_QUARTERS[-1]; rules import no app)
+def is_due(milestones: Mapping[int, Decimal], quarter: int) -> bool:
+    """Whether a quarter is judged at all: it has a milestone, or it is the year's end."""
+    return quarter in milestones or quarter == LAST_QUARTER
 
 
 def milestone(
@@ -84,4 +64,41 @@ def milestone(
     an indicator measured at the year's end is not "not achieved" in the first quarter)."""
     if quarter in milestones:
         return milestones[quarter]
-    return target if quarter == LAST_QUARTER else None
+    return target if is_due(milestones, quarter) else None
+
+
+def verdict(
+    *,
+    target: Decimal | None,
+    target_unit: str,
+    result: Decimal | None,
+    result_unit: str,
+    direction: str = Direction.AT_LEAST,
+    quarter: int = LAST_QUARTER,
+    milestones: Mapping[int, Decimal] | None = None,
+) -> Verdict:
+    """Achieved or not at a quarter, from the result so far and what the quarter is judged
+    against (`milestone`: by default the target, at the fourth quarter only). A quarter
+    without a milestone is not judged yet (NOT_DUE), reported or not.
+
+    A result may be reported in another unit than its target: a target of 38 persons met
+    "ร้อยละ ๑๐๐" is a result given as a percentage of the target, achieved at 100 or more
+    (at a milestone, at the milestone's share of the target).
+    Without a target there is nothing to fail: any reported result counts as achieved.
+    """
+    milestones = milestones or {}
+    if not is_due(milestones, quarter):
+        return Verdict.NOT_DUE
+    if result is None:
+        return Verdict.NOT_REPORTED
+    goal = milestone(target, milestones, quarter)
+    if goal is None:
+        return Verdict.ACHIEVED
+    if result_unit != target_unit and result_unit == PERCENT:
+        share = Decimal(100) if goal == target or not target else goal * 100 / target
+        ok = result >= share if direction == Direction.AT_LEAST else result <= share
+    elif direction == Direction.AT_MOST:
+        ok = result <= goal
+    else:
+        ok = result >= goal
+    return Verdict.ACHIEVED if ok else Verdict.NOT_ACHIEVED

@@ -273,6 +273,21 @@ def default_quarter(year_be: int, day: date) -> int:
     return quarter_on(year_be, day) or FISCAL_QUARTERS[0]
 
 
+def as_of_quarter(year_be: int, day: date, reported: int | None = None) -> int | None:
+    """The quarter up to whose end a page or print of the year reports ("ข้อมูล ณ สิ้น
+    ไตรมาสที่ n", templates/_as_of.html), or None once the year is over: the latest quarter
+    with approved results (`reported`), else the quarter the year is in on `day`
+    (`default_quarter`). A year whose fourth quarter is reported, or that has ended with
+    nothing reported, is over: its pages say nothing."""
+    quarter = reported or default_quarter(year_be, day)
+    return None if quarter == FISCAL_QUARTERS[-1] else quarter
+
+
+def as_of_label(quarter: int) -> str:
+    """2 -> "ข้อมูล ณ สิ้นไตรมาสที่ ๒"."""
+    return f"ข้อมูล ณ สิ้น{quarter_label(quarter)}"
+
+
 def _check_quarter(quarter: int) -> None:
     if quarter not in FISCAL_QUARTERS:
         raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")

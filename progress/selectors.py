@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from budget import selectors as budget_selectors
 from budget.models import ProjectDisbursement
 from indicators.models import Indicator, IndicatorResult
-from indicators.rules import combine
+from indicators.rules import VERDICT_LABELS, Verdict, combine, milestone, verdict
 from plans import thai
 from plans.history import HISTORY_LINES, HistoryLine, history_for
 from plans.history import lines as history_lines
@@ -155,6 +155,12 @@ class IndicatorLine:
     so_far_unit: str
     approved: IndicatorResult | None  # the approved value of this quarter, if any
     reported: ReportValue | None  # what this quarter's report gives
+    milestone: Decimal | None = None  # the target so far (indicators.rules.milestone)
+    verdict: Verdict = Verdict.NOT_DUE  # so far against it (not judged without a milestone)
+
+    @property
+    def verdict_label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
 
 
 @dataclass(frozen=True)
@@ -207,6 +213,7 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
     amounts = {d.activity_id: d.amount for d in report.disbursements.all()} if report else {}
     indicators = list(
         Indicator.objects.filter(project=project)
+        .with_milestones()
         .select_related("activity")
         .prefetch_related(
             Prefetch(
@@ -225,13 +232,25 @@ def report_page(project: Project, quarter: int, *, today: date) -> ReportPage:
         if this is not None:
             pairs.append((quarter, this.value, this.unit))
         so_far = combine([(q, v) for q, v, _ in pairs], indicator.aggregation)
+        so_far_unit = pairs[-1][2] if pairs else indicator.unit
+        milestones = indicator.milestone_values
         lines.append(
             IndicatorLine(
                 indicator,
                 so_far,
-                pairs[-1][2] if pairs else indicator.unit,
+                so_far_unit,
                 approved,
                 drafts.get(indicator.pk),
+                milestone=milestone(indicator.target, milestones, quarter),
+                verdict=verdict(
+                    target=indicator.target,
+                    target_unit=indicator.unit,
+                    result=so_far,
+                    result_unit=so_far_unit,
+                    direction=indicator.direction,
+                    quarter=quarter,
+                    milestones=milestones,
+                ),
             )
         )
     paid = dict(

@@ -123,6 +123,14 @@ def be_year(value: Any) -> str:
 
 
 @register.filter
+@_lenient
+def as_of(quarter: Any) -> str:
+    """2 -> "ข้อมูล ณ สิ้นไตรมาสที่ ๒": what a page of an unfinished year is as of
+    (plans.thai.as_of_quarter), rendered by templates/_as_of.html."""
+    return thai.as_of_label(int(quarter))
+
+
+@register.filter
 def person(user: Any, empty: str = "–") -> str:
     """A user's full name, else the username; `empty` (default "–") for no user. One rule for
     every page, so that a record whose user is missing (seeded, or a deleted account) still

@@ -80,7 +80,7 @@ def overview_charts(data: Overview) -> list[Chart]:
             "chart-verdicts",
             "ผลตัวชี้วัด",
             [VERDICT_LABELS[v] for v in Verdict],
-            [Dataset("ตัวชี้วัด", [counts.achieved, counts.not_achieved, counts.not_reported])],
+            [Dataset("ตัวชี้วัด", [getattr(counts, v.value) for v in Verdict])],
             unit="ตัวชี้วัด",
             horizontal=True,
             keys=[v.value for v in Verdict],

@@ -1,8 +1,8 @@
 """The plan's projects at a quarter, as every dashboard page reads them: indicator verdicts
-made by the report's own rule (`reports.selectors.indicator_row`) from the results up to
-the quarter, money up to the quarter's end against the budget of that date, the status
-(`rules.project_status`) and the quarter's report as progress judges it. A fixed number of
-queries whatever the size of the plan."""
+made by the report's own rule (`reports.selectors.indicator_row`) from the results up to the
+quarter against the quarter's milestones (none: not judged yet), money up to the quarter's
+end against the budget of that date, the status (`rules.project_status`) and the quarter's
+report as progress judges it. A fixed number of queries whatever the size of the plan."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def plan_projects(
                 project_number=project.number,
                 project_name=project.name,
                 activity=indicator.activity.name if indicator.activity else "",
-                row=indicator_row(indicator, results[indicator.pk]),
+                row=indicator_row(indicator, results[indicator.pk], quarter=filters.quarter),
                 quarterly=_quarterly(results[indicator.pk]),
             )
             for indicator in indicators[project.pk]
@@ -140,11 +140,12 @@ def plan_projects(
 
 
 def indicators_by_project(**scope) -> dict[int, list[Indicator]]:
-    """The indicators in ``scope`` (with what `indicator_row` reads and the activity's
-    name), grouped by project, in order. One query."""
+    """The indicators in ``scope`` (with what `indicator_row` reads, their milestones and the
+    activity's name), grouped by project, in order. One query."""
     grouped: dict[int, list[Indicator]] = defaultdict(list)
     for indicator in (
         Indicator.objects.filter(**scope)
+        .with_milestones()
         .select_related("activity")
         .only(*INDICATOR_FIELDS, "activity__name")
         .order_by("order")

@@ -1,8 +1,9 @@
 """The one rule of a project's status on the dashboard at a quarter, and the disbursement
 targets it measures the money against.
 
-  * the indicator share is achieved / reported indicators (those not yet reported do not
-    count against a project: many are measured at the year's end);
+  * the indicator share is achieved / judged indicators: those not yet reported, and those
+    not judged yet at the quarter (no milestone for it: many are measured at the year's
+    end, indicators.rules.milestone), do not count against a project;
   * the money rate is the project's disbursement up to the quarter's end / its budget at
     that date (allocations and transfers, budget.selectors.with_current_budget),
     compared with the plan's cumulative disbursement target of the quarter (`plan_targets`:

@@ -16,6 +16,7 @@ SORT_KEYS: dict[str, Callable[[ProjectSet], object]] = {
     "achieved": lambda r: r.counts.achieved,
     "not_achieved": lambda r: r.counts.not_achieved,
     "not_reported": lambda r: r.counts.not_reported,
+    "not_due": lambda r: r.counts.not_due,
     "achieved_percent": lambda r: r.counts.achieved_percent or Decimal(-1),
     "allocated": lambda r: r.allocated,
     "disbursed": lambda r: r.disbursed,

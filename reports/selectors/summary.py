@@ -7,17 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from budget import selectors as budget_selectors
 from indicators.models import Indicator, IndicatorResult
-from indicators.rules import VERDICT_LABELS, Verdict, combine, verdict
-from plans.models import (
-    Plan,
-)
+from indicators.rules import LAST_QUARTER, VERDICT_LABELS, Verdict, combine, milestone, verdict
+from plans import thai
+from plans.models import Plan
 from plans.money import ZERO, cents, percent
 from projects.models import Activity, Project
 
@@ -27,10 +28,11 @@ class VerdictCounts:
     achieved: int = 0
     not_achieved: int = 0
     not_reported: int = 0
+    not_due: int = 0  # not judged yet at the quarter (no milestone), counted apart
 
     @property
     def total(self) -> int:
-        return self.achieved + self.not_achieved + self.not_reported
+        return self.achieved + self.not_achieved + self.not_reported + self.not_due
 
     @property
     def reported(self) -> int:
@@ -49,6 +51,7 @@ class VerdictCounts:
             self.achieved + other.achieved,
             self.not_achieved + other.not_achieved,
             self.not_reported + other.not_reported,
+            self.not_due + other.not_due,
         )
 
     @classmethod
@@ -57,6 +60,7 @@ class VerdictCounts:
             achieved=verdicts.count(Verdict.ACHIEVED),
             not_achieved=verdicts.count(Verdict.NOT_ACHIEVED),
             not_reported=verdicts.count(Verdict.NOT_REPORTED),
+            not_due=verdicts.count(Verdict.NOT_DUE),
         )
 
 
@@ -70,6 +74,8 @@ class IndicatorRow:
     count: Decimal | None
     count_unit: str
     verdict: Verdict
+    milestone: Decimal | None = None  # what the quarter is judged against (None: not judged)
+    quarter: int = LAST_QUARTER  # the quarter judged
 
     @property
     def verdict_label(self) -> str:
@@ -126,6 +132,7 @@ class PlanSummary:
     fiscal_year: int
     projects: list[ProjectRow]
     policy_areas: list[PolicyAreaRow] = field(default_factory=list)
+    as_of: int | None = None  # the year is not over: judged at this quarter (thai.as_of_quarter)
 
     @property
     def budget(self) -> Decimal:
@@ -136,12 +143,18 @@ class PlanSummary:
         return sum((p.counts for p in self.projects), VerdictCounts())
 
 
-def indicator_row(indicator: Indicator, results: Sequence[Any] | None = None) -> IndicatorRow:
-    """The chapter 4 row of an indicator: its target, its result combined from the quarterly
-    results by its own rule, and the verdict. ``results`` (each with quarter, value, unit,
-    count, count_unit; in quarter order) default to ``indicator.results.all()``; a caller
-    that fetched them as rows passes them here, so that the rule stays this one."""
+def indicator_row(
+    indicator: Indicator, results: Sequence[Any] | None = None, *, quarter: int = LAST_QUARTER
+) -> IndicatorRow:
+    """The chapter 4 row of an indicator at a quarter (by default the year's end): its
+    target, its result so far combined from the quarterly results by its own rule, what the
+    quarter is judged against (indicators.rules.milestone) and the verdict. ``results``
+    (each with quarter, value, unit, count, count_unit; in quarter order, none after
+    ``quarter``) default to ``indicator.results.all()``; a caller that fetched them as rows
+    passes them here, so that the rule stays this one. The milestones are read from
+    ``Indicator.milestone_values`` (annotated by ``with_milestones``: no query)."""
     results = list(indicator.results.all() if results is None else results)
+    milestones = indicator.milestone_values
     value = combine([(r.quarter, r.value) for r in results], indicator.aggregation)
     last = results[-1] if results else None
     result_unit = last.unit if last else indicator.unit
@@ -159,16 +172,24 @@ def indicator_row(indicator: Indicator, results: Sequence[Any] | None = None) ->
             result=value,
             result_unit=result_unit,
             direction=indicator.direction,
+            quarter=quarter,
+            milestones=milestones,
         ),
+        milestone=milestone(indicator.target, milestones, quarter),
+        quarter=quarter,
     )
 
 
-def plan_summary(plan: Plan) -> PlanSummary:
+def plan_summary(plan: Plan, *, today: date | None = None) -> PlanSummary:
     """The chapter 4 summary of a plan: every project, activity and indicator with its
     verdict, and each project's current budget (budget.selectors.with_current_budget).
-    Four queries whatever the plan's size."""
-    indicators = Indicator.objects.order_by("order").prefetch_related(
-        Prefetch("results", queryset=IndicatorResult.objects.order_by("quarter"))
+    A year not over on `today` (plans.thai.as_of_quarter: its latest quarter with results,
+    else the calendar's) is judged at that quarter, against its milestones; a finished year
+    at its end. Four queries whatever the plan's size."""
+    indicators = (
+        Indicator.objects.with_milestones()
+        .order_by("order")
+        .prefetch_related(Prefetch("results", queryset=IndicatorResult.objects.order_by("quarter")))
     )
     projects = list(
         budget_selectors.with_current_budget(Project.objects.filter(plan=plan))
@@ -179,11 +200,17 @@ def plan_summary(plan: Plan) -> PlanSummary:
         )
         .order_by("number")
     )
+    reported = max(
+        (r.quarter for p in projects for i in p.indicators.all() for r in i.results.all()),
+        default=None,
+    )
+    as_of = thai.as_of_quarter(plan.fiscal_year.year, today or timezone.localdate(), reported)
+    quarter = as_of or LAST_QUARTER
     rows = []
     for project in projects:
         by_activity: dict[int | None, list[IndicatorRow]] = defaultdict(list)
         for indicator in project.indicators.all():
-            by_activity[indicator.activity_id].append(indicator_row(indicator))
+            by_activity[indicator.activity_id].append(indicator_row(indicator, quarter=quarter))
         rows.append(
             ProjectRow(
                 pk=project.pk,
@@ -212,6 +239,7 @@ def plan_summary(plan: Plan) -> PlanSummary:
         fiscal_year=plan.fiscal_year.year,
         projects=rows,
         policy_areas=[areas[number] for number in sorted(areas)],
+        as_of=as_of,
     )
 
 

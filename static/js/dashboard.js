@@ -9,7 +9,7 @@
   /* A verdict's or a project status's colour, by the code the chart sends in "keys"
      (indicators/rules.py Verdict, reports/dashboard/rules.py ProjectStatus). */
   var CODE_COLOURS = { achieved: "#1b7a3d", not_achieved: "#b3261e", not_reported: "#8a94a3",
-    on_track: "#1b7a3d", behind: "#e69f00", at_risk: "#b3261e" };
+    not_due: "#5b7fa6", on_track: "#1b7a3d", behind: "#e69f00", at_risk: "#b3261e" };
   var PATTERNS = ["solid", "diagonal", "dots", "cross", "horizontal", "vertical", "zigzag"];
   var DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4]];
   var POINTS = ["circle", "triangle", "rectRot", "rect", "star"];

@@ -52,3 +52,31 @@ def test_a_quarter_is_judged_against_its_milestone_else_only_the_year_end():
     assert milestone(target, milestones, 3) is None
     assert milestone(target, milestones, 4) == D(100)
     assert milestone(target, {4: D(90)}, 4) == D(90)
+
+
+def test_a_quarter_without_a_milestone_is_not_due_reported_or_not():
+    from indicators.rules import VERDICT_LABELS
+
+    args = dict(target=D(100), target_unit="คน", result_unit="คน")
+    assert verdict(**args, result=D(5), quarter=1) == Verdict.NOT_DUE
+    assert verdict(**args, result=None, quarter=3) == Verdict.NOT_DUE
+    assert verdict(**args, result=None, quarter=4) == Verdict.NOT_REPORTED
+    assert VERDICT_LABELS[Verdict.NOT_DUE] == "ยังไม่ถึงกำหนดประเมิน"
+
+
+def test_a_quarter_with_a_milestone_is_judged_against_it():
+    args = dict(target=D(100), target_unit="คน", result_unit="คน", milestones={2: D(40)})
+    assert verdict(**args, result=D(40), quarter=2) == Verdict.ACHIEVED
+    assert verdict(**args, result=D(39), quarter=2) == Verdict.NOT_ACHIEVED
+    assert verdict(**args, result=D(60), quarter=4) == Verdict.NOT_ACHIEVED  # the target
+    lower = dict(args, direction="at_most")
+    assert verdict(**lower, result=D(41), quarter=2) == Verdict.NOT_ACHIEVED
+    # A result in ร้อยละ of a count target: at Q2 it must reach the milestone's share (40 %).
+    share = dict(args, result_unit="ร้อยละ")
+    assert verdict(**share, result=D(45), quarter=2) == Verdict.ACHIEVED
+    assert verdict(**share, result=D(35), quarter=2) == Verdict.NOT_ACHIEVED
+    assert verdict(**share, result=D(100), quarter=4) == Verdict.ACHIEVED
+    # No target: any reported result counts, at the year's end as before.
+    assert verdict(target=None, target_unit="คน", result=D(1), result_unit="คน") == (
+        Verdict.ACHIEVED
+    )

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from budget.models import DisbursementTarget, ProjectDisbursement
+from indicators.models import IndicatorMilestone
 from plans.models import GradeEnrolment, Province, Role, School, SchoolYear
 from progress.models import QuarterlyReport
 from progress.services import report_return
@@ -100,9 +101,9 @@ def test_overview_charts_send_codes_beside_the_thai_labels(fy2565_db):
     data = overview_page(fy2565_db, Filters(year=2565, quarter=4), [2565], today=TODAY)
     charts = {c.id: c.as_json() for c in overview_charts(data)}
     verdicts, statuses = charts["chart-verdicts"], charts["chart-statuses"]
-    assert verdicts["keys"] == ["achieved", "not_achieved", "not_reported"]
-    assert verdicts["labels"] == ["บรรลุ", "ไม่บรรลุ", "ยังไม่รายงาน"]
-    assert verdicts["series"][0]["values"] == [49, 2, 0]
+    assert verdicts["keys"] == ["achieved", "not_achieved", "not_reported", "not_due"]
+    assert verdicts["labels"] == ["บรรลุ", "ไม่บรรลุ", "ยังไม่รายงาน", "ยังไม่ถึงกำหนดประเมิน"]
+    assert verdicts["series"][0]["values"] == [49, 2, 0, 0]
     assert statuses["keys"] == ["on_track", "behind", "at_risk"]
     assert statuses["labels"] == ["ตามแผน", "ล่าช้า", "เสี่ยง"]
     assert statuses["series"][0]["values"] == [13, 1, 0]
@@ -141,9 +142,13 @@ def test_schools_page_data(fy2565_db):
 def test_quarter_filter_counts_only_results_reported_by_then(client, fy2565_db, seed_director):
     client.force_login(seed_director)
     html = client.get(url("dashboard", year=2565, quarter=3)).content.decode()
-    # The seed's results are year-end (fourth-quarter) values.
+    # The seed's results are year-end (fourth-quarter) values and it has no milestones: no
+    # indicator is judged at the third quarter.
     assert text_of(html, "achieved") == "✔ บรรลุ ๐ / ๐ ร้อยละ ของที่รายงานแล้ว"
-    assert text_of(html, "not-reported") == "… ยังไม่รายงาน ๕๑ ร้อยละ ๑๐๐.๐๐ ของทั้งหมด"
+    assert text_of(html, "not-reported") == "… ยังไม่รายงาน ๐ ร้อยละ ๐.๐๐ ของทั้งหมด"
+    assert text_of(html, "not-due") == (
+        "◷ ยังไม่ถึงกำหนดประเมิน ๕๑ ไม่มีเป้าหมายของไตรมาสที่ ๓ ไม่นับรวมในการประเมิน"
+    )
     # Table 13's disbursements carry no date: they count at the year's end.
     assert "๐.๐๐" in text_of(html, "disbursed")
     assert 'value="3" selected' in html
@@ -225,8 +230,10 @@ def office_plan(office, plan, group):
 
 def test_project_page_shows_quarterly_values_and_money(client, office_plan, group, director):
     project = factories.project(office_plan, 1, group=group, budget="1000.00")
-    factories.indicator(project, 1, target="80", result="60", quarter=1)
+    rate = factories.indicator(project, 1, target="80", result="60", quarter=1)
     indicator = factories.indicator(project, 2, target="10", unit="คน", aggregation="sum")
+    for judged, value in ((rate, "70"), (indicator, "8")):  # both judged at the third quarter
+        IndicatorMilestone.objects.create(indicator=judged, quarter=3, value=Decimal(value))
     for quarter, value in ((1, "4"), (2, "3")):
         indicator.results.create(quarter=quarter, value=Decimal(value), unit="คน")
     for paid_on, amount in ((date(2021, 11, 5), "200.00"), (date(2022, 5, 1), "150.50")):
@@ -242,7 +249,8 @@ def test_project_page_shows_quarterly_values_and_money(client, office_plan, grou
     assert [m.cumulative for m in page.money][-1] == Decimal("350.50")
     assert page.money[2].planned == Decimal("700.00")  # the plan's own Q3 target, 70 %
     assert page.project.indicators[1].quarterly == [Decimal(4), Decimal(3), None, None]
-    assert page.project.indicators[1].row.result == Decimal(7)  # summed, 7 of 10: not achieved
+    assert page.project.indicators[1].row.result == Decimal(7)  # summed, 7 of 8: not achieved
+    assert page.project.indicators[1].row.milestone == Decimal(8)
     assert page.project.counts == VerdictCounts(0, 2, 0)
     assert page.project.status == ProjectStatus.AT_RISK
     client.force_login(director)
@@ -368,7 +376,7 @@ def test_unknown_year_is_404_and_bad_filters_fall_back(client, office_plan, grou
     assert client.get(url("dashboard", year=2599)).status_code == 404
     response = client.get(url("dashboard", year=2565, quarter=9, area="x"))
     assert response.status_code == 200
-    assert "ข้อมูลสะสมถึงสิ้นไตรมาสที่ ๔" in response.content.decode()
+    assert "ข้อมูล ณ สิ้นไตรมาสที่ ๔" in response.content.decode()
 
 
 def test_anonymous_is_sent_to_login(client):
