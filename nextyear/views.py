@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from nextyear import selectors, services
 from nextyear.forms import CopyForm, UndoForm
 from nextyear.models import PlanCopy
+from plans import thai
 from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
@@ -63,7 +64,7 @@ def copy_preview(request, year: int):
             request,
             form,
             lambda: services.plan_copy(source=source, parts=form.parts(), user=request.user),
-            done=f"สร้างแผนปฏิบัติการปีงบประมาณ {preview.target_year} จากแผนปีนี้แล้ว",
+            done=f"สร้างแผนปฏิบัติการ{thai.fiscal_year_label(preview.target_year)} จากแผนปีนี้แล้ว",
         )
     ):
         return redirect("nextyear:preview", year=year)

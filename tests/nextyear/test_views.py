@@ -42,6 +42,9 @@ def test_confirm_copies_the_checked_parts(client, source, planner):
     url = reverse("nextyear:preview", args=[2565])
     response = _post(client, planner, url, activities="on", indicators="on")
     assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. ๒๕๖๖ จากแผนปีนี้แล้ว" in page
+    assert "๒ โครงการ พร้อมให้แก้ไข" in page
     target = Plan.objects.get(fiscal_year__year=2566)
     assert target.projects.count() == 2
     assert target.projects.get(number=1).activities.count() == 1
