@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "plans.access.offices_context",
+                "plans.manage.views.menu",
             ],
             "builtins": ["plans.templatetags.thai"],
         },

@@ -8,6 +8,7 @@ urlpatterns = [
     path("progress/", include("progress.urls")),
     path("next-year/", include("nextyear.urls")),
     path("plan/", include("projects.urls")),
+    path("plan/", include("plans.manage.urls")),  # the plan's frame, texts, committees
     # Uploaded files are private: no public /media/ route (not even with DEBUG); /files/
     # checks the user's right to each file (reports/files.py, plans/files.py).
     path("files/", include("reports.file_urls")),

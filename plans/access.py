@@ -13,7 +13,7 @@ not even to read.
 | role | office-wide rights | in their own work group |
 |---|---|---|
 | staff | read | enter and submit quarterly reports |
-| group director | read | enter, submit, approve and return |
+| group director | read | enter, submit, approve and return; follow up who has not reported |
 | planning | read, manage the plan, edit every project's reports, reopen, follow up, plan money | |
 | finance | read, plan money, office money, correct the ledger | |
 | director | read, approve and return every report, follow up | |
@@ -51,6 +51,7 @@ class Right(StrEnum):
 class GroupRight(StrEnum):
     EDIT_REPORTS = "edit_reports"  # enter and submit the group's projects' reports
     DECIDE_REPORTS = "decide_reports"  # approve or return them
+    FOLLOW_UP = "follow_up"  # who of the group has not reported
 
 
 OFFICE_RIGHTS: dict[str, frozenset[Right]] = {
@@ -74,7 +75,9 @@ OFFICE_RIGHTS: dict[str, frozenset[Right]] = {
 }
 GROUP_RIGHTS: dict[str, frozenset[GroupRight]] = {
     Role.STAFF: frozenset({GroupRight.EDIT_REPORTS}),
-    Role.GROUP_DIRECTOR: frozenset({GroupRight.EDIT_REPORTS, GroupRight.DECIDE_REPORTS}),
+    Role.GROUP_DIRECTOR: frozenset(
+        {GroupRight.EDIT_REPORTS, GroupRight.DECIDE_REPORTS, GroupRight.FOLLOW_UP}
+    ),
 }
 
 
@@ -101,6 +104,14 @@ class OfficeRights:
         return group_id is not None and any(
             gid == group_id and right in rights for gid, rights in self.group_rights
         )
+
+    def groups_with(self, right: Right, group_right: GroupRight) -> frozenset[int] | None:
+        """Where the user may do a thing that is office-wide for some roles and group-wide
+        for others: None for the whole office (holds `right`), else the ids of the work
+        groups where they hold `group_right` (empty: nowhere)."""
+        if right in self:
+            return None
+        return frozenset(gid for gid, rights in self.group_rights if group_right in rights)
 
     def can_edit_reports_of(self, work_group_id: int | None) -> bool:
         return Right.EDIT_ALL_REPORTS in self or self.in_group(

@@ -8,7 +8,8 @@
   never the report's own submitter (four eyes: `is_submitter`). A group director may submit
   his group's report; another director (the office director, an administrator) decides it;
 - reopen an approved report: the policy-and-planning group;
-- follow up who has not reported: the policy-and-planning group and office directors.
+- follow up who has not reported: the policy-and-planning group and office directors for the
+  whole office, a group director for his group's projects (`follow_up_groups`).
 Administrators may do everything.
 """
 
@@ -56,9 +57,15 @@ def is_submitter(user, report) -> bool:
     )
 
 
+def follow_up_groups(user, office: Office) -> frozenset[int] | None:
+    """Whose reporting the user follows up in the office: None for every project, else the
+    ids of the work groups whose projects (empty: none)."""
+    return rights_for(user, office).groups_with(Right.FOLLOW_UP, GroupRight.FOLLOW_UP)
+
+
 def can_follow_up(user, office: Office) -> bool:
-    """May read the "who has not reported" table of the office."""
-    return Right.FOLLOW_UP in rights_for(user, office)
+    """May read the "who has not reported" table of the office (or of their group)."""
+    return follow_up_groups(user, office) != frozenset()
 
 
 def decidable_by(user) -> QuerySet[Project]:

@@ -116,13 +116,18 @@ class FollowUpRow:
         return thai.quarter_label(self.quarter)
 
 
-def follow_up_rows(plan: Plan, *, today: date) -> list[FollowUpRow]:
-    """Every project × quarter of the plan with its status, overdue first (then by quarter
-    and project). Three queries whatever the plan's size."""
+def follow_up_rows(
+    plan: Plan, *, today: date, groups: frozenset[int] | None = None
+) -> list[FollowUpRow]:
+    """Every project × quarter of the plan (of the work groups `groups` only, unless None:
+    progress.access.follow_up_groups) with its status, overdue first (then by quarter and
+    project). Three queries whatever the plan's size."""
     deadlines = report_deadlines(plan.fiscal_year)
+    projects = Project.objects.filter(plan=plan)
+    if groups is not None:
+        projects = projects.filter(work_group_id__in=groups)
     projects = list(
-        Project.objects.filter(plan=plan)
-        .select_related("work_group")
+        projects.select_related("work_group")
         .prefetch_related("quarterly_reports")
         .order_by("number")
     )

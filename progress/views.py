@@ -16,7 +16,13 @@ from django.utils import timezone
 from plans import thai
 from plans.access import plan_choice
 from progress import conflicts, exports, selectors, services
-from progress.access import OWN_REPORT, can_follow_up, is_submitter, report_access
+from progress.access import (
+    OWN_REPORT,
+    can_follow_up,
+    follow_up_groups,
+    is_submitter,
+    report_access,
+)
 from progress.forms import ConfirmForm, ReasonForm, ReportForm
 from progress.models import QuarterlyReport, ReportPhoto
 from projects.models import Project
@@ -241,19 +247,22 @@ def photo_delete(request, photo_id: int):
     return render(request, "progress/photo_delete.html", {"photo": photo, "form": form})
 
 
-def _follow_up_plan(request):
+def _follow_up_rows(request):
+    """The year's plan, the plans to choose from, and the follow-up rows the user may read:
+    the office's, or a group director's group's (progress.access.follow_up_groups)."""
     plan, plans = plan_choice(request)
     if plan is None:
         raise Http404("ไม่พบแผนปฏิบัติการ")
-    if not can_follow_up(request.user, plan.office):
+    groups = follow_up_groups(request.user, plan.office)
+    if groups == frozenset():
         raise PermissionDenied
-    return plan, plans
+    rows = selectors.follow_up_rows(plan, today=timezone.localdate(), groups=groups)
+    return plan, plans, rows, groups is not None
 
 
 def follow_up_list(request):
     """Who has not reported: every project × quarter of the year, overdue first."""
-    plan, plans = _follow_up_plan(request)
-    rows = selectors.follow_up_rows(plan, today=timezone.localdate())
+    plan, plans, rows, own_groups = _follow_up_rows(request)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -267,13 +276,13 @@ def follow_up_list(request):
             "extra": f"&year={plan.fiscal_year.year}",
             "section": "follow_up",
             "can_follow_up": True,
+            "own_groups": own_groups,
         },
     )
 
 
 def follow_up_export(request):
-    plan, _ = _follow_up_plan(request)
-    rows = selectors.follow_up_rows(plan, today=timezone.localdate())
+    plan, _, rows, _ = _follow_up_rows(request)
     response = HttpResponse(
         exports.follow_up_xlsx(rows, title=f"การรายงานผลรายไตรมาส {plan.fiscal_year}"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

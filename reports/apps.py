@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "รายงานประจำปี"
+
+    def ready(self):
+        from plans.manage import texts
+        from reports import outline
+
+        # The planning group's page of report texts lists the texts the report reads.
+        texts.declare(outline.report_texts)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from plans.manage.texts import TextSlot
 from plans.thai import to_thai_digits
 from reports.selectors import AnnualReport
 from reports.selectors.annual import ReportSection
@@ -65,6 +66,7 @@ class Section:
     toc_title: str = ""
     sections: tuple[Section, ...] = ()
     parts: Callable[[AnnualReport], list[Entry]] | None = None
+    label: str = ""  # the text's Thai name on the planning group's page (never printed)
 
     def resolve(self, report: AnnualReport) -> Entry | None:
         if self.when and not getattr(report, self.when):
@@ -87,9 +89,10 @@ class Section:
         )
 
 
-def _text(chapter: str, key: str, level: int = 2, template: str = TEXT) -> Section:
-    """A report text as a section of its chapter, anchored <chapter>-<key>."""
-    return Section(f"{chapter}-{key}", level=level, template=template, text=key)
+def _text(chapter: str, key: str, label: str, level: int = 2, template: str = TEXT) -> Section:
+    """A report text as a section of its chapter, anchored <chapter>-<key>; `label` names it
+    on the planning group's page of texts."""
+    return Section(f"{chapter}-{key}", level=level, template=template, text=key, label=label)
 
 
 def _highlights(report: AnnualReport) -> list[Entry]:
@@ -138,8 +141,15 @@ SECTIONS: tuple[Section, ...] = (
         "บทที่ ๑ บทนำ",
         template="_chapter1.html",
         sections=tuple(
-            _text("ch1", key)
-            for key in ["background", "objectives", "scope", "steps", "benefits", "definitions"]
+            _text("ch1", key, label)
+            for key, label in [
+                ("background", "ความเป็นมา"),
+                ("objectives", "วัตถุประสงค์"),
+                ("scope", "ขอบเขตการดำเนินงาน"),
+                ("steps", "ขั้นตอนการดำเนินงาน"),
+                ("benefits", "ประโยชน์ที่ได้รับ"),
+                ("definitions", "นิยามศัพท์เฉพาะ"),
+            ]
         ),
     ),
     Section(
@@ -147,12 +157,26 @@ SECTIONS: tuple[Section, ...] = (
         "บทที่ ๒ ข้อมูลและบริบทที่เกี่ยวข้อง",
         template="_chapter2.html",
         sections=(
-            _text("ch2", "office_background"),
-            _text("ch2", "office_location"),
+            _text("ch2", "office_background", "ข้อมูลพื้นฐานของสำนักงาน"),
+            _text("ch2", "office_location", "ที่ตั้งของสำนักงาน"),
             Section("ch2-schools", template="_schools.html"),  # tables 1 to 6
             Section("ch2-vision", "วิสัยทัศน์ ค่านิยม พันธกิจ เป้าหมาย", 2, "_vision.html"),
-            Section("ch2-policy", "นโยบายและจุดเน้น", 2, "_policy.html", text="policy_intro"),
-            Section("ch2-swot", "สภาพบริบทองค์กร", 2, "_swot.html", text="swot_intro"),
+            Section(
+                "ch2-policy",
+                "นโยบายและจุดเน้น",
+                2,
+                "_policy.html",
+                text="policy_intro",
+                label="ข้อความนำ นโยบายและจุดเน้น",
+            ),
+            Section(
+                "ch2-swot",
+                "สภาพบริบทองค์กร",
+                2,
+                "_swot.html",
+                text="swot_intro",
+                label="ข้อความนำ สภาพบริบทองค์กร (SWOT)",
+            ),
             Section(
                 "ch2-alignment",
                 "ความสอดคล้องของโครงการ/กิจกรรม ประจำปีงบประมาณ พ.ศ. {year} กับแผน/นโยบายระดับต่าง ๆ",
@@ -175,6 +199,7 @@ SECTIONS: tuple[Section, ...] = (
                 2,
                 "_highlights.html",
                 text="highlights_intro",
+                label="ข้อความนำ ผลการดำเนินงานที่ประสบความสำเร็จ",
                 when="highlights",
                 parts=_highlights,
             ),
@@ -185,9 +210,14 @@ SECTIONS: tuple[Section, ...] = (
                 "_projects.html",
             ),
             Section("ch3-areas", template="_policy_areas.html", parts=_policy_areas),
-            _text("ch3", "quality_results", template="_onet.html"),
-            _text("ch3", "moral_results"),
-            _text("ch3", "opportunity_results"),
+            _text(
+                "ch3",
+                "quality_results",
+                "ผลด้านการพัฒนาคุณภาพการจัดการศึกษา (O-NET)",
+                template="_onet.html",
+            ),
+            _text("ch3", "moral_results", "ผลด้านการพัฒนาคุณธรรม จริยธรรม"),
+            _text("ch3", "opportunity_results", "ผลด้านการสร้างโอกาสทางการศึกษา"),
         ),
     ),
     Section(
@@ -201,15 +231,29 @@ SECTIONS: tuple[Section, ...] = (
                 2,
                 "_summary.html",
             ),
-            _text("ch4", "management_intro"),
-            _text("ch4", "award", 3),
-            _text("ch4", "obec_indicators_intro", 3, "_obec_indicators.html"),
-            _text("ch4", "ita_result", 3, "_ita.html"),
-            _text("ch4", "disbursement_award", 3, "_disbursement.html"),
-            _text("ch4", "standards_intro", 3, "_office_standards.html"),
+            _text("ch4", "management_intro", "ข้อความนำ ผลด้านการบริหารจัดการศึกษา"),
+            _text("ch4", "award", "รางวัลที่ได้รับ", 3),
+            _text(
+                "ch4",
+                "obec_indicators_intro",
+                "ผลตามตัวชี้วัดแผนปฏิบัติราชการของ สพฐ.",
+                3,
+                "_obec_indicators.html",
+            ),
+            _text("ch4", "ita_result", "ผลการประเมิน ITA Online", 3, "_ita.html"),
+            _text(
+                "ch4", "disbursement_award", "ผลการเบิกจ่ายงบประมาณภาพรวม", 3, "_disbursement.html"
+            ),
+            _text(
+                "ch4",
+                "standards_intro",
+                "ผลตามมาตรฐานสำนักงานเขตพื้นที่การศึกษา",
+                3,
+                "_office_standards.html",
+            ),
             Section("ch4-budget", "สรุปผลการบริหารจัดการงบประมาณ", 2, "_budget.html"),
-            _text("ch4", "problems"),
-            _text("ch4", "recommendations"),
+            _text("ch4", "problems", "ปัญหา อุปสรรค"),
+            _text("ch4", "recommendations", "ข้อเสนอแนะ"),
         ),
     ),
     Section(
@@ -258,6 +302,56 @@ def _flatten(entries: list[Entry]) -> list[Entry]:
 
 def outline(report: AnnualReport) -> Outline:
     return Outline([e for e in (s.resolve(report) for s in SECTIONS) if e])
+
+
+# -- the report texts the planning group edits ----------------------------------------------
+
+# Texts a chapter's template prints itself (an introduction, a table's title), by the section
+# that prints them: with the sections' own texts above, every report text the report reads.
+PRINTED_BY: dict[str, tuple[tuple[str, str], ...]] = {
+    "preface": (("preface", "คำนำ"),),
+    "ch2-schools": (
+        ("tables_intro", "ข้อความนำ ตารางข้อมูลโรงเรียน"),
+        ("data_source", "ที่มาของข้อมูลโรงเรียน"),
+    ),
+    "ch3": (("chapter3_intro", "ข้อความนำ บทที่ ๓"),),
+    "ch3-projects": (("plan_results_intro", "ข้อความนำ ผลการดำเนินงานตามแผน"),),
+    "ch4": (("chapter4_intro", "ข้อความนำ บทที่ ๔"),),
+    "ch4-summary": (
+        ("chapter4_summary", "สรุปผลการดำเนินโครงการ"),
+        ("summary_table_title", "ชื่อตารางสรุปผลโครงการ/กิจกรรม"),
+    ),
+    "ch4-budget": (("budget_intro", "ข้อความนำ สรุปผลการบริหารจัดการงบประมาณ"),),
+    "ch5": (("chapter5_intro", "ข้อความนำ บทที่ ๕"),),
+}
+
+
+def report_texts(year: int) -> list[TextSlot]:
+    """Every report text the printed report reads, in print order: its key, its Thai name
+    and where it prints in `year`'s report (the chapter and section as the contents name
+    them)."""
+    slots: list[TextSlot] = []
+
+    def walk(sections: tuple[Section, ...], where: list[str]) -> None:
+        for section in sections:
+            title = section.toc_title or section.title
+            here = (
+                [
+                    *where,
+                    title.format(year=to_thai_digits(year), next_year=to_thai_digits(year + 1)),
+                ]
+                if title
+                else where
+            )
+            place = " › ".join(here)
+            for key, name in PRINTED_BY.get(section.id, ()):
+                slots.append(TextSlot(key=key, name=name, where=place))
+            if section.text:
+                slots.append(TextSlot(key=section.text, name=section.label, where=place))
+            walk(section.sections, here)
+
+    walk(SECTIONS, [])
+    return slots
 
 
 # -- the numbered tables ------------------------------------------------------------------

@@ -41,6 +41,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from plans import thai
 from plans.access import rights_for
 from plans.forms import issue_token
+from plans.models import CommitteeSection
 from plans.ownership import office_path
 from tests.world import MARKERS, ROLES, build_world, no_office_user
 
@@ -81,6 +82,15 @@ WRITERS = {
     "projects:indicator_add": {"planner", "officeadmin"},
     "projects:indicator_edit": {"planner", "officeadmin"},
     "projects:indicator_delete": {"planner", "officeadmin"},
+    "plan_manage:vision": {"planner", "officeadmin"},
+    "plan_manage:statements": {"planner", "officeadmin"},
+    "plan_manage:policies": {"planner", "officeadmin"},
+    "plan_manage:strategies": {"planner", "officeadmin"},
+    "plan_manage:strategy_part": {"planner", "officeadmin"},
+    "plan_manage:text_edit": {"planner", "officeadmin"},
+    "plan_manage:committee_edit": {"planner", "officeadmin"},
+    "plan_manage:committee_sections": {"planner", "officeadmin"},
+    "plan_manage:committee_members": {"planner", "officeadmin"},
 }
 # What a person types into each form beyond what the page fills in.
 TYPED = {
@@ -104,8 +114,20 @@ TYPED = {
     "projects:activities_edit": {"new_name": "กิจกรรมใหม่ทดสอบ"},
     "projects:indicator_add": {"text": "ตัวชี้วัดใหม่ทดสอบ", "target": "๑๐", "q4": "๑๐"},
     "projects:indicator_edit": {"q2": "๔๐"},
+    "plan_manage:vision": {"vision": "วิสัยทัศน์ทดสอบ"},
+    "plan_manage:statements": {"rows-0-text": "พันธกิจทดสอบ"},
+    "plan_manage:policies": {"rows-0-text": "นโยบายทดสอบ"},
+    "plan_manage:strategies": {"rows-0-name": "กลยุทธ์ทดสอบ"},
+    "plan_manage:strategy_part": {"rows-0-text": "เป้าประสงค์ทดสอบ"},
+    "plan_manage:text_edit": {"body": "คำนำทดสอบ"},
+    "plan_manage:committee_edit": {"title": "คำสั่งทดสอบ"},
+    "plan_manage:committee_sections": {"rows-0-title": "กลุ่มทดสอบ"},
+    "plan_manage:committee_members": {"rows-0-name": "กรรมการทดสอบ"},
 }
 SKIP = {"login", "logout"}  # their own tests: tests/test_sign_in.py
+# Route parameters that name no row of an office (the same URL in every office): such a
+# route is the current office's page, chosen by ?office=.
+NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number"}
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
 DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "reports", "auth")
 NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
@@ -147,6 +169,16 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         "files:project_photo": {"pk": w.project_photo.pk},
         "files:highlight_figure": {"pk": w.figure.pk},
         "files:report_pdf": {"pk": w.job.pk},
+        "plan_manage:statements": {"kind": "mission"},
+        "plan_manage:policies": {"area": 3},
+        "plan_manage:strategy_part": {"number": 1, "part": "goals"},
+        "plan_manage:text_edit": {"key": "preface"},
+        "plan_manage:committee_edit": {"kind": "order"},
+        "plan_manage:committee_sections": {"kind": "order"},
+        "plan_manage:committee_members": {
+            "kind": "order",
+            "section": CommitteeSection.objects.get(committee__plan=w.plan).pk,
+        },
     }.get(name, {})
     if name.startswith("projects:"):
         # An indicator without results (deletable) is the other project's.
@@ -176,7 +208,7 @@ def portal_urls(w) -> list[tuple[str, str, bool]]:
         params = set(pattern.pattern.regex.groupindex)
         kwargs = _kwargs(name, params, w)
         url = reverse(name, kwargs=kwargs)
-        objectless = not (params - {"year"})
+        objectless = not (params - NOT_OBJECTS)
         if objectless:
             url += f"?office={w.office.code}"
         urls.append((name, url, not objectless))
