@@ -73,6 +73,14 @@ def decidable_by(user) -> QuerySet[Project]:
     return Project.objects.with_right(user, Right.DECIDE_ALL_REPORTS, GroupRight.DECIDE_REPORTS)
 
 
+def group_projects(user) -> QuerySet[Project]:
+    """The projects of the work groups in which the user enters reports (staff and group
+    directors): the work queue's own reports, narrower than `editable_by` for the planning
+    group and the administrator, who may enter every project's report (their follow-up page
+    lists the office's)."""
+    return Project.objects.with_right(user, None, GroupRight.EDIT_REPORTS)
+
+
 def my_projects(user) -> QuerySet[Project]:
     """The projects a user works on each quarter: those they enter and those they decide."""
     return Project.objects.filter(

@@ -18,7 +18,7 @@ from plans.history import HISTORY_LINES, HistoryLine, history_for
 from plans.history import lines as history_lines
 from plans.models import FiscalYear, Plan
 from plans.money import ZERO
-from progress.access import decidable_by, is_submitter, my_projects
+from progress.access import decidable_by, group_projects, is_submitter, my_projects
 from progress.models import (
     QuarterlyReport,
     ReportDeadline,
@@ -327,14 +327,15 @@ class WorkQueue:
 
 def _overdue_for_user(user, *, plan: Plan, today: date) -> list[OverdueRow]:
     """The quarters past their deadline (report_deadlines, quarter_status: the follow-up
-    page's rule) of the projects the user enters, not yet sent (returned ones are listed
-    as returned). Three queries, none before the first deadline has passed."""
+    page's rule) of the projects of the user's work group (progress.access.group_projects),
+    not yet sent (returned ones are listed as returned). Three queries, none before the
+    first deadline has passed."""
     deadlines = report_deadlines(plan.fiscal_year)
     due = [q for q in thai.FISCAL_QUARTERS if today > deadlines[q]]
     if not due:
         return []
     projects = list(
-        Project.objects.editable_by(user)
+        group_projects(user)
         .filter(plan=plan)
         .select_related("work_group")
         .prefetch_related("quarterly_reports")
@@ -353,19 +354,21 @@ def _overdue_for_user(user, *, plan: Plan, today: date) -> list[OverdueRow]:
 
 def work_queue_for_user(user, *, plan: Plan, today: date) -> WorkQueue:
     """What waits for the user across the year's quarters: their returned reports first
-    (those of projects they enter), then their reports past the deadline, then the
-    submitted reports they decide (never their own submissions:
-    progress.access.is_submitter). At most four queries whatever the plan's size."""
+    (of their work group's projects, or that they submitted), then their group's reports
+    past the deadline, then the submitted reports they decide (never their own
+    submissions: progress.access.is_submitter). At most four queries whatever the plan's
+    size."""
     reports = list(
         QuarterlyReport.objects.filter(
             project__plan=plan,
             status__in=(QuarterlyReport.Status.RETURNED, QuarterlyReport.Status.SUBMITTED),
         )
         .annotate(
-            editable=Exists(Project.objects.editable_by(user).filter(pk=OuterRef("project_id"))),
+            mine=Exists(group_projects(user).filter(pk=OuterRef("project_id")))
+            | Q(submitted_by=user.pk),
             deciding=Exists(decidable_by(user).filter(pk=OuterRef("project_id"))),
         )
-        .filter(Q(editable=True) | Q(deciding=True))
+        .filter(Q(mine=True) | Q(deciding=True))
         .select_related("project__work_group", "submitted_by")
         .order_by("updated_at", "project__number", "quarter")
     )
@@ -373,7 +376,7 @@ def work_queue_for_user(user, *, plan: Plan, today: date) -> WorkQueue:
     for report in reports:
         row = QueueRow(report=report, project=report.project)
         if report.status == QuarterlyReport.Status.RETURNED:
-            if report.editable:
+            if report.mine:
                 returned.append(row)
         elif report.deciding:
             if is_submitter(user, report):

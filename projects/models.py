@@ -25,14 +25,17 @@ class ProjectQuerySet(models.QuerySet):
         """Every project of the offices the user belongs to (everyone there may read)."""
         return self.filter(plan__office__in=Office.objects.visible_to(user))
 
-    def with_right(self, user, right: Right, group_right: GroupRight) -> ProjectQuerySet:
+    def with_right(self, user, right: Right | None, group_right: GroupRight) -> ProjectQuerySet:
         """Projects of the offices where the user holds `right`, and of the work groups in
-        which their role holds `group_right` (plans/access.py)."""
+        which their role holds `group_right` (plans/access.py); with `right` None, those of
+        the work groups only (a superuser's: none)."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
-            return self
+            return self if right is not None else self.none()
         groups = user.memberships.filter(role__in=roles_with(group_right)).values("work_group")
+        if right is None:
+            return self.filter(work_group__in=groups)
         return self.filter(
             models.Q(plan__office__in=offices_with(user, right)) | models.Q(work_group__in=groups)
         ).distinct()

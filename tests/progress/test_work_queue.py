@@ -176,3 +176,25 @@ def test_nothing_is_overdue_before_its_deadline(client, staff_user, project):
     html = client.get(URL).content.decode()
     assert _section(html, "queue-overdue") == ""
     assert "ไม่มีรายงานที่เลยกำหนดส่ง" in html
+
+
+def test_the_planning_group_sees_its_own_work_not_every_projects(
+    client, planner, staff_user, project, plan, other_group
+):
+    other = pf.reportable_project(plan, other_group, 2)
+    pf.report(project, 1, status=Status.RETURNED, last_reason="ของกลุ่มอื่น")
+    pf.report(other, 1, status=Status.RETURNED, last_reason="ท่านส่งเอง", submitted_by=planner)
+    client.force_login(planner)  # enters every report, but only its own are its work
+    html = client.get(URL).content.decode()
+    returned = _section(html, "queue-returned")
+    assert "ท่านส่งเอง" in returned and "ของกลุ่มอื่น" not in returned
+    assert _section(html, "queue-overdue") == ""  # the follow-up page lists the office's
+
+
+def test_the_office_administrator_decides_but_owes_nothing(client, office, staff_user, project):
+    admin = factories.member(office, "officeadmin", Role.ADMIN)
+    _submitted(project, 1, staff_user)
+    client.force_login(admin)
+    html = client.get(URL).content.decode()
+    assert "รอพิจารณา (๑)" in html
+    assert _section(html, "queue-returned") == "" and _section(html, "queue-overdue") == ""
