@@ -4,6 +4,8 @@ and names its year where an item of another year could look the same."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 
@@ -18,6 +20,7 @@ from plans.forms import (
     ThaiIntegerField,
 )
 from plans.models import Plan, PolicyArea, WorkGroup
+from plans.templatetags.thai import quantity
 from projects.models import Activity, Project, ProjectStatement
 from projects.services import ActivityRow, IndicatorData, ProjectData
 
@@ -167,15 +170,20 @@ class ActivitiesForm(FormWithRows):
 
 
 class ActivityChoiceField(forms.ModelChoiceField):
-    """An activity named with its project and year: "กิจกรรมที่ ๑ … (โครงการที่ ๓ ปี ๒๕๖๖)"."""
+    """An activity named with its project and year, before its (shortened) name:
+    "กิจกรรมที่ ๑ (โครงการที่ ๓ ปีงบประมาณ ๒๕๖๖) อบรมครู"."""
 
     def label_from_instance(self, obj: Activity) -> str:
         project = obj.project
         year = thai.to_thai_digits(project.plan.fiscal_year.year)
-        number = thai.to_thai_digits(project.number)
-        name = obj.name if len(obj.name) <= 60 else f"{obj.name[:60]}…"
-        activity = thai.to_thai_digits(obj.number)
-        return f"กิจกรรมที่ {activity} {name} (โครงการที่ {number} ปีงบประมาณ {year})"
+        where = f"โครงการที่ {thai.to_thai_digits(project.number)} ปีงบประมาณ {year}"
+        name = obj.name if len(obj.name) <= 50 else f"{obj.name[:50]}…"
+        return f"กิจกรรมที่ {thai.to_thai_digits(obj.number)} ({where}) {name}"
+
+
+def _shown(value: Decimal | None) -> str | None:
+    """A saved measure as the pages write it (๑๐๐, ๕๔.๓๙), not with the column's places."""
+    return None if value is None else quantity(value)
 
 
 class IndicatorForm(forms.Form):
@@ -210,11 +218,11 @@ class IndicatorForm(forms.Form):
                 "order": thai.to_thai_digits(indicator.order),
                 "text": indicator.text,
                 "activity": indicator.activity_id,
-                "target": indicator.target,
+                "target": _shown(indicator.target),
                 "unit": indicator.unit,
                 "direction": indicator.direction,
                 "aggregation": indicator.aggregation,
-                **{f"q{m.quarter}": m.value for m in indicator.milestones.all()},
+                **{f"q{m.quarter}": _shown(m.value) for m in indicator.milestones.all()},
             }
         super().__init__(*args, **kwargs)
         for quarter in range(1, 5):

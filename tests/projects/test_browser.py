@@ -31,7 +31,7 @@ def test_planner_builds_a_project_tree(live_server, browser: Browser, shoot):  #
     page = browser.new_context(locale="th-TH", viewport=WIDE).new_page()
     sign_in(page, live_server.url, "planner", "/plan/projects/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("โครงการของแผนปฏิบัติการ")
-    shoot(page, "plan-projects")
+    shoot(page, "plan-projects", keep=())
 
     # A new project, typed with the keyboard.
     page.get_by_role("link", name="เพิ่มโครงการ").click()
@@ -56,7 +56,7 @@ def test_planner_builds_a_project_tree(live_server, browser: Browser, shoot):  #
     page.get_by_label("ค่าเป้าหมาย").fill("๘๐")
     page.get_by_label("ณ สิ้นไตรมาสที่ ๒").fill("๔๐")
     page.get_by_label("ณ สิ้นไตรมาสที่ ๔").fill("๘๐")
-    shoot(page, "plan-indicator-form", keep=(1366,))
+    shoot(page, "plan-indicator-form", keep=())
     page.get_by_role("button", name="บันทึกตัวชี้วัด").click()
     expect(page.get_by_text("เพิ่มตัวชี้วัดแล้ว")).to_be_visible()
     indicator = Indicator.objects.get(project=project)
@@ -65,14 +65,14 @@ def test_planner_builds_a_project_tree(live_server, browser: Browser, shoot):  #
         4: Decimal(80),
     }
     expect(page.get_by_text("ภายใต้กิจกรรมที่ ๑")).to_be_visible()
-    shoot(page, "plan-project-tree")
+    shoot(page, "plan-project-tree", keep=())
 
     # The old project's reported indicator: asked, and refused with the reason.
     page.goto(f"{live_server.url}/plan/2565/projects/{old.pk}/indicators/{reported.pk}/delete/")
     expect(page.get_by_test_id("delete-refused")).to_contain_text(
         "ตัวชี้วัดนี้มีผลการดำเนินงานของตัวชี้วัดบันทึกแล้ว"
     )
-    shoot(page, "plan-delete-refused", keep=(390,))
+    shoot(page, "plan-delete-refused", keep=())
     assert IndicatorResult.objects.filter(indicator=reported).exists()
 
     # The new indicator has no result: deleted after the question.
