@@ -49,7 +49,12 @@ def test_director_reads_the_dashboard(live_server, page: Page, tmp_path):
     # Each verdict and project status in its own colour, found by the code the server sends.
     borders = """(id) => Chart.getChart(document.querySelector(`#${id} canvas`))
         .data.datasets[0].borderColor"""
-    assert page.evaluate(borders, "chart-verdicts") == ["#1b7a3d", "#b3261e", "#8a94a3"]
+    assert page.evaluate(borders, "chart-verdicts") == [
+        "#1b7a3d",
+        "#b3261e",
+        "#8a94a3",
+        "#5b7fa6",
+    ]
     assert page.evaluate(borders, "chart-statuses") == ["#1b7a3d", "#e69f00", "#b3261e"]
     page.locator("#chart-verdicts summary").click()
     expect(page.locator("#chart-verdicts table")).to_contain_text("ยังไม่รายงาน")
