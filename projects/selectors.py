@@ -9,6 +9,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 
 from indicators.models import Indicator
+from indicators.rules import milestone
 from plans.models import Plan
 from projects.models import Activity, Project, ProjectStatement
 
@@ -73,7 +74,12 @@ def project_tree(project: Project) -> ProjectTree:
     )
     for indicator in indicators:
         values = {m.quarter: m.value for m in indicator.milestones.all()}
-        indicator.milestone_rows = [(quarter, values.get(quarter)) for quarter in range(1, 5)]
+        # What each quarter is judged against (indicators.rules.milestone), and whether it is
+        # the quarter's own milestone or the target standing in at the fourth quarter.
+        indicator.milestone_rows = [
+            (quarter, milestone(indicator.target, values, quarter), quarter in values)
+            for quarter in range(1, 5)
+        ]
     return ProjectTree(
         project=project,
         objectives=list(project.statements.all()),

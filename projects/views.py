@@ -15,6 +15,8 @@ from budget.selectors import project_amounts
 from indicators.models import Indicator
 from plans import thai
 from plans.access import Right, office_plans, plan_choice, plan_for_user, rights_for
+from plans.history import HISTORY_LINES, history_for
+from plans.history import lines as history_lines
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects import forms, selectors, services
@@ -139,6 +141,7 @@ def project_tree(request, year: int, pk: int):
         "form": form,
         "activities_form": _activities_form(None, tree.activities, project),
         "budget": project_amounts(project),
+        "history": history_lines(history_for(project)[:HISTORY_LINES], project),
     }
     return render(request, "projects/project_tree.html", context)
 

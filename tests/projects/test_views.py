@@ -164,6 +164,8 @@ def test_tree_shows_the_project_activities_indicators_milestones_and_budget(
     assert "อบรมครู" in html and "ตัวชี้วัดทดสอบ 1" in html
     assert "ภายใต้กิจกรรมที่ ๑" in html
     assert ">๒๐ คน</td>" in html and "๕๐ คน" in html
+    # Q1 is not judged; Q4 is judged against the target (indicators.rules.milestone).
+    assert "ไม่ประเมิน" in html and '๕๐ คน<span class="under">ค่าเป้าหมาย</span>' in html
     assert "๗๐,๐๐๐.๐๐ บาท" in html  # the budget, read-only
     assert url("indicator_add", project.pk) in html
 
@@ -177,6 +179,8 @@ def test_planner_edits_the_project(client, planner, project, group):
     project.refresh_from_db()
     assert project.name == "ชื่อใหม่"
     assert list(project.statements.values_list("text", flat=True)) == ["ใหม่"]
+    html = client.get(url("project_tree", project.pk)).content.decode()
+    assert "ประวัติการเปลี่ยนแปลง" in html and "ชื่อใหม่" in html
 
 
 def test_activities_are_renamed_reordered_and_added(client, planner, project):
@@ -405,7 +409,7 @@ def test_pages_run_a_fixed_number_of_queries(
     client.force_login(planner)
     pages = {
         url("project_list"): 7,  # the first request also reads the session and the user
-        url("project_tree", first.pk): 14,
+        url("project_tree", first.pk): 15,
         url("activities_edit", first.pk): 4,
         url("indicator_edit", first.pk, first.indicators.first().pk): 5,
         url("indicator_add", first.pk): 4,
