@@ -11,3 +11,6 @@ class ProgressConfig(AppConfig):
         # Where rows show in history (plans/audit.py): in their report's.
         for model in ("reportvalue", "reportdisbursement", "reportphoto"):
             audit.parents(f"progress.{model}", "report")
+        # The planning group's text and photo choices for the annual report: in the project's.
+        audit.parents("progress.narrativeedit", "project")
+        audit.parents("progress.printedphoto", "photo.report.project")

@@ -12,9 +12,11 @@ import pytest
 from django.core.files.base import ContentFile
 
 from plans.forms import issue_token
+from plans.history import history_for
 from plans.models import Role
 from progress import narrative
 from progress.models import NarrativeEdit, PrintedPhoto, QuarterlyReport, ReportPhoto
+from progress.services import narrative_edit
 from projects.models import ProjectStatement
 from reports import printing, selectors
 from tests import factories
@@ -200,6 +202,16 @@ def test_planners_edit_wins_and_prints(client, planner, plan, project, reports):
     post(client, planner, plan, project)
     assert not NarrativeEdit.objects.exists() and not PrintedPhoto.objects.exists()
     assert "เวลาไม่พอ" in project_html(plan)
+
+
+def test_the_edit_and_the_choice_are_in_the_projects_history(planner, project, reports):
+    chosen = photo(reports[0])
+    narrative_edit(
+        project=project, user=planner, texts={"problems": "ข้อความใหม่"}, photo_ids={chosen.pk}
+    )
+    entries = list(history_for(project))
+    types = {e.object_type for e in entries if e.user_id == planner.pk}
+    assert {"progress.narrativeedit", "progress.printedphoto"} <= types
 
 
 def test_saving_typed_texts_unchanged_stores_no_edit(client, planner, plan, project, reports):
