@@ -126,6 +126,7 @@ def test_the_printed_report_of_an_unfinished_year_says_as_of_when(plan, project,
     assert "ไม่บรรลุค่าเป้าหมาย ๐ ตัวชี้วัด" in html
     assert "ยังไม่ถึงกำหนดประเมิน ๑ ตัวชี้วัด" in html
     assert "คิดเป็นร้อยละ ๑๐๐.๐๐ ไม่บรรลุ" in html  # achieved: 1 of the 1 judged
+    assert '<br><span class="milestone">เป้าหมาย ณ สิ้นไตรมาสที่ ๒ ๒๐ โรงเรียน</span>' in html
 
 
 def test_a_finished_year_says_nothing_of_as_of(plan, project, schools):
