@@ -9,6 +9,7 @@ that read user input raise `ValueError` with a Thai message a form can show as i
 
 import re
 from calendar import monthrange
+from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -267,10 +268,19 @@ def quarter_on(year_be: int, day: date) -> int | None:
     return quarter_of(day)
 
 
-def default_quarter(year_be: int, day: date) -> int:
-    """The quarter a page of the year opens at on `day` (the quarterly reports, the
-    dashboard): `quarter_on`, and the first before the year starts."""
-    return quarter_on(year_be, day) or FISCAL_QUARTERS[0]
+def default_quarter(year_be: int, day: date, deadlines: Mapping[int, date] | None = None) -> int:
+    """The quarter a page of the year opens at on `day` (the quarterly reports, the work
+    queue, the dashboard): the quarter being reported now. That is the quarter `day` is in
+    (`quarter_on`; the first before the year starts, the fourth once it has ended), except
+    between a quarter's end and its report's deadline (`deadlines`, the year's: by default
+    15 days after the quarter, progress.selectors.report_deadlines), when people report the
+    quarter just ended: on 10 January the page opens at the first quarter, on 16 January at
+    the second."""
+    quarter = quarter_on(year_be, day) or FISCAL_QUARTERS[0]
+    previous = quarter - 1
+    if deadlines and previous in deadlines and day <= deadlines[previous]:
+        return previous
+    return quarter
 
 
 def as_of_quarter(year_be: int, day: date, reported: int | None = None) -> int | None:

@@ -64,6 +64,13 @@ def report_deadlines(year: FiscalYear | int) -> dict[int, date]:
     return deadlines
 
 
+def reporting_quarter(year: FiscalYear | int, today: date) -> int:
+    """The quarter being reported now in a fiscal year: the quarter a progress page or the
+    dashboard opens at (plans.thai.default_quarter, told the year's deadlines)."""
+    year_be = year if isinstance(year, int) else year.year
+    return thai.default_quarter(year_be, today, report_deadlines(year_be))
+
+
 # -- my projects ------------------------------------------------------------------------
 
 

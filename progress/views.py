@@ -49,7 +49,7 @@ def project_list(request):
     today = timezone.localdate()
     quarter = request.GET.get("quarter")
     quarter = int(quarter) if quarter in {str(q) for q in thai.FISCAL_QUARTERS} else None
-    quarter = quarter or thai.default_quarter(plan.fiscal_year.year, today)
+    quarter = quarter or selectors.reporting_quarter(plan.fiscal_year, today)
     rows = selectors.project_list_for_user(request.user, plan=plan, quarter=quarter, today=today)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

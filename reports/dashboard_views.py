@@ -16,6 +16,7 @@ from indicators.rules import VERDICT_LABELS, Verdict
 from plans import thai
 from plans.access import current_office, plan_choice, user_offices
 from plans.models import Plan
+from progress.selectors import reporting_quarter
 from projects.models import Project
 from reports.dashboard import charts
 from reports.dashboard.filters import Choice, Filters, filter_choices
@@ -58,7 +59,7 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
     if plan is None:
         return None
     code, years, year = current.code, [p.fiscal_year.year for p in plans], plan.fiscal_year.year
-    quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or thai.default_quarter(
+    quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or reporting_quarter(
         year, timezone.localdate()
     )
     filters = Filters(
