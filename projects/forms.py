@@ -42,6 +42,10 @@ class MemberChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
+def _lines(project: Project, kind: str) -> str:
+    return "\n".join(s.text for s in project.statements.all() if s.kind == kind)
+
+
 class ProjectForm(forms.Form):
     """A project's own data: number, name, objectives, policy area, groups and owner."""
 
@@ -52,6 +56,12 @@ class ProjectForm(forms.Form):
         required=False,
         widget=forms.Textarea({"rows": 4}),
         help_text="ข้อละหนึ่งบรรทัด ระบบใส่เลขข้อให้ตามลำดับบรรทัด",
+    )
+    target_groups = forms.CharField(
+        label="กลุ่มเป้าหมาย",
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text="ข้อละหนึ่งบรรทัด เช่น ครูในสังกัด ๑๒๐ คน",
     )
     policy_area = forms.ModelChoiceField(label="ด้านนโยบาย", queryset=PolicyArea.objects.none())
     work_group = forms.ModelChoiceField(
@@ -81,9 +91,8 @@ class ProjectForm(forms.Form):
             kwargs["initial"] = {
                 "number": thai.to_thai_digits(project.number),
                 "name": project.name,
-                "objectives": "\n".join(
-                    s.text for s in project.statements.all() if s.kind == "objective"
-                ),
+                "objectives": _lines(project, ProjectStatement.Kind.OBJECTIVE),
+                "target_groups": _lines(project, ProjectStatement.Kind.TARGET_GROUP),
                 "policy_area": project.policy_area_id,
                 "work_group": project.work_group_id,
                 "owner": project.owner_id,
@@ -113,14 +122,12 @@ class ProjectForm(forms.Form):
             owner_name=data["owner_name"],
             supporting_groups=list(data["supporting_groups"]),
             objectives=data["objectives"].splitlines(),
+            target_groups=data["target_groups"].splitlines(),
         )
 
 
 class ProjectAddForm(OnceForm, ProjectForm):
     """The new project's form: one post creates one project (plans.forms.OnceForm)."""
-
-
-OBJECTIVE = ProjectStatement.Kind.OBJECTIVE
 
 
 class ActivityRowForm(RowForm):

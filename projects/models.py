@@ -139,6 +139,7 @@ class ProjectStatement(models.Model):
 
     class Kind(models.TextChoices):
         OBJECTIVE = "objective", "วัตถุประสงค์"
+        TARGET_GROUP = "target_group", "กลุ่มเป้าหมาย"
         QUANTITATIVE = "quantitative", "ผลการดำเนินงานเชิงปริมาณ"
         QUALITATIVE = "qualitative", "ผลการดำเนินงานเชิงคุณภาพ"
         PROBLEM = "problem", "ปัญหา/อุปสรรค"

@@ -44,7 +44,7 @@ def project_list_for_plan(plan: Plan) -> QuerySet[Project]:
 @dataclass(frozen=True)
 class ProjectTree:
     project: Project
-    objectives: list[ProjectStatement]
+    statements: list[ProjectStatement]  # objectives and target groups
     activities: list[Activity]
     indicators: list[Indicator]
 
@@ -59,7 +59,9 @@ def project_tree(project: Project) -> ProjectTree:
             "supporting_groups",
             Prefetch(
                 "statements",
-                queryset=ProjectStatement.objects.filter(kind=ProjectStatement.Kind.OBJECTIVE),
+                queryset=ProjectStatement.objects.filter(
+                    kind__in=[ProjectStatement.Kind.OBJECTIVE, ProjectStatement.Kind.TARGET_GROUP]
+                ),
             ),
         )
         .get(pk=project.pk)
@@ -82,7 +84,7 @@ def project_tree(project: Project) -> ProjectTree:
         ]
     return ProjectTree(
         project=project,
-        objectives=list(project.statements.all()),
+        statements=list(project.statements.all()),
         activities=list(Activity.objects.filter(project=project).order_by("number")),
         indicators=indicators,
     )

@@ -112,6 +112,7 @@ class ProjectData:
     owner_name: str
     supporting_groups: Sequence[WorkGroup]
     objectives: Sequence[str]
+    target_groups: Sequence[str] = ()
 
 
 def _check_unique(project: Project) -> None:
@@ -148,6 +149,7 @@ def _save_project(project: Project, data: ProjectData) -> Project:
     project.save()
     project.supporting_groups.set(data.supporting_groups)
     _statements(project, ProjectStatement.Kind.OBJECTIVE, data.objectives)
+    _statements(project, ProjectStatement.Kind.TARGET_GROUP, data.target_groups)
     return project
 
 

@@ -46,6 +46,7 @@ def project_data(group, **extra):
         "number": "๓",
         "name": "โครงการพัฒนาครู",
         "objectives": "เพื่อพัฒนาครู\n\nเพื่อยกระดับผลสัมฤทธิ์\n",
+        "target_groups": "ครูในสังกัด ๑๒๐ คน",
         "policy_area": str(factories.policy_area("quality").pk),
         "work_group": str(group.pk),
         "owner": "",
@@ -121,6 +122,7 @@ def test_planner_adds_a_project_with_objectives_and_owner(
     assert list(project.statements.values_list("kind", "number", "text")) == [
         ("objective", 1, "เพื่อพัฒนาครู"),
         ("objective", 2, "เพื่อยกระดับผลสัมฤทธิ์"),
+        ("target_group", 1, "ครูในสังกัด ๑๒๐ คน"),
     ]
     assert AuditEntry.objects.filter(object_type="projects.project", user=planner).exists()
 
@@ -173,7 +175,7 @@ def test_tree_shows_the_project_activities_indicators_milestones_and_budget(
 def test_planner_edits_the_project(client, planner, project, group):
     ProjectStatement.objects.create(project=project, kind="objective", number=1, text="เดิม")
     client.force_login(planner)
-    data = project_data(group, number="๑", name="ชื่อใหม่", objectives="ใหม่")
+    data = project_data(group, number="๑", name="ชื่อใหม่", objectives="ใหม่", target_groups="")
     response = client.post(url("project_tree", project.pk), data)
     assert response.status_code == 302
     project.refresh_from_db()
