@@ -9,6 +9,7 @@ urlpatterns = [
     path("next-year/", include("nextyear.urls")),
     path("plan/", include("projects.urls")),
     path("plan/", include("plans.manage.urls")),  # the plan's frame, texts, committees
+    path("plan/", include("projects.alignment.urls")),  # the report's table 7
     # Uploaded files are private: no public /media/ route (not even with DEBUG); /files/
     # checks the user's right to each file (reports/files.py, plans/files.py).
     path("files/", include("reports.file_urls")),

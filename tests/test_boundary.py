@@ -92,6 +92,7 @@ WRITERS = {
     "plan_manage:committee_edit": {"planner", "officeadmin"},
     "plan_manage:committee_sections": {"planner", "officeadmin"},
     "plan_manage:committee_members": {"planner", "officeadmin"},
+    "project_alignment:edit": {"planner", "officeadmin"},
 }
 # What a person types into each form beyond what the page fills in.
 TYPED = {
@@ -181,6 +182,7 @@ def _kwargs(name: str, params: set[str], w) -> dict:
             "kind": "order",
             "section": CommitteeSection.objects.get(committee__plan=w.plan).pk,
         },
+        "project_alignment:edit": {"pk": w.project.pk},
     }.get(name, {})
     if name.startswith("projects:"):
         # An indicator without results (deletable) is the other project's.
@@ -485,6 +487,8 @@ def _form_data(name: str, url: str, w, clients: dict[str, Client], root: Client)
         data["category"] = str(w.category.pk)
     if name == "budget:transfer_add":
         data.update(source=f"p{w.project.pk}", target=f"p{w.other_project.pk}")
+    if name == "project_alignment:edit":  # the project serves its own policy area
+        data["obec_policies"] = str(w.project.policy_area_id)
     if name == "projects:project_add":
         data["policy_area"] = str(w.project.policy_area_id)
     return data

@@ -34,7 +34,7 @@ from plans.thai import to_thai_digits
 SAVED = "บันทึกแล้ว"
 
 
-def _plan(request, year: int) -> Plan:
+def managed_plan(request, year: int) -> Plan:
     """The current office's plan of `year`, for the planning group only (403 otherwise)."""
     plan = plan_for_user(request, year)
     if Right.MANAGE_PLAN not in rights_for(request.user, plan.office):
@@ -80,7 +80,7 @@ def menu(request) -> dict:
 
 
 def plan_home(request, year: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     context = {
         "plan": plan,
         "section": "frame",
@@ -91,7 +91,7 @@ def plan_home(request, year: int):
 
 @require_http_methods(["GET", "POST"])
 def vision_edit(request, year: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     initial = {"vision": plan.vision, "values_name": plan.values_name}
     form = forms.VisionForm(_post(request), initial=initial)
     if form.is_valid():
@@ -149,7 +149,7 @@ def _list_page(request, plan: Plan, *, rows, new, form_class, fields, title, bac
 
 @require_http_methods(["GET", "POST"])
 def statements_edit(request, year: int, kind: str):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     if kind not in PlanStatement.Kind.values:
         raise Http404
     return _list_page(
@@ -166,7 +166,7 @@ def statements_edit(request, year: int, kind: str):
 
 @require_http_methods(["GET", "POST"])
 def policies_edit(request, year: int, area: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     area_obj = get_object_or_404(PolicyArea, number=area)
     return _list_page(
         request,
@@ -182,7 +182,7 @@ def policies_edit(request, year: int, area: int):
 
 @require_http_methods(["GET", "POST"])
 def strategies_edit(request, year: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     return _list_page(
         request,
         plan,
@@ -215,7 +215,7 @@ STRATEGY_PARTS = {
 
 @require_http_methods(["GET", "POST"])
 def strategy_part_edit(request, year: int, number: int, part: str):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     strategy = get_object_or_404(Strategy, plan=plan, number=number)
     if part not in STRATEGY_PARTS:
         raise Http404
@@ -233,14 +233,14 @@ def strategy_part_edit(request, year: int, number: int, part: str):
 
 
 def text_list(request, year: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     context = {"plan": plan, "section": "texts", "rows": selectors.text_rows(plan)}
     return render(request, "plans/manage/text_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def text_edit(request, year: int, key: str):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     slot = next((s for s in text_slots(year) if s.key == key), None)
     text = plan.texts.filter(key=key).first()
     if slot is None and text is None:
@@ -263,7 +263,7 @@ def text_edit(request, year: int, key: str):
 
 
 def committee_list(request, year: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     context = {"plan": plan, "section": "committees", "committees": selectors.committees(plan)}
     return render(request, "plans/manage/committee_list.html", context)
 
@@ -276,7 +276,7 @@ def _kind_or_404(kind: str) -> Committee.Kind:
 
 @require_http_methods(["GET", "POST"])
 def committee_edit(request, year: int, kind: str):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     kind = _kind_or_404(kind)
     committee = plan.committees.filter(kind=kind).first()
     fields = forms.CommitteeForm.base_fields
@@ -293,7 +293,7 @@ def committee_edit(request, year: int, kind: str):
 
 @require_http_methods(["GET", "POST"])
 def committee_sections(request, year: int, kind: str):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     kind = _kind_or_404(kind)
     committee = plan.committees.filter(kind=kind).first()
     if committee is None:
@@ -316,7 +316,7 @@ def committee_sections(request, year: int, kind: str):
 
 @require_http_methods(["GET", "POST"])
 def committee_members(request, year: int, kind: str, section: int):
-    plan = _plan(request, year)
+    plan = managed_plan(request, year)
     kind = _kind_or_404(kind)
     group = get_object_or_404(
         CommitteeSection.objects.select_related("committee"),
