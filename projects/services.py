@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, ProtectedError, Q, RestrictedError
 
 from budget.models import BudgetTransfer, ProjectAllocation, ProjectDisbursement
 from indicators.models import Indicator, IndicatorMilestone, IndicatorResult
@@ -76,10 +76,17 @@ def delete_refusals(obj: Project | Activity | Indicator) -> list[str]:
     return reasons
 
 
-def _refuse_delete(obj) -> None:
+def _delete(obj, what: str) -> None:
+    """Delete `obj` unless the rule refuses; a row elsewhere that protects it (a reference
+    this rule does not know yet) is a Thai refusal too, never a server error."""
     reasons = delete_refusals(obj)
     if reasons:
         raise ValidationError(reasons, code="has_results")
+    try:
+        obj.delete()
+    except (ProtectedError, RestrictedError) as error:
+        message = f"{what}นี้ยังมีข้อมูลอื่นอ้างถึงอยู่ จึงลบไม่ได้"
+        raise ValidationError(message, code="protected") from error
 
 
 # -- projects ------------------------------------------------------------------------------
@@ -171,8 +178,7 @@ def project_update(*, project: Project, data: ProjectData, user) -> Project:
 @transaction.atomic
 def project_delete(*, project: Project, user) -> None:
     require(user, project.plan.office_id, Right.MANAGE_PLAN)
-    _refuse_delete(project)
-    project.delete()
+    _delete(project, "โครงการ")
 
 
 def next_project_number(plan: Plan) -> int:
@@ -241,8 +247,7 @@ def next_activity_number(project: Project) -> int:
 @transaction.atomic
 def activity_delete(*, activity: Activity, user) -> None:
     require(user, activity.project.plan.office_id, Right.MANAGE_PLAN)
-    _refuse_delete(activity)
-    activity.delete()
+    _delete(activity, "กิจกรรม")
 
 
 # -- indicators and their milestones ---------------------------------------------------------
@@ -306,8 +311,7 @@ def indicator_update(*, indicator: Indicator, data: IndicatorData, user) -> Indi
 @transaction.atomic
 def indicator_delete(*, indicator: Indicator, user) -> None:
     require(user, indicator.project.plan.office_id, Right.MANAGE_PLAN)
-    _refuse_delete(indicator)
-    indicator.delete()
+    _delete(indicator, "ตัวชี้วัด")
 
 
 def next_indicator_order(project: Project) -> int:

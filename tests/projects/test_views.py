@@ -420,3 +420,18 @@ def test_pages_run_a_fixed_number_of_queries(
     for address, most in pages.items():
         with django_assert_max_num_queries(most + REQUEST_EXTRA):
             assert client.get(address).status_code == 200, address
+
+
+def test_a_row_protected_elsewhere_is_a_thai_refusal_not_an_error(
+    client, planner, project, monkeypatch
+):
+    """A reference the rule does not know yet (here: the rule switched off, a ledger entry
+    holding the activity) is refused in Thai, not a server error."""
+    activity = factories.activity(project, 1)
+    money.disbursement(project, "100", activity=activity)
+    monkeypatch.setattr(services, "delete_refusals", lambda obj: [])
+    client.force_login(planner)
+    response = client.post(url("activity_delete", project.pk, activity.pk))
+    assert response.status_code == 200
+    assert "กิจกรรมนี้ยังมีข้อมูลอื่นอ้างถึงอยู่ จึงลบไม่ได้" in response.content.decode()
+    assert Activity.objects.filter(pk=activity.pk).exists()

@@ -126,7 +126,7 @@ def test_the_printed_report_of_an_unfinished_year_says_as_of_when(plan, project,
     assert "ไม่บรรลุค่าเป้าหมาย ๐ ตัวชี้วัด" in html
     assert "ยังไม่ถึงกำหนดประเมิน ๑ ตัวชี้วัด" in html
     assert "คิดเป็นร้อยละ ๑๐๐.๐๐ ไม่บรรลุ" in html  # achieved: 1 of the 1 judged
-    assert '<br><span class="milestone">เป้าหมาย ณ สิ้นไตรมาสที่ ๒ ๒๐ โรงเรียน</span>' in html
+    assert 'muted">เป้าหมาย ณ สิ้นไตรมาสที่ ๒: ๒๐ โรงเรียน</span>' in html
 
 
 def test_a_finished_year_says_nothing_of_as_of(plan, project, schools):
@@ -137,10 +137,12 @@ def test_a_finished_year_says_nothing_of_as_of(plan, project, schools):
 
 
 def test_pages_of_an_unfinished_year_say_as_of_when(client, plan, project, schools, director):
+    factories.indicator(project, 2, target="100", unit="ร้อยละ")  # judged at the year's end
     result(schools, 2, "25")
     client.force_login(director)
     summary = client.get(reverse("reports:plan_summary", args=[2565])).content.decode()
     assert summary.count("ข้อมูล ณ สิ้นไตรมาสที่ ๒") == 2  # the lead and the table
+    assert "ร้อยละ ๑๐๐.๐๐ · ยังไม่ถึงกำหนดประเมิน ๑</span>" in summary
     dashboard_html = client.get(reverse("reports:dashboard") + "?year=2565&quarter=1")
     page = dashboard_html.content.decode()
     assert "ข้อมูล ณ สิ้นไตรมาสที่ ๑" in page
