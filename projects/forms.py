@@ -63,14 +63,20 @@ class ProjectForm(forms.Form):
         widget=forms.Textarea({"rows": 3}),
         help_text="ข้อละหนึ่งบรรทัด เช่น ครูในสังกัด ๑๒๐ คน",
     )
-    policy_area = forms.ModelChoiceField(label="ด้านนโยบาย", queryset=PolicyArea.objects.none())
+    policy_area = forms.ModelChoiceField(
+        label="ด้านนโยบาย", queryset=PolicyArea.objects.none(), empty_label="เลือกด้านนโยบาย"
+    )
     work_group = forms.ModelChoiceField(
-        label="กลุ่มงานที่รับผิดชอบ", queryset=WorkGroup.objects.none(), required=False
+        label="กลุ่มงานที่รับผิดชอบ",
+        queryset=WorkGroup.objects.none(),
+        required=False,
+        empty_label="ยังไม่ระบุ",
     )
     owner = MemberChoiceField(
         label="ผู้รับผิดชอบโครงการ",
         queryset=get_user_model().objects.none(),
         required=False,
+        empty_label="ยังไม่ระบุ",
         help_text="บุคลากรของสำนักงานนี้",
     )
     owner_name = forms.CharField(
