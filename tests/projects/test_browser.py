@@ -29,7 +29,8 @@ def test_planner_builds_a_project_tree(live_server, browser: Browser, shoot):  #
     named(factories.member(office, "somchai", Role.STAFF, group), "สมชาย", "ใจดี")
 
     page = browser.new_context(locale="th-TH", viewport=WIDE).new_page()
-    sign_in(page, live_server.url, "planner", "/plan/projects/")
+    sign_in(page, live_server.url, "planner", "/")
+    page.get_by_role("link", name="โครงการของแผน", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("โครงการของแผนปฏิบัติการ")
     shoot(page, "plan-projects", keep=())
 

@@ -435,3 +435,13 @@ def test_a_row_protected_elsewhere_is_a_thai_refusal_not_an_error(
     assert response.status_code == 200
     assert "กิจกรรมนี้ยังมีข้อมูลอื่นอ้างถึงอยู่ จึงลบไม่ได้" in response.content.decode()
     assert Activity.objects.filter(pk=activity.pk).exists()
+
+
+def test_the_menu_offers_the_projects_to_the_planning_group_only(
+    client, planner, staff_user, project
+):
+    link = f'href="{reverse("projects:home")}"'
+    client.force_login(planner)
+    assert link in client.get(url("project_list")).content.decode()
+    client.force_login(staff_user)
+    assert link not in client.get(reverse("progress:project_list")).content.decode()
