@@ -283,3 +283,19 @@ def test_a_committee_date_in_christian_era_is_refused(client, plan, planner):
     response = client.post(url("committee_edit", "order"), {"signed_on": "4/3/2022"})
     assert response.status_code == 200
     assert not Committee.objects.exists()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_texts_and_committees_queries_do_not_grow(
+    client, plan, planner, django_assert_max_num_queries, count
+):
+    committee = Committee.objects.create(plan=plan, kind="order")
+    for n in range(1, count + 1):
+        ReportText.objects.create(plan=plan, key=text_slots(YEAR)[n].key, body=f"ข้อความ {n}")
+        section = CommitteeSection.objects.create(committee=committee, order=n, title=f"กลุ่ม {n}")
+        CommitteeMember.objects.create(section=section, order=1, name=f"กรรมการ {n}")
+    client.force_login(planner)
+    client.get(url("home"))
+    for page in (url("texts"), url("committees"), url("committee_sections", "order")):
+        with django_assert_max_num_queries(12):
+            assert client.get(page).status_code == 200
