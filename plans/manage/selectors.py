@@ -61,9 +61,13 @@ def frame_lists(plan: Plan) -> dict[str, list[FrameList]]:
 
 def text_rows(plan: Plan) -> list[TextRow]:
     """Every report text the year's report reads, in print order, with the year's row when
-    it has one (one query)."""
-    texts = {t.key: t for t in plan.texts.all()}
-    return [TextRow(slot, texts.get(slot.key)) for slot in text_slots(plan.fiscal_year.year)]
+    it has one, then the year's other texts, which the report does not print (one query)."""
+    texts = {t.key: t for t in plan.texts.order_by("order", "key")}
+    slots = text_slots(plan.fiscal_year.year)
+    known = {slot.key for slot in slots}
+    # A text the report does not read (kept from an earlier year's layout) is listed last.
+    others = [TextSlot(key, t.title or key, "") for key, t in texts.items() if key not in known]
+    return [TextRow(slot, texts.get(slot.key)) for slot in slots + others]
 
 
 def committees(plan: Plan) -> list[tuple[str, str, Committee | None, int]]:

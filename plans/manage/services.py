@@ -68,10 +68,10 @@ def numbered_list_save(
     # Numbers are unique in the list: a row moving to a number another row holds first
     # steps aside, above every number in use.
     spare = max([getattr(o, number_field) for o in stored.values()] + [len(kept)]) + 1
-    for row in kept:
+    for number, row in enumerate(kept, start=1):
         if row.pk is not None:
             obj = stored[row.pk]
-            if getattr(obj, number_field) != kept.index(row) + 1:
+            if getattr(obj, number_field) != number:
                 setattr(obj, number_field, spare)
                 obj.save(update_fields=[number_field])
                 spare += 1

@@ -299,3 +299,12 @@ def test_texts_and_committees_queries_do_not_grow(
     for page in (url("texts"), url("committees"), url("committee_sections", "order")):
         with django_assert_max_num_queries(12):
             assert client.get(page).status_code == 200
+
+
+def test_a_text_the_report_does_not_print_is_listed_last(client, plan, planner):
+    ReportText.objects.create(plan=plan, key="org_chart", title="แผนภูมิโครงสร้าง", body="")
+    client.force_login(planner)
+    page = client.get(url("texts")).content.decode()
+    assert page.index("แผนภูมิโครงสร้าง") > page.index("ข้อเสนอแนะ")
+    assert "ไม่ได้พิมพ์ในรายงาน" in page
+    assert client.get(url("text_edit", "org_chart")).status_code == 200
