@@ -292,3 +292,15 @@ def test_plan_summary_links_planners_to_the_texts(client, planner, director, pla
     assert link in client.get(f"/plans/{plan.fiscal_year.year}/").content.decode()
     client.force_login(director)
     assert link not in client.get(f"/plans/{plan.fiscal_year.year}/").content.decode()
+
+
+def test_the_page_warns_when_the_reports_change_after_an_edit(
+    client, planner, plan, project, reports
+):
+    narrative_edit(project=project, user=planner, texts={"problems": "ข้อความใหม่"}, photo_ids=set())
+    client.force_login(planner)
+    warning = "รายงานรายไตรมาสเปลี่ยนไปหลังการแก้ไขครั้งล่าสุด"
+    assert warning not in client.get(url(plan, project)).content.decode()
+    QuarterlyReport.objects.filter(pk=reports[1].pk).update(problems="ปัญหาที่แก้ไขหลังเปิดรายงาน")
+    assert warning in client.get(url(plan, project)).content.decode()
+    assert "ข้อความใหม่" in project_html(plan)  # the edit still prints until the planner acts
