@@ -1,7 +1,9 @@
 """Queries every signed-in page makes beyond its own reads, added to each page's fixed
 maximum: the user's offices (plans.access.user_offices: the office switcher and the current
-office), and the session's save that keeps the idle timeout moving (an UPDATE inside a
-savepoint in a test's transaction; at most once a minute, so on a signed-in test client's
-first request). Neither grows with the data."""
+office), the menu's rights of the user in that office (plans.access.rights_for, asked
+by the main menu's "จัดการแผน" and remembered for the rest of the request), and the
+session's save that keeps the idle timeout moving (an UPDATE inside a savepoint in a test's
+transaction; at most once a minute, so on a signed-in test client's first request). None
+grows with the data."""
 
-REQUEST_EXTRA = 4
+REQUEST_EXTRA = 5

@@ -160,3 +160,10 @@ def test_pages_of_an_unfinished_year_say_as_of_when(client, plan, project, schoo
 def test_the_budget_overview_of_a_running_year_says_as_of_when(plan, project):
     assert budget_overview(plan, today=IN_Q3).as_of == 3
     assert budget_overview(plan, today=AFTER).as_of is None
+
+
+def test_a_year_with_nothing_due_yet_prints_no_empty_percentages(plan, project, schools):
+    result(schools, 1, "5")  # as of the first quarter, which has no milestone
+    html = printing.annual_report_html(annual_report(plan))
+    assert "ข้อมูล ณ สิ้นไตรมาสที่ ๑" in html
+    assert "บรรลุค่าเป้าหมาย ๐ ตัวชี้วัด คิดเป็นร้อยละ – ไม่บรรลุค่าเป้าหมาย ๐ ตัวชี้วัด" in html
