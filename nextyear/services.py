@@ -18,6 +18,7 @@ choice an office makes.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
@@ -276,3 +277,27 @@ def plan_copy_undo(*, copy: PlanCopy, user) -> None:
         target.delete()  # its frame and the copy's record go with it
     else:
         copy.delete()
+
+
+@audit.authored
+@transaction.atomic
+def proposals_update(*, plan: Plan, amounts: dict[Project, Decimal | None], user) -> None:
+    """Set the proposed budget of the plan's projects: an amount replaces the proposal,
+    None removes it. A proposal is never an allocation (finance allocates in `budget`)."""
+    require(user, plan.office_id, Right.MANAGE_PLAN)
+    for project, amount in amounts.items():
+        if project.plan_id != plan.pk:
+            raise ValidationError("โครงการนี้ไม่อยู่ในแผนนี้")
+        proposal = BudgetProposal.objects.filter(project=project).first()
+        if amount is None:
+            if proposal is not None:
+                proposal.delete()
+            continue
+        if isinstance(amount, float):
+            raise TypeError("Use Decimal for amounts, never float.")
+        if proposal is None:
+            proposal = BudgetProposal(project=project)
+        elif proposal.amount == amount:
+            continue
+        proposal.amount = amount
+        _saved(proposal)

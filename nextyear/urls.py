@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.copy_home, name="home"),
     path("<int:year>/", views.copy_preview, name="preview"),
     path("<int:year>/undo/", views.copy_undo, name="undo"),
+    path("<int:year>/proposals/", views.proposals_edit, name="proposals"),
 ]

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from nextyear import selectors, services
-from nextyear.forms import CopyForm, UndoForm
+from nextyear.forms import CopyForm, ProposalsForm, UndoForm
 from nextyear.models import PlanCopy
 from plans import thai
 from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
+from projects.models import Project
 
 
 def _manageable(request, year: int) -> Plan:
@@ -94,7 +95,7 @@ def copy_undo(request, year: int):
             request,
             form,
             lambda: services.plan_copy_undo(copy=copy, user=request.user),
-            done=f"ยกเลิกการคัดลอกแผนสู่{target.fiscal_year}แล้ว",
+            done=f"ยกเลิกการคัดลอกแผนสู่{target.fiscal_year} แล้ว",
         )
     ):
         return redirect("nextyear:preview", year=copy.source.fiscal_year.year)
@@ -106,3 +107,22 @@ def copy_undo(request, year: int):
         "form": form,
     }
     return render(request, "nextyear/copy_undo.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def proposals_edit(request, year: int):
+    """The proposed budget of each project of the plan of `year` (never an allocation)."""
+    plan = _manageable(request, year)
+    projects = list(
+        Project.objects.filter(plan=plan).select_related("budget_proposal").order_by("number")
+    )
+    form = ProposalsForm(request.POST if request.method == "POST" else None, projects=projects)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposals_update(plan=plan, amounts=form.amounts(), user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"บันทึกงบประมาณที่เสนอของ{plan.fiscal_year} แล้ว")
+            return redirect("nextyear:proposals", year=year)
+    return render(request, "nextyear/proposals_form.html", {"plan": plan, "form": form})

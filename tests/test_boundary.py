@@ -76,6 +76,8 @@ WRITERS = {
     "budget:disbursement_delete": {"finance", "officeadmin"},
     "budget:disbursement_reverse": {"finance", "officeadmin"},
     "reports:report_job_request": MEMBERS,
+    "nextyear:preview": {"planner", "officeadmin"},
+    "nextyear:proposals": {"planner", "officeadmin"},
     "reports:narrative": {"planner", "officeadmin"},
     "projects:project_add": {"planner", "officeadmin"},
     "projects:project_tree": {"planner", "officeadmin"},
@@ -111,6 +113,8 @@ TYPED = {
     "budget:project_allocation_add": {"amount": "๑๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
     "budget:project_ledger": {"amount": "๑๐๐", "paid_on": "๑๕/๑/๒๕๖๕"},
     "budget:disbursement_reverse": {"reason": "บันทึกซ้ำ"},
+    "nextyear:preview": {"activities": "on", "indicators": "on"},
+    "nextyear:proposals": {"rows-0-amount": "๑,๐๐๐"},
     "reports:narrative": {"problems": "ปัญหาที่เรียบเรียงใหม่"},
     "projects:project_add": {"number": "๙", "name": "โครงการใหม่ทดสอบ"},
     "projects:project_tree": {"name": "ชื่อโครงการที่แก้แล้ว"},
@@ -132,7 +136,7 @@ SKIP = {"login", "logout"}  # their own tests: tests/test_sign_in.py
 # route is the current office's page, chosen by ?office=.
 NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number"}
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
-DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "reports", "auth")
+DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "nextyear", "reports", "auth")
 NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
 
 

@@ -151,3 +151,20 @@ def test_only_the_offices_planners_undo(source, planner, who, request):
     with pytest.raises(PermissionDenied):
         plan_copy_undo(copy=copy, user=request.getfixturevalue(who))
     assert copy.target.projects.count() == 2
+
+
+def test_proposals_are_set_changed_and_removed(source, planner, director):
+    from nextyear.services import proposals_update
+
+    copy = plan_copy(source=source, parts=ALL, user=planner)
+    first, second = copy.target.projects.order_by("number")
+    proposals_update(
+        plan=copy.target, amounts={first: Decimal("120000"), second: None}, user=planner
+    )
+    assert BudgetProposal.objects.get(project=first).amount == Decimal("120000")
+    assert not BudgetProposal.objects.filter(project=second).exists()
+    assert not ProjectAllocation.objects.filter(project__plan=copy.target).exists()
+    with pytest.raises(PermissionDenied):
+        proposals_update(plan=copy.target, amounts={first: Decimal(1)}, user=director)
+    with pytest.raises(ValidationError):
+        proposals_update(plan=copy.target, amounts={source.projects.first(): None}, user=planner)

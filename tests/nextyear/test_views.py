@@ -129,3 +129,33 @@ def test_preview_query_count_does_not_grow(
     client.force_login(planner)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("nextyear:preview", args=[2565])).status_code == 200
+
+
+def test_the_planner_sets_the_proposals(client, source, planner):
+    copy = plan_copy(source=source, parts=set(Part), user=planner)
+    first, second = copy.target.projects.order_by("number")
+    url = reverse("nextyear:proposals", args=[2566])
+    client.force_login(planner)
+    page = client.get(url).content.decode()
+    assert "๑,๕๐๐.๐๐" in page and "ไม่ใช่ยอดจัดสรร" in page
+    data = {
+        "office": source.office.code,
+        "rows-TOTAL_FORMS": "2",
+        "rows-INITIAL_FORMS": "2",
+        "rows-0-key": str(first.pk),
+        "rows-0-amount": "๒,๐๐๐.๕๐",
+        "rows-1-key": str(second.pk),
+        "rows-1-amount": "",
+    }
+    assert client.post(url, data).status_code == 302
+    assert first.budget_proposal.__class__.objects.get(project=first).amount == Decimal("2000.50")
+    bad = client.post(url, {**data, "rows-0-amount": "-๕"})
+    assert bad.status_code == 200 and "rows-0-amount" in bad.content.decode()
+
+
+@pytest.mark.parametrize("who", ["director", "outsider"])
+def test_others_cannot_set_proposals(client, source, planner, who, request):
+    plan_copy(source=source, parts=set(Part), user=planner)
+    client.force_login(request.getfixturevalue(who))
+    status = client.get(reverse("nextyear:proposals", args=[2566])).status_code
+    assert status == (403 if who == "director" else 404)
