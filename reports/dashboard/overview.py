@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 
 from budget.models import OfficeDisbursement
 from budget.selectors import with_current_budget
@@ -105,12 +106,14 @@ def office_money(
 
 @dataclass(frozen=True)
 class YearLine:
-    """One fiscal year of the office in the year-against-year table (fourth quarter)."""
+    """One fiscal year of the office in the year-against-year table: at its end, or at its
+    reporting quarter while it is not over (`as_of`, plans.thai.as_of_quarter)."""
 
     year: int
     projects: int
     counts: VerdictCounts
     allocated: Decimal
+    as_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -144,10 +147,11 @@ class Overview:
         return self.plan.statuses
 
 
-def year_lines(office: Office) -> list[YearLine]:
-    """Every fiscal year of the office that has projects, at its year's end: projects,
-    indicator verdicts and project budgets (with transfers). Three queries whatever the
-    number of years."""
+def year_lines(office: Office, *, today: date | None = None) -> list[YearLine]:
+    """Every fiscal year of the office that has projects, at its year's end or, while it is
+    not over on `today`, at its reporting quarter (plans.thai.as_of_quarter, against its
+    milestones): projects, indicator verdicts and project budgets (with transfers). Three
+    queries whatever the number of years."""
     projects = with_current_budget(Project.objects.filter(plan__office=office)).select_related(
         "plan__fiscal_year"
     )
@@ -156,17 +160,25 @@ def year_lines(office: Office) -> list[YearLine]:
     per_year: dict[int, list] = defaultdict(list)
     for project in projects:
         per_year[project.plan.fiscal_year.year].append(project)
-    return [
-        YearLine(
-            year=year,
-            projects=len(rows),
-            counts=VerdictCounts.of(
-                [indicator_row(i, results[i.pk]).verdict for p in rows for i in indicators[p.pk]]
-            ),
-            allocated=cents(sum((p.current_budget for p in rows), ZERO)),
+    day = today or timezone.localdate()
+    lines = []
+    for year, rows in sorted(per_year.items()):
+        judged = [i for p in rows for i in indicators[p.pk]]
+        reported = max((r.quarter for i in judged for r in results[i.pk]), default=None)
+        as_of = thai.as_of_quarter(year, day, reported)
+        quarter = as_of or thai.FISCAL_QUARTERS[-1]
+        lines.append(
+            YearLine(
+                year=year,
+                projects=len(rows),
+                counts=VerdictCounts.of(
+                    [indicator_row(i, results[i.pk], quarter=quarter).verdict for i in judged]
+                ),
+                allocated=cents(sum((p.current_budget for p in rows), ZERO)),
+                as_of=as_of,
+            )
         )
-        for year, rows in sorted(per_year.items())
-    ]
+    return lines
 
 
 def overview_page(plan: Plan, filters: Filters, years: list[int], *, today: date) -> Overview:
@@ -181,5 +193,5 @@ def overview_page(plan: Plan, filters: Filters, years: list[int], *, today: date
         plan=ProjectSet("plan", office.short_name, projects),
         money_tracked=money_tracked,
         money=office_money(office, plan, filters.quarter, targets),
-        year_lines=year_lines(office) if len(years) > 1 else [],
+        year_lines=year_lines(office, today=today) if len(years) > 1 else [],
     )

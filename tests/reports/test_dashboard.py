@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from budget.models import DisbursementTarget, ProjectDisbursement
-from indicators.models import IndicatorMilestone
+from indicators.models import IndicatorMilestone, IndicatorResult
 from plans.models import GradeEnrolment, Province, Role, School, SchoolYear
 from progress.models import QuarterlyReport
 from progress.services import report_return
@@ -276,6 +276,18 @@ def test_year_against_year(client, office, group, director):
         (2565, 1, 1),
         (2566, 0, 1),
     ]
+    # A year not over is judged at its reporting quarter: FY2566 reported up to its second
+    # quarter, which has no milestone, judges nothing yet.
+    IndicatorResult.objects.filter(indicator__project__plan__fiscal_year__year=2566).update(
+        quarter=2
+    )
+    data = year_lines(office, today=date(2023, 2, 1))
+    assert [(y.year, y.as_of, y.counts.not_due, y.counts.reported) for y in data] == [
+        (2565, None, 0, 1),
+        (2566, 2, 1, 0),
+    ]
+    html = client.get(url("dashboard", year=2566, quarter=4)).content.decode()
+    assert "๒๕๖๖ ( ข้อมูล ณ สิ้นไตรมาสที่ ๒ ) ๑ ๐ / ๐" in text_of(html, "years")
     newest = client.get(url("dashboard_projects", year=2566)).content.decode()
     assert "โครงการต่อเนื่อง" in newest
     project = Project.objects.get(plan__fiscal_year__year=2566)
