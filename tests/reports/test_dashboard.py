@@ -207,7 +207,9 @@ def test_rows_sort_by_the_url(client, fy2565_db, seed_director):
         (VerdictCounts(4, 1, 0), "100", "0", False, ProjectStatus.ON_TRACK),  # 80 %
         (VerdictCounts(3, 1, 0), "100", "0", False, ProjectStatus.BEHIND),  # 75 %
         (VerdictCounts(1, 2, 0), "100", "0", False, ProjectStatus.AT_RISK),  # 33 %
-        (VerdictCounts(0, 0, 5), "100", "0", False, ProjectStatus.ON_TRACK),  # nothing due yet
+        (VerdictCounts(0, 0, 5), "100", "0", False, ProjectStatus.ON_TRACK),  # nothing reported
+        (VerdictCounts(0, 0, 0, 5), "100", "0", False, ProjectStatus.ON_TRACK),  # none due yet
+        (VerdictCounts(1, 1, 0, 3), "100", "0", False, ProjectStatus.BEHIND),  # 1 of 2 judged
         (VerdictCounts(5, 0, 0), "100", "52", True, ProjectStatus.ON_TRACK),  # target 52
         (VerdictCounts(5, 0, 0), "100", "51.99", True, ProjectStatus.BEHIND),
         (VerdictCounts(5, 0, 0), "100", "42", True, ProjectStatus.BEHIND),  # within ten points
