@@ -46,3 +46,12 @@ def test_the_form_shows_the_target_so_far(client, staff_user, project):
         html,
     )
     assert "เป้าหมายถึงสิ้นไตรมาสที่ ๒" in html
+
+
+def test_the_read_only_report_shows_the_target_so_far(client, director, project):
+    rate, count = project.indicators.order_by("order")
+    client.force_login(director)
+    html = client.get(reverse("progress:report", args=[project.pk, 2])).content.decode()
+    assert f'<td data-testid="milestone-{count.pk}">๔๐ คน</td>' in html
+    assert f'<td data-testid="milestone-{rate.pk}">ยังไม่ถึงกำหนดประเมิน</td>' in html
+    assert "๓๐ คน (ไม่บรรลุ)</td>" in html
