@@ -90,7 +90,7 @@ def test_a_quarter_from_entry_to_approval(live_server, page: Page, tmp_path):
     page.get_by_role("button", name="ยืนยันอนุมัติรายงาน").click()
     expect(page.get_by_test_id("locked")).to_contain_text("ถูกล็อกไม่ให้แก้ไข")
     expect(page.get_by_role("button", name="บันทึกร่าง")).to_have_count(0)
-    expect(page.get_by_role("cell", name="คน ๔๐", exact=True)).to_have_count(2)
+    expect(page.get_by_role("cell", name="๔๐ คน", exact=True)).to_have_count(2)
 
     # Every step is in the history, newest first: the report's own lines, and the lines of
     # its values, money and photo (named by their kind).
