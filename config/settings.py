@@ -231,6 +231,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # -- end sign-in and headers ------------------------------------------------------------------
 
+# -- E-mail (password-reset links: plans/people/, "ลืมรหัสผ่าน" on the sign-in page) -------------
+# The demo prints e-mails on the console; the tests keep them in memory (Django's locmem);
+# production sets an SMTP server.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEMO_MODE
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_PASSWORD_RESET_HOURS", "24")) * 3600
+# -- end e-mail --------------------------------------------------------------------------------
+
 # How the annual report's PDF is made: "immediate" (in the request, the embedded default) or
 # "background" (a job with progress, so a long report never blocks a web worker).
 REPORT_PDF_MODE = os.environ.get("REPORT_PDF_MODE", "immediate" if DEMO_MODE else "background")

@@ -29,6 +29,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from plans.empty_year import PlanYearMissing, missing_year_or_404, requested_year
 from plans.models import Membership, Office, Plan, Role
@@ -206,13 +207,23 @@ def offices_context(request) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     offices = user_offices(request)
+    # The menu's "บุคลากร" (plans/people/): asked only when a page shows the menu.
+    people = SimpleLazyObject(lambda: _manages_people(request))
     if len(offices) < 2:
-        return {"office_choices": []}
+        return {"office_choices": [], "manages_people": people}
     try:
         current = current_office(request)
     except Http404:
         current = None
-    return {"office_choices": offices, "office_current": current}
+    return {"office_choices": offices, "office_current": current, "manages_people": people}
+
+
+def _manages_people(request) -> bool:
+    try:
+        office = current_office(request)
+    except Http404:
+        return False
+    return office is not None and Right.MANAGE_PEOPLE in rights_for(request.user, office)
 
 
 def office_plans(request) -> QuerySet[Plan]:
@@ -287,3 +298,10 @@ def require(user, office: Office | int, right: Right) -> None:
         return
     if right not in rights_for(user, office):
         raise PermissionDenied(NOT_ALLOWED)
+
+
+def own_membership(user, membership: Membership) -> bool:
+    """Whether `membership` is the user's own, which no office administrator changes or
+    removes (the admin's membership pages and the portal's people pages): a superuser
+    alone may, for maintenance."""
+    return membership.user_id == getattr(user, "pk", None) and not user.is_superuser

@@ -32,7 +32,7 @@ from django.forms import ModelMultipleChoiceField, TextInput
 from import_export.admin import ImportExportModelAdmin
 
 from plans import models
-from plans.access import Right, offices_with
+from plans.access import Right, offices_with, own_membership
 from plans.forms import ThaiDateField, ThaiDecimalField, ThaiIntegerField
 from plans.ownership import office_of, office_path
 from plans.resources import GradeEnrolmentResource, SchoolResource, WorkGroupResource
@@ -401,21 +401,19 @@ class MembershipAdmin(ModelAdmin):
     list_filter = ["office", "role", "work_group"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "position"]
 
-    def _own(self, request, obj) -> bool:
-        return obj is not None and obj.user_id == request.user.pk
-
+    # One rule with the portal's people pages: plans.access.own_membership.
     def has_change_permission(self, request, obj=None):
-        if self._own(request, obj) and not request.user.is_superuser:
+        if obj is not None and own_membership(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if self._own(request, obj) and not request.user.is_superuser:
+        if obj is not None and own_membership(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if obj.user_id == request.user.pk and not request.user.is_superuser:
+        if own_membership(request.user, obj):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 

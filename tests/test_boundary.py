@@ -39,7 +39,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from plans import thai
-from plans.access import rights_for
+from plans.access import own_membership, rights_for
 from plans.forms import issue_token
 from plans.models import CommitteeSection
 from plans.ownership import office_path
@@ -76,6 +76,10 @@ WRITERS = {
     "budget:disbursement_delete": {"finance", "officeadmin"},
     "budget:disbursement_reverse": {"finance", "officeadmin"},
     "reports:report_job_request": MEMBERS,
+    "people:member_add": {"officeadmin"},
+    "people:member_attach": {"officeadmin"},
+    "people:member_edit": {"officeadmin"},
+    "people:member_remove": {"officeadmin"},
     "nextyear:preview": {"planner", "officeadmin"},
     "nextyear:proposals": {"planner", "officeadmin"},
     "reports:narrative": {"planner", "officeadmin"},
@@ -113,6 +117,17 @@ TYPED = {
     "budget:project_allocation_add": {"amount": "๑๐๐", "received_on": "๑/๑๒/๒๕๖๔"},
     "budget:project_ledger": {"amount": "๑๐๐", "paid_on": "๑๕/๑/๒๕๖๕"},
     "budget:disbursement_reverse": {"reason": "บันทึกซ้ำ"},
+    "people:member_add": {
+        "username": "newcolleague",
+        "first_name": "สมศรี",
+        "last_name": "ใจดี",
+        "email": "somsri@example.go.th",
+        "password1": "Kr0ng-Kan-2566!",
+        "password2": "Kr0ng-Kan-2566!",
+        "role": "finance",
+    },
+    "people:member_attach": {"account": "nobody", "role": "director"},
+    "people:member_edit": {"position": "ตำแหน่งทดสอบ"},
     "nextyear:preview": {"activities": "on", "indicators": "on"},
     "nextyear:proposals": {"rows-0-amount": "๑,๐๐๐"},
     "reports:narrative": {"problems": "ปัญหาที่เรียบเรียงใหม่"},
@@ -131,7 +146,15 @@ TYPED = {
     "plan_manage:committee_sections": {"rows-0-title": "กลุ่มทดสอบ"},
     "plan_manage:committee_members": {"rows-0-name": "กรรมการทดสอบ"},
 }
-SKIP = {"login", "logout"}  # their own tests: tests/test_sign_in.py
+# Their own tests: tests/test_sign_in.py, tests/plans/test_people.py (public pages).
+SKIP = {
+    "login",
+    "logout",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 # Route parameters that name no row of an office (the same URL in every office): such a
 # route is the current office's page, chosen by ?office=.
 NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number"}
@@ -202,6 +225,8 @@ def _kwargs(name: str, params: set[str], w) -> dict:
             kwargs[param] = ids[param]
         elif param == "pk" and name.startswith(("budget:", "reports:dashboard_project")):
             kwargs[param] = w.project.pk
+        elif param == "pk" and name.startswith("people:"):
+            kwargs[param] = w.users["staff"].memberships.get(office=w.office).pk
         else:
             raise AssertionError(f"add {name}'s <{param}> to the boundary walk")
     return kwargs
@@ -454,7 +479,7 @@ def _admin_may(model_admin, view: str, url: str, actor_user, office) -> bool:
         return False
     if model_admin.model._meta.label_lower == "plans.membership":
         pk = int(url.rstrip("/").split("/")[-2])
-        return model_admin.model.objects.get(pk=pk).user_id != actor_user.pk
+        return not own_membership(actor_user, model_admin.model.objects.get(pk=pk))
     return True
 
 

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from plans.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.member_list, name="member_list"),
+    path("add/", views.member_add, name="member_add"),
+    path("attach/", views.member_attach, name="member_attach"),
+    path("<int:pk>/", views.member_edit, name="member_edit"),
+    path("<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("<int:pk>/password/", views.member_password, name="member_password"),
+]
