@@ -4,6 +4,13 @@ from indicators import models
 from plans.admin import ModelAdmin, ServiceWrittenAdmin, TabularInline
 
 
+class IndicatorMilestoneInline(TabularInline):
+    """The indicator's milestones per quarter (the portal's project tree edits them too)."""
+
+    model = models.IndicatorMilestone
+    extra = 0
+
+
 class IndicatorResultInline(TabularInline):
     """Approved results are written by the quarterly report's approval: read-only here."""
 
@@ -18,7 +25,15 @@ class IndicatorAdmin(ModelAdmin):
     list_filter = ["project__plan", "unit", "direction", "aggregation", "project"]
     search_fields = ["text", "project__name"]
     list_select_related = ["project"]
-    inlines = [IndicatorResultInline]
+    inlines = [IndicatorMilestoneInline, IndicatorResultInline]
+
+
+@admin.register(models.IndicatorMilestone)
+class IndicatorMilestoneAdmin(ModelAdmin):
+    list_display = ["indicator", "quarter", "value"]
+    list_filter = ["quarter", "indicator__project__plan"]
+    search_fields = ["indicator__text"]
+    list_select_related = ["indicator"]
 
 
 @admin.register(models.IndicatorResult)

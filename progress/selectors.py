@@ -56,11 +56,18 @@ def quarter_status(report: QuarterlyReport | None, deadline: date, today: date) 
 
 
 def report_deadlines(year: FiscalYear | int) -> dict[int, date]:
-    """The due date of each quarter of a fiscal year: the default unless planning set one."""
+    """The due date of each quarter of a fiscal year: the default unless planning set one.
+    Read once per FiscalYear object (a page that asks twice, for its default quarter and
+    its statuses, makes one query)."""
+    cached = getattr(year, "_report_deadlines", None)
+    if cached is not None:
+        return cached
     year_be = year if isinstance(year, int) else year.year
     deadlines = {q: default_deadline(year_be, q) for q in thai.FISCAL_QUARTERS}
     for row in ReportDeadline.objects.filter(fiscal_year__year=year_be):
         deadlines[row.quarter] = row.due_on
+    if not isinstance(year, int):
+        year._report_deadlines = deadlines
     return deadlines
 
 
@@ -68,7 +75,7 @@ def reporting_quarter(year: FiscalYear | int, today: date) -> int:
     """The quarter being reported now in a fiscal year: the quarter a progress page or the
     dashboard opens at (plans.thai.default_quarter, told the year's deadlines)."""
     year_be = year if isinstance(year, int) else year.year
-    return thai.default_quarter(year_be, today, report_deadlines(year_be))
+    return thai.default_quarter(year_be, today, report_deadlines(year))
 
 
 # -- my projects ------------------------------------------------------------------------

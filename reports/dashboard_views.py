@@ -60,7 +60,7 @@ def _scope(request, year: int | None = None, office: str = "") -> Scope | None:
         return None
     code, years, year = current.code, [p.fiscal_year.year for p in plans], plan.fiscal_year.year
     quarter = _int(request.GET.get("quarter"), thai.FISCAL_QUARTERS) or reporting_quarter(
-        year, timezone.localdate()
+        plan.fiscal_year, timezone.localdate()
     )
     filters = Filters(
         year=year,

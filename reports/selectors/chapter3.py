@@ -265,7 +265,9 @@ def onet(office: Office, fiscal_year: int) -> Onet:
             office=office, academic_year__gte=latest - 2, academic_year__lte=latest
         )
         .select_related("subject", "province")
-        .order_by("grade", "subject__order")
+        # Provinces in the order they were entered, the report's column order: without it
+        # PostgreSQL may return them in another order after the table's rows have moved.
+        .order_by("grade", "subject__order", "province_id", "academic_year", "pk")
     )
     province_tables = []
     comparisons = []
