@@ -89,6 +89,7 @@ WRITERS = {
     "projects:indicator_add": {"planner", "officeadmin"},
     "projects:indicator_edit": {"planner", "officeadmin"},
     "projects:indicator_delete": {"planner", "officeadmin"},
+    "plan_manage:plan_create": {"planner", "officeadmin"},
     "plan_manage:vision": {"planner", "officeadmin"},
     "plan_manage:statements": {"planner", "officeadmin"},
     "plan_manage:policies": {"planner", "officeadmin"},
@@ -136,6 +137,7 @@ TYPED = {
     "projects:activities_edit": {"new_name": "กิจกรรมใหม่ทดสอบ"},
     "projects:indicator_add": {"text": "ตัวชี้วัดใหม่ทดสอบ", "target": "๑๐", "q4": "๑๐"},
     "projects:indicator_edit": {"q2": "๔๐"},
+    "plan_manage:plan_create": {"year": "๒๕๗๐"},  # a year the world has no plan of
     "plan_manage:vision": {"vision": "วิสัยทัศน์ทดสอบ"},
     "plan_manage:statements": {"rows-0-text": "พันธกิจทดสอบ"},
     "plan_manage:policies": {"rows-0-text": "นโยบายทดสอบ"},

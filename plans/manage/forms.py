@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from plans.forms import ROWS_CHANGED, ThaiDateField, ThaiDecimalField, ThaiIntegerField
+from plans.forms import ROWS_CHANGED, OnceForm, ThaiDateField, ThaiDecimalField, ThaiIntegerField
 from plans.manage.services import ListRow
 
 TEXTAREA = {"rows": 3}
@@ -157,3 +157,14 @@ class StrategyGuidelineRowForm(ListRowForm):
         label="หัวข้อย่อย", widget=forms.Textarea(attrs=TEXTAREA), required=False
     )
     text = forms.CharField(label="แนวทางการพัฒนา", widget=forms.Textarea(attrs=TEXTAREA))
+
+
+class PlanCreateForm(OnceForm):
+    """A new, empty plan of the office for a fiscal year (B.E., Thai digits accepted)."""
+
+    year = ThaiIntegerField(
+        label="ปีงบประมาณ (พ.ศ.)",
+        min_value=2500,
+        max_value=2700,
+        help_text="เช่น ๒๕๗๐ แผนที่สร้างจะว่าง ถ้าต้องการเริ่มจากแผนปีก่อน ให้ใช้ “เริ่มแผนปีถัดไปจากปีนี้”",
+    )

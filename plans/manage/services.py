@@ -14,7 +14,7 @@ from django.db import models, transaction
 from plans import audit
 from plans.access import Right, require
 from plans.forms import ROWS_CHANGED
-from plans.models import Committee, Plan, ReportText
+from plans.models import Committee, FiscalYear, Office, Plan, ReportText
 
 UNKNOWN_TEXT = "ไม่พบหัวข้อนี้ในรายงานประจำปี"
 
@@ -133,3 +133,25 @@ def committee_save(
     committee.full_clean()
     committee.save()
     return committee
+
+
+PLAN_EXISTS = "สำนักงานมีแผนปฏิบัติการของปีงบประมาณนี้อยู่แล้ว"
+
+
+@audit.authored
+@transaction.atomic
+def plan_create(*, office: Office, year: int, user) -> Plan:
+    """An office's empty plan for a fiscal year (its first year, or a year not copied from
+    the one before: the copy is nextyear's). The fiscal year is reference data made when
+    first needed. Refused in Thai when the office has that year's plan already."""
+    require(user, office, Right.MANAGE_PLAN)
+    fiscal_year = FiscalYear.objects.filter(year=year).first() or FiscalYear(year=year)
+    if fiscal_year.pk is None:
+        fiscal_year.full_clean()
+        fiscal_year.save()
+    if Plan.objects.filter(office=office, fiscal_year=fiscal_year).exists():
+        raise ValidationError({"year": PLAN_EXISTS})
+    plan = Plan(office=office, fiscal_year=fiscal_year)
+    plan.full_clean()
+    plan.save()
+    return plan

@@ -8,6 +8,7 @@ YEAR = "<int:year>/manage/"
 
 urlpatterns = [
     path("manage/", views.start, name="start"),
+    path("manage/new/", views.plan_create, name="plan_create"),
     path(YEAR, views.plan_home, name="home"),
     path(YEAR + "vision/", views.vision_edit, name="vision"),
     path(YEAR + "statements/<slug:kind>/", views.statements_edit, name="statements"),

@@ -29,6 +29,7 @@ from plans.models import (
     PolicyArea,
     Strategy,
 )
+from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from plans.thai import to_thai_digits
 
 SAVED = "บันทึกแล้ว"
@@ -64,6 +65,33 @@ def start(request):
     if plan is None:
         return render(request, "plans/manage/no_plan.html", {"office": office})
     return redirect("plan_manage:home", year=plan.fiscal_year.year)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_create(request):
+    """A new, empty plan of the current office for a fiscal year (the office's first, or a
+    year not copied from the one before)."""
+    office = current_office(request)
+    if office is None or Right.MANAGE_PLAN not in rights_for(request.user, office):
+        raise PermissionDenied(NOT_ALLOWED)
+    form = forms.PlanCreateForm(_post(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["year"]
+        try:
+            submit_once(
+                key=form.submission_key,
+                user=request.user,
+                write=lambda: services.plan_create(office=office, year=year, user=request.user),
+            )
+        except AlreadySubmitted:
+            messages.info(request, ALREADY_SUBMITTED)
+            return redirect("plan_manage:home", year=year)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. {to_thai_digits(year)} แล้ว")
+            return redirect("plan_manage:home", year=year)
+    return render(request, "plans/manage/plan_create.html", {"form": form, "office": office})
 
 
 def menu(request) -> dict:

@@ -308,3 +308,47 @@ def test_a_text_the_report_does_not_print_is_listed_last(client, plan, planner):
     assert page.index("แผนภูมิโครงสร้าง") > page.index("ข้อเสนอแนะ")
     assert "ไม่ได้พิมพ์ในรายงาน" in page
     assert client.get(url("text_edit", "org_chart")).status_code == 200
+
+
+def _token(client, path: str) -> str:
+    import re
+
+    html = client.get(path).content.decode()
+    return re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+
+
+def test_an_office_without_a_plan_creates_its_first_year(client, office, planner):
+    """A new office has no year to copy from: the planning group creates an empty plan for a
+    fiscal year in the portal, never in the admin; a second one for that year is refused."""
+    from plans.models import FiscalYear, Plan
+
+    client.force_login(planner)
+    start = client.get(reverse("plan_manage:start")).content.decode()
+    assert reverse("plan_manage:plan_create") in start
+    path = reverse("plan_manage:plan_create")
+    response = client.post(path, {"year": "๒๕๗๐", "submission_token": _token(client, path)})
+    assert response.status_code == 302
+    assert response.url == reverse("plan_manage:home", args=[2570])
+    plan = Plan.objects.get(office=office, fiscal_year__year=2570)
+    assert FiscalYear.objects.filter(year=2570).exists()
+    assert history_for_plan(plan).filter(user=planner, action="create").exists()
+    again = client.post(path, {"year": "2570", "submission_token": _token(client, path)})
+    assert "สำนักงานมีแผนปฏิบัติการของปีงบประมาณนี้อยู่แล้ว" in again.content.decode()
+    assert Plan.objects.filter(office=office, fiscal_year__year=2570).count() == 1
+    bad = client.post(path, {"year": "2022", "submission_token": _token(client, path)})
+    assert bad.status_code == 200 and not Plan.objects.filter(fiscal_year__year=2022).exists()
+
+
+def test_only_the_planning_group_creates_a_plan(client, office, staff_user, director):
+    for user in (staff_user, director):
+        client.force_login(user)
+        assert client.get(reverse("plan_manage:plan_create")).status_code == 403
+        assert client.post(reverse("plan_manage:plan_create"), {"year": "2570"}).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.plan_create(office=office, year=2570, user=staff_user)
+
+
+def history_for_plan(plan):
+    from plans.history import history_for
+
+    return history_for(plan)
