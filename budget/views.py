@@ -13,6 +13,7 @@ from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
 from plans.access import office_plans, plan_choice, plan_for_user
+from plans.forms import show_errors
 from plans.history import HISTORY_LINES, history_for
 from plans.history import lines as history_lines
 from plans.models import Plan
@@ -38,15 +39,6 @@ def _refuse_unless(allowed: bool) -> None:
         raise PermissionDenied("ท่านไม่มีสิทธิ์แก้ไขข้อมูลนี้")
 
 
-def _show_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _record_once(request, form, write, *, done: str) -> bool:
     """Run a valid form's service call once (plans.services.submit_once): True when it was
     recorded now or by an earlier post of the same form (then nothing is recorded and the
@@ -56,7 +48,7 @@ def _record_once(request, form, write, *, done: str) -> bool:
     except AlreadySubmitted:
         messages.info(request, ALREADY_SUBMITTED)
     except ValidationError as error:
-        _show_errors(form, error)
+        show_errors(form, error)
         return False
     else:
         messages.success(request, done)
@@ -185,7 +177,7 @@ def disbursement_reverse(request, year: int, pk: int, entry: int):
                 disbursement=disbursement, user=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, "กลับรายการเบิกจ่ายแล้ว")
             return redirect("budget:project_ledger", year=year, pk=pk)
@@ -277,7 +269,7 @@ def targets_edit(request, year: int):
         try:
             services.targets_update(plan=plan, percents=form.percents(), user=request.user)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, "บันทึกเป้าหมายการเบิกจ่ายแล้ว")
             return redirect("budget:overview", year=year)

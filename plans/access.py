@@ -286,6 +286,15 @@ def plan_for_user(request, year: int) -> Plan:
     return plan
 
 
+def managed_plan(request, year: int) -> Plan:
+    """The current office's plan of `year`, for those who manage it (Right.MANAGE_PLAN):
+    the plan pages' and the project tree's one check; 403 otherwise."""
+    plan = plan_for_user(request, year)
+    if Right.MANAGE_PLAN not in rights_for(request.user, plan.office):
+        raise PermissionDenied(NOT_ALLOWED)
+    return plan
+
+
 NOT_ALLOWED = "ท่านไม่มีสิทธิ์ทำรายการนี้ในสำนักงานนี้"
 OFFICE_UNKNOWN = "ไม่ทราบว่าจะบันทึกให้สำนักงานใด กรุณาเปิดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"
 

@@ -216,3 +216,13 @@ class FormWithRows(forms.Form):
     @property
     def rows_invalid(self) -> bool:
         return self.is_bound and any(formset.total_error_count() for formset in self.formsets)
+
+
+def show_errors(form, error) -> None:
+    """Put a service's refusal (a ValidationError) on the form: on its field when the form
+    has one, else as the form's own error. Every portal form view uses it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -5,7 +5,7 @@ Each view checks access, parses the form, calls one selector or service, and ren
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,40 +14,23 @@ from django.views.decorators.http import require_http_methods
 from budget.selectors import project_amounts
 from indicators.models import Indicator
 from plans import thai
-from plans.access import Right, office_plans, plan_choice, plan_for_user, rights_for
+from plans.access import managed_plan, office_plans, plan_choice
+from plans.forms import show_errors
 from plans.history import HISTORY_LINES, history_for
 from plans.history import lines as history_lines
-from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from projects import forms, selectors, services
 from projects.models import Activity, Project
 
 PAGE_SIZE = 50
-REFUSED = "ท่านไม่มีสิทธิ์จัดการแผนของสำนักงานนี้"
-
-
-def _managed_plan(request, year: int) -> Plan:
-    """The current office's plan of `year`, for a user who manages it (else 403)."""
-    plan = plan_for_user(request, year)
-    if Right.MANAGE_PLAN not in rights_for(request.user, plan.office):
-        raise PermissionDenied(REFUSED)
-    return plan
 
 
 def _project(request, year: int, pk: int) -> Project:
-    plan = _managed_plan(request, year)
+    plan = managed_plan(request, year)
     projects = Project.objects.visible_to(request.user).filter(plan=plan)
     project = get_object_or_404(projects, pk=pk)
     project.plan = plan
     return project
-
-
-def _show_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _write(request, form, write, *, done: str, once: bool = False) -> bool:
@@ -62,7 +45,7 @@ def _write(request, form, write, *, done: str, once: bool = False) -> bool:
     except AlreadySubmitted:
         messages.info(request, ALREADY_SUBMITTED)
     except ValidationError as error:
-        _show_errors(form, error)
+        show_errors(form, error)
         return False
     else:
         messages.success(request, done)
@@ -81,7 +64,7 @@ def home(request):
 
 
 def project_list(request, year: int):
-    plan = _managed_plan(request, year)
+    plan = managed_plan(request, year)
     rows = selectors.project_list_for_plan(plan)
     context = {
         "plan": plan,
@@ -93,7 +76,7 @@ def project_list(request, year: int):
 
 @require_http_methods(["GET", "POST"])
 def project_add(request, year: int):
-    plan = _managed_plan(request, year)
+    plan = managed_plan(request, year)
     form = forms.ProjectAddForm(
         _post(request),
         plan=plan,

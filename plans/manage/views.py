@@ -14,11 +14,12 @@ from plans.access import (
     NOT_ALLOWED,
     Right,
     current_office,
+    managed_plan,
     office_plans,
     plan_choice,
-    plan_for_user,
     rights_for,
 )
+from plans.forms import show_errors
 from plans.manage import forms, selectors, services
 from plans.manage.texts import text_slots
 from plans.models import (
@@ -35,24 +36,8 @@ from plans.thai import to_thai_digits
 SAVED = "บันทึกแล้ว"
 
 
-def managed_plan(request, year: int) -> Plan:
-    """The current office's plan of `year`, for the planning group only (403 otherwise)."""
-    plan = plan_for_user(request, year)
-    if Right.MANAGE_PLAN not in rights_for(request.user, plan.office):
-        raise PermissionDenied(NOT_ALLOWED)
-    return plan
-
-
 def _post(request):
     return request.POST if request.method == "POST" else None
-
-
-def _show_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def start(request):
@@ -87,7 +72,7 @@ def plan_create(request):
             messages.info(request, ALREADY_SUBMITTED)
             return redirect("plan_manage:home", year=year)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, f"สร้างแผนปฏิบัติการปีงบประมาณ พ.ศ. {to_thai_digits(year)} แล้ว")
             return redirect("plan_manage:home", year=year)
@@ -281,7 +266,7 @@ def text_edit(request, year: int, key: str):
                 plan=plan, user=request.user, key=key, known=slot is not None, **form.cleaned_data
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, SAVED)
             return redirect("plan_manage:texts", year=year)

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from plans.access import NOT_ALLOWED, Right, current_office, own_membership, rights_for
+from plans.forms import show_errors
 from plans.models import Membership, Office
 from plans.people import forms, selectors, services
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
@@ -43,14 +44,6 @@ def _membership(request, pk: int) -> Membership:
     return membership
 
 
-def _show_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def member_list(request):
     office = _office(request)
     search = request.GET.get("q", "").strip()[:100]
@@ -77,7 +70,7 @@ def _add(request, form_class, service, *, title: str, template: str, done: str):
             messages.info(request, ALREADY_SUBMITTED)
             return redirect("people:member_list")
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, done.format(person=person(membership.user)))
             return redirect("people:member_list")
@@ -120,7 +113,7 @@ def member_edit(request, pk: int):
                 membership=membership, user=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, f"บันทึกข้อมูลของ {person(membership.user)} แล้ว")
             return redirect("people:member_list")

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from plans.manage.views import managed_plan
+from plans.access import managed_plan
 from plans.models import MinisterPolicy
 from projects.alignment import services
 from projects.alignment.forms import AlignmentForm
