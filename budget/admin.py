@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from budget import models
 from plans.access import Right
-from plans.admin import ModelAdmin, ServiceWrittenAdmin
+from plans.admin import ModelAdmin, ServiceWrittenAdmin, fiscal_year_filter
 
 
 class MoneyAdmin(ServiceWrittenAdmin):
@@ -53,10 +53,9 @@ class ProjectAllocationAdmin(MoneyAdmin):
 @admin.register(models.ProjectDisbursement)
 class ProjectDisbursementAdmin(MoneyAdmin):
     list_display = ["project", "activity", "paid_on", "amount", "document_no", "created_by"]
-    list_filter = ["project__plan", "project"]
+    list_filter = [fiscal_year_filter("paid_on"), "project__plan", "project"]
     search_fields = ["project__name", "document_no", "note"]
     list_select_related = ["project", "activity", "created_by"]
-    date_hierarchy = "paid_on"
 
 
 @admin.register(models.BudgetTransfer)

@@ -20,6 +20,8 @@ Every path to the data obeys the same rules (plans/access.py):
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin import helpers as admin_helpers
+from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.utils import NestedObjects, get_fields_from_path
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
@@ -29,6 +31,7 @@ from django.db import models as db
 from django.db import router
 from django.db.models import Q
 from django.forms import ModelMultipleChoiceField, TextInput
+from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 
 from plans import models
@@ -36,7 +39,13 @@ from plans.access import Right, offices_with, own_membership
 from plans.forms import ThaiDateField, ThaiDecimalField, ThaiIntegerField
 from plans.ownership import office_of, office_path
 from plans.resources import GradeEnrolmentResource, SchoolResource, WorkGroupResource
-from plans.thai import format_thai_date
+from plans.thai import (
+    fiscal_year_bounds,
+    fiscal_year_label,
+    fiscal_year_of,
+    format_thai_date,
+    to_thai_digits,
+)
 
 admin.site.site_header = "ระบบติดตามแผนปฏิบัติการประจำปี"
 admin.site.site_title = "ระบบติดตามแผนปฏิบัติการ"
@@ -55,17 +64,54 @@ THAI_INPUTS = {
 }
 
 
-def thai_date_column(field: db.DateField):
-    """A list column showing a date field in B.E. ("๑ ต.ค. ๒๕๖๕", not Django's "1 ตุลาคม
-    2022"), sorted by the field."""
+def _thai_display(value, field, empty_value_display, avoid_link=False):
+    """Django's admin shows a stored date as "1 ตุลาคม 2022" (the locale's format has no
+    Buddhist era): dates and times are shown as the portal shows them ("๑ ต.ค. ๒๕๖๕",
+    "๑ ต.ค. ๒๕๖๕ ๑๓:๐๕"); everything else as Django does."""
+    if value not in (None, "") and not getattr(field, "flatchoices", None):
+        if isinstance(field, db.DateTimeField):
+            local = timezone.localtime(value) if timezone.is_aware(value) else value
+            text = f"{format_thai_date(local.date(), month='short')} {local:%H:%M}"
+            return to_thai_digits(text)
+        if isinstance(field, db.DateField):
+            return format_thai_date(value, month="short")
+    return _django_display_for_field(value, field, empty_value_display, avoid_link)
 
-    def column(obj):
-        value = getattr(obj, field.name)
-        return format_thai_date(value, month="short") if value else "-"
 
-    column.short_description = field.verbose_name
-    column.admin_order_field = field.name
-    return column
+# The one function through which the admin shows a stored value, in read-only fields
+# (helpers) and in list columns (admin_list); both modules bind it at import. Django is
+# pinned to 5.2 (pyproject.toml) and tests/plans/test_admin_dates.py reads both screens.
+_django_display_for_field = admin_helpers.display_for_field
+admin_helpers.display_for_field = _thai_display
+admin_list.display_for_field = _thai_display
+
+
+class FiscalYearFilter(admin.SimpleListFilter):
+    """Rows by the fiscal year (B.E.) of a date, instead of Django's date hierarchy, which
+    links years and months in C.E. ("2022", "ตุลาคม 2022")."""
+
+    title = "ปีงบประมาณ"
+    parameter_name = "fiscal_year"
+    field_name = ""  # set by fiscal_year_filter()
+
+    def lookups(self, request, model_admin):
+        days = model_admin.get_queryset(request).dates(self.field_name, "month")
+        years = sorted({fiscal_year_of(day) for day in days}, reverse=True)
+        return [(str(year), fiscal_year_label(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        first, last = fiscal_year_bounds(int(self.value()))
+        field = queryset.model._meta.get_field(self.field_name)
+        lookup = self.field_name
+        if isinstance(field, db.DateTimeField):
+            lookup += "__date"
+        return queryset.filter(**{f"{lookup}__gte": first, f"{lookup}__lte": last})
+
+
+def fiscal_year_filter(field_name: str) -> type[FiscalYearFilter]:
+    return type(f"FiscalYearFilter_{field_name}", (FiscalYearFilter,), {"field_name": field_name})
 
 
 # -- the office of a row ---------------------------------------------------------------------
@@ -227,17 +273,6 @@ class OfficeScoped:
         if not self._scoped(request):
             return super().has_delete_permission(request, obj)
         return self._allowed(request, obj)
-
-    def get_list_display(self, request):
-        """Date columns in B.E. (thai_date_column)."""
-        columns = []
-        for entry in super().get_list_display(request):
-            if isinstance(entry, str):
-                field = next((f for f in self.model._meta.fields if f.name == entry), None)
-                if isinstance(field, db.DateField) and not isinstance(field, db.DateTimeField):
-                    entry = thai_date_column(field)
-            columns.append(entry)
-        return columns
 
     def get_list_filter(self, request):
         """Filters by a related row list only the rows of the user's offices."""
@@ -588,9 +623,8 @@ class AuditEntryAdmin(ServiceWrittenAdmin):
     admin_right = Right.MANAGE_PEOPLE
 
     list_display = ["at", "user", "object_label", "action", "office"]
-    list_filter = ["office", "object_type", "action"]
+    list_filter = [fiscal_year_filter("at"), "office", "object_type", "action"]
     search_fields = ["object_label", "note", "user__username"]
-    date_hierarchy = "at"
 
 
 # Accounts and permission groups: superusers only (the office's people are managed through

@@ -9,8 +9,10 @@ from django.contrib import admin
 from django.db import models
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from plans.forms import ThaiDateField
+from plans.thai import format_thai_date
 from progress.models import ReportDeadline
 from tests import factories
 
@@ -67,3 +69,37 @@ def test_a_date_typed_in_the_admin_is_saved_as_buddhist_era_and_listed_so(admin_
         reverse("admin:progress_reportdeadline_change", args=[ReportDeadline.objects.get().pk])
     ).content.decode()
     assert 'value="๑๕/๑/๒๕๖๖"' in change
+
+
+def test_read_only_dates_and_times_in_the_admin_are_buddhist_era(admin_client):
+    """A service-written row is shown read-only: its date and its time stamp in B.E."""
+    from tests.budget import factories as money
+
+    plan = factories.plan(factories.office())
+    paid = money.disbursement(factories.project(plan), "1000", paid_on=date(2022, 1, 15))
+    page = admin_client.get(
+        reverse("admin:budget_projectdisbursement_change", args=[paid.pk])
+    ).content.decode()
+    assert "๑๕ ม.ค. ๒๕๖๕" in page
+    assert "2022" not in page
+    rows = admin_client.get(reverse("admin:plans_auditentry_changelist")).content.decode()
+    rows = rows.split("<tbody>")[1].split("</tbody>")[0]  # the audit entries of the writes
+    today = timezone.localdate()
+    assert format_thai_date(today, month="short") in rows
+    assert str(today.year) not in rows
+
+
+def test_dated_lists_filter_by_buddhist_fiscal_year_not_a_christian_calendar(admin_client):
+    from tests.budget import factories as money
+
+    project = factories.project(factories.plan(factories.office()))
+    money.disbursement(project, "1000", paid_on=date(2022, 1, 15))  # FY2565
+    money.disbursement(project, "2000", paid_on=date(2022, 10, 3))  # FY2566
+    url = reverse("admin:budget_projectdisbursement_changelist")
+    page = admin_client.get(url).content.decode()
+    assert "ปีงบประมาณ พ.ศ. ๒๕๖๖" in page and "ปีงบประมาณ พ.ศ. ๒๕๖๕" in page
+    assert ">2022<" not in page and "2022-" not in page
+    only = admin_client.get(url, {"fiscal_year": "2566"}).content.decode()
+    assert "๓ ต.ค. ๒๕๖๕" in only and "๑๕ ม.ค. ๒๕๖๕" not in only
+    audit = admin_client.get(reverse("admin:plans_auditentry_changelist"), {"fiscal_year": "2566"})
+    assert audit.status_code == 200
