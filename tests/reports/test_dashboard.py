@@ -290,6 +290,8 @@ def test_year_against_year(client, office, group, director):
     ]
     html = client.get(url("dashboard", year=2566, quarter=4)).content.decode()
     assert "๒๕๖๖ ( ข้อมูล ณ สิ้นไตรมาสที่ ๒ ) ๑ ๐ / ๐" in text_of(html, "years")
+    # The year's link opens the dashboard at the quarter its line states, not at the fourth.
+    assert "year=2566&amp;quarter=2" in html and "year=2565&amp;quarter=4" in html
     newest = client.get(url("dashboard_projects", year=2566)).content.decode()
     assert "โครงการต่อเนื่อง" in newest
     project = Project.objects.get(plan__fiscal_year__year=2566)
