@@ -1,45 +1,44 @@
-"""Excel files of the budget pages: each takes the selector's data and only formats it
-(no queries), so the workbook shows the same numbers as the page. Rows are written through
-plans/excel.py, so free text (notes, reasons) stays text, never a formula."""
+"""Excel files of the budget pages: each turns the selector's data into tables of
+plans/excel.py (no queries), so the workbook shows the same numbers as the page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
-
 from budget.rules import PACE_LABELS
-from budget.selectors import BudgetAmounts, BudgetOverview, ProjectLedger, TransferRow
+from budget.selectors import (
+    BudgetAmounts,
+    BudgetOverview,
+    CategoryLine,
+    OfficeBudget,
+    ProjectLedger,
+    TransferRow,
+)
 from plans import thai
-from plans.excel import append_row, workbook_bytes
+from plans.excel import Column, Export, Kind, Row, Table, total
+from plans.models import Plan
 
-MONEY_FORMAT = "#,##0.00"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-AMOUNT_HEADERS = [
-    "งบประมาณตามแผน (บาท)",
-    "รับโอน (บาท)",
-    "โอนออก (บาท)",
-    "งบประมาณปัจจุบัน (บาท)",
-    "เบิกจ่ายแล้ว (บาท)",
-    "คงเหลือ (บาท)",
-    "คงเหลือ (ตัวอักษร)",
-    "ร้อยละการเบิกจ่าย",
+AMOUNT_COLUMNS = [
+    Column("งบประมาณตามแผน (บาท)", Kind.MONEY),
+    Column("รับโอน (บาท)", Kind.MONEY),
+    Column("โอนออก (บาท)", Kind.MONEY),
+    Column("งบประมาณปัจจุบัน (บาท)", Kind.MONEY),
+    Column("เบิกจ่ายแล้ว (บาท)", Kind.MONEY),
+    Column("คงเหลือ (บาท)", Kind.MONEY),
+    Column("คงเหลือ (ตัวอักษร)"),
+    Column("ร้อยละการเบิกจ่าย", Kind.PERCENT),
+]
+TABLE_13_COLUMNS = [
+    Column("ที่", Kind.INTEGER),
+    Column("รายการ"),
+    Column("ได้รับจัดสรร (บาท)", Kind.MONEY),
+    Column("เบิกแล้ว (บาท)", Kind.MONEY),
+    Column("คงเหลือ (บาท)", Kind.MONEY),
+    Column("ร้อยละการเบิกจ่าย", Kind.PERCENT),
+    Column("ได้รับจัดสรร (ตัวอักษร)"),
 ]
 
 
-def _row(sheet: Worksheet, values: Iterable, *, bold: bool = False) -> None:
-    for cell in append_row(sheet, values):
-        if isinstance(cell.value, Decimal):
-            cell.number_format = MONEY_FORMAT
-        elif isinstance(cell.value, date):
-            cell.number_format = "dd/mm/yyyy"
-        if bold:
-            cell.font = Font(bold=True)
+def _export(plan: Plan, name: str, title: str, tables: list[Table]) -> Export:
+    return Export(plan.office.code, plan.fiscal_year.year, name, title, tables)
 
 
 def _amounts(f: BudgetAmounts) -> list:
@@ -55,37 +54,7 @@ def _amounts(f: BudgetAmounts) -> list:
     ]
 
 
-def overview_xlsx(overview: BudgetOverview) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "ตารางที่ 13"
-    _row(sheet, [f"ผลการบริหารจัดการงบประมาณ {thai.fiscal_year_label(overview.fiscal_year)}"])
-    _row(sheet, [overview.office_name])
-    headers = ["ที่", "รายการ", "ได้รับจัดสรร (บาท)", "เบิกแล้ว (บาท)", "คงเหลือ (บาท)"]
-    _row(sheet, [*headers, "ร้อยละการเบิกจ่าย", "ได้รับจัดสรร (ตัวอักษร)"], bold=True)
-    office = overview.office
-    for line in office.lines:
-        _row(sheet, _line(line.number, line))
-    _row(sheet, _line(None, office.total), bold=True)
-    for line in office.central_fund:
-        _row(sheet, _line(None, line))
-
-    sheet = book.create_sheet("โครงการ")
-    _row(sheet, [f"งบประมาณโครงการตามแผนปฏิบัติการ{thai.fiscal_year_label(overview.fiscal_year)}"])
-    target = overview.targets.current
-    _row(sheet, [f"เป้าหมายการเบิกจ่ายสะสม {overview.targets.quarter_label}", target])
-    _row(sheet, ["ที่", "โครงการ/กิจกรรม", *AMOUNT_HEADERS, "สถานะ"], bold=True)
-    for project in overview.projects:
-        _row(sheet, [project.number, project.name, *_amounts(project), project.pace_label])
-        for activity in project.activities:
-            name = f"กิจกรรมที่ {activity.number} {activity.name}"
-            _row(sheet, [None, name, *_amounts(activity), None])
-    total = overview.plan_total
-    _row(sheet, [None, "รวม", *_amounts(total), PACE_LABELS[overview.plan_pace]], bold=True)
-    return workbook_bytes(book)
-
-
-def _line(number, line) -> list:
+def _line(number: int | None, line: CategoryLine) -> list:
     return [
         number,
         line.name,
@@ -97,36 +66,97 @@ def _line(number, line) -> list:
     ]
 
 
-def ledger_xlsx(ledger: ProjectLedger) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "บัญชีคุมงบประมาณ"
+def office_budget_table(budget: OfficeBudget, *, title: str, notes=()) -> Table:
+    """Table 13: the office's money by category, its total, then the central fund apart
+    (the budget page and the annual report's table 13 export both write this)."""
+    rows: list[Row | list] = [_line(line.number, line) for line in budget.lines]
+    rows.append(total(*_line(None, budget.total)))
+    rows += [_line(None, line) for line in budget.central_fund]
+    return Table(title, TABLE_13_COLUMNS, rows, sheet="ตารางที่ 13", notes=notes)
+
+
+def overview_export(plan: Plan, overview: BudgetOverview) -> Export:
+    year = thai.fiscal_year_label(overview.fiscal_year)
+    office = office_budget_table(
+        overview.office,
+        title=f"ผลการบริหารจัดการงบประมาณ {year}",
+        notes=[overview.office_name],
+    )
+    rows: list[Row | list] = []
+    for project in overview.projects:
+        rows.append([project.number, project.name, *_amounts(project), project.pace_label])
+        for activity in project.activities:
+            name = f"กิจกรรมที่ {activity.number} {activity.name}"
+            rows.append([None, name, *_amounts(activity), None])
+    plan_total = overview.plan_total
+    rows.append(total(None, "รวม", *_amounts(plan_total), PACE_LABELS[overview.plan_pace]))
+    target = overview.targets.current
+    notes = [overview.office_name]
+    if target is not None:
+        label = overview.targets.quarter_label
+        notes.append(f"เป้าหมายการเบิกจ่ายสะสม {label} ร้อยละ {thai.format_percent(target)}")
+    projects = Table(
+        f"งบประมาณโครงการตามแผนปฏิบัติการ{year}",
+        [
+            Column("ที่", Kind.INTEGER),
+            Column("โครงการ/กิจกรรม"),
+            *AMOUNT_COLUMNS,
+            Column("สถานะ"),
+        ],
+        rows,
+        sheet="โครงการ",
+        notes=notes,
+    )
+    return _export(plan, "budget", "งบประมาณ", [office, projects])
+
+
+def ledger_export(plan: Plan, ledger: ProjectLedger) -> Export:
     project = ledger.project
-    _row(sheet, [f"บัญชีคุมงบประมาณ โครงการ {project.label}"])
-    _row(sheet, [f"{ledger.office_name} {thai.fiscal_year_label(ledger.fiscal_year)}"])
-    _row(sheet, AMOUNT_HEADERS, bold=True)
-    _row(sheet, _amounts(project))
-    _row(sheet, [])
-    headers = ["วันที่", "รายการ", "กิจกรรม", "เลขที่หนังสือ/เอกสาร", "หมายเหตุ"]
-    _row(sheet, [*headers, "รับ (บาท)", "จ่าย/โอนออก (บาท)", "คงเหลือ (บาท)"], bold=True)
+    rows = []
     for e in ledger.entries:
         received = e.amount if e.delta > 0 else None
         paid = e.amount if e.delta < 0 else None
-        row = [e.on, e.label, e.activity, e.reference, e.note, received, paid, e.balance]
-        _row(sheet, row)
-    return workbook_bytes(book)
+        rows.append([e.on, e.label, e.activity, e.reference, e.note, received, paid, e.balance])
+    table = Table(
+        f"บัญชีคุมงบประมาณ โครงการ {project.label}",
+        [
+            Column("วันที่", Kind.DATE),
+            Column("รายการ"),
+            Column("กิจกรรม"),
+            Column("เลขที่หนังสือ/เอกสาร"),
+            Column("หมายเหตุ"),
+            Column("รับ (บาท)", Kind.MONEY),
+            Column("จ่าย/โอนออก (บาท)", Kind.MONEY),
+            Column("คงเหลือ (บาท)", Kind.MONEY),
+        ],
+        rows,
+        sheet="บัญชีคุมงบประมาณ",
+        notes=[
+            f"{ledger.office_name} {thai.fiscal_year_label(ledger.fiscal_year)}",
+            f"งบประมาณปัจจุบัน {thai.format_money(project.current, thai_digits=False)} บาท"
+            f" เบิกจ่ายแล้ว {thai.format_money(project.disbursed, thai_digits=False)} บาท"
+            f" คงเหลือ {thai.format_money(project.remaining, thai_digits=False)} บาท",
+        ],
+    )
+    name = f"ledger-{project.number}"
+    return _export(plan, name, f"บัญชีคุมงบประมาณ-โครงการ{project.number}", [table])
 
 
-def transfers_xlsx(fiscal_year: int, rows: list[TransferRow]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "การโอนงบประมาณ"
-    _row(sheet, [f"การโอนเปลี่ยนแปลงงบประมาณ {thai.fiscal_year_label(fiscal_year)}"])
-    headers = ["วันที่อนุมัติ", "โอนจาก", "โอนไป", "จำนวนเงิน (บาท)", "จำนวนเงิน (ตัวอักษร)"]
-    _row(sheet, [*headers, "เหตุผล", "ผู้อนุมัติ", "เลขที่หนังสือ", "ผู้บันทึก"], bold=True)
-    for t in rows:
-        _row(
-            sheet,
+def transfers_export(plan: Plan, transfers: list[TransferRow]) -> Export:
+    table = Table(
+        f"การโอนเปลี่ยนแปลงงบประมาณ {thai.fiscal_year_label(plan.fiscal_year.year)}",
+        [
+            Column("วันที่อนุมัติ", Kind.DATE),
+            Column("โอนจาก"),
+            Column("โอนไป"),
+            Column("จำนวนเงิน (บาท)", Kind.MONEY),
+            Column("จำนวนเงิน (ตัวอักษร)"),
+            Column("เหตุผล"),
+            Column("ผู้อนุมัติ"),
+            Column("เลขที่หนังสือ"),
+            Column("ผู้บันทึก"),
+        ],
+        [
             [
                 t.on,
                 t.source,
@@ -137,6 +167,10 @@ def transfers_xlsx(fiscal_year: int, rows: list[TransferRow]) -> bytes:
                 t.approved_by,
                 t.letter_no,
                 t.recorded_by,
-            ],
-        )
-    return workbook_bytes(book)
+            ]
+            for t in transfers
+        ],
+        sheet="การโอนงบประมาณ",
+        notes=[plan.office.name],
+    )
+    return _export(plan, "transfers", "การโอนงบประมาณ", [table])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +12,7 @@ from budget import exports, forms, rules, selectors, services
 from budget.access import access_for
 from budget.models import ProjectDisbursement
 from plans.access import office_plans, plan_choice, plan_for_user
+from plans.excel import xlsx_response
 from plans.forms import show_errors
 from plans.history import HISTORY_LINES, history_for
 from plans.history import lines as history_lines
@@ -55,12 +55,6 @@ def _record_once(request, form, write, *, done: str) -> bool:
     return True
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=exports.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def home(request):
     # The year every page opens at (plans.access.plan_choice); a plan that has no project
     # yet still has the office's budget.
@@ -85,8 +79,7 @@ def budget_overview(request, year: int):
 
 def budget_overview_xlsx(request, year: int):
     plan = plan_for_user(request, year)
-    content = exports.overview_xlsx(selectors.budget_overview(plan))
-    return _xlsx(content, f"budget-{year}.xlsx")
+    return xlsx_response(exports.overview_export(plan, selectors.budget_overview(plan)))
 
 
 @require_http_methods(["GET", "POST"])
@@ -128,8 +121,7 @@ def project_ledger(request, year: int, pk: int):
 def project_ledger_xlsx(request, year: int, pk: int):
     plan = plan_for_user(request, year)
     project = _project_or_404(request, plan, pk)
-    content = exports.ledger_xlsx(selectors.project_ledger(project))
-    return _xlsx(content, f"budget-{year}-project-{project.number}.xlsx")
+    return xlsx_response(exports.ledger_export(plan, selectors.project_ledger(project)))
 
 
 def _ledger_entry(request, year: int, pk: int, entry: int):
@@ -309,5 +301,4 @@ def transfer_add(request, year: int):
 
 def transfers_xlsx(request, year: int):
     plan = plan_for_user(request, year)
-    content = exports.transfers_xlsx(year, selectors.transfer_list(plan))
-    return _xlsx(content, f"budget-{year}-transfers.xlsx")
+    return xlsx_response(exports.transfers_export(plan, selectors.transfer_list(plan)))

@@ -6,7 +6,9 @@ app_name = "progress"
 
 urlpatterns = [
     path("", views.project_list, name="project_list"),
+    path("projects.xlsx", views.project_list_export, name="project_list_export"),
     path("queue/", views.work_queue, name="queue"),
+    path("queue.xlsx", views.work_queue_export, name="queue_export"),
     path("projects/<int:project_id>/q<int:quarter>/", views.report_page, name="report"),
     path(
         "projects/<int:project_id>/q<int:quarter>/return/",

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from plans import thai
 from plans.access import plan_choice
+from plans.excel import xlsx_response
 from progress import conflicts, exports, selectors, services
 from progress.access import (
     OWN_REPORT,
@@ -41,16 +42,25 @@ def _project_or_404(request, project_id: int, quarter: int) -> Project:
     )
 
 
-def project_list(request):
-    """My projects: the quarter's status and deadline of each project I enter or decide."""
+def _my_projects(request):
+    """The year's plan, the plans to choose from, the quarter asked for (else the one being
+    reported) and the rows of the projects the user enters or decides."""
     plan, plans = plan_choice(request)
     if plan is None:
-        return render(request, "progress/project_list.html", {"plan": None, "section": "mine"})
-    today = timezone.localdate()
+        return None, [], None, []
     quarter = request.GET.get("quarter")
     quarter = int(quarter) if quarter in {str(q) for q in thai.FISCAL_QUARTERS} else None
+    today = timezone.localdate()
     quarter = quarter or selectors.reporting_quarter(plan.fiscal_year, today)
     rows = selectors.project_list_for_user(request.user, plan=plan, quarter=quarter, today=today)
+    return plan, plans, quarter, rows
+
+
+def project_list(request):
+    """My projects: the quarter's status and deadline of each project I enter or decide."""
+    plan, plans, quarter, rows = _my_projects(request)
+    if plan is None:
+        return render(request, "progress/project_list.html", {"plan": None, "section": "mine"})
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -64,9 +74,18 @@ def project_list(request):
             "page": page,
             "can_follow_up": can_follow_up(request.user, plan.office),
             "extra": f"&year={plan.fiscal_year.year}&quarter={quarter}",
+            "export_url": f"{reverse('progress:project_list_export')}"
+            f"?year={plan.fiscal_year.year}&quarter={quarter}",
             "section": "mine",
         },
     )
+
+
+def project_list_export(request):
+    plan, _plans, quarter, rows = _my_projects(request)
+    if plan is None:
+        raise Http404("ไม่พบแผนปฏิบัติการ")
+    return xlsx_response(exports.my_projects_export(plan, rows, quarter=quarter))
 
 
 def _report_form(page: selectors.ReportPage, **kwargs) -> ReportForm:
@@ -282,14 +301,8 @@ def follow_up_list(request):
 
 
 def follow_up_export(request):
-    plan, _, rows, _ = _follow_up_rows(request)
-    response = HttpResponse(
-        exports.follow_up_xlsx(rows, title=f"การรายงานผลรายไตรมาส {plan.fiscal_year}"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    filename = f"progress-{plan.fiscal_year.year}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    plan, _, rows, own_groups = _follow_up_rows(request)
+    return xlsx_response(exports.follow_up_export(plan, rows, own_groups=own_groups))
 
 
 def work_queue(request):
@@ -305,5 +318,14 @@ def work_queue(request):
             ),
             years=sorted({p.fiscal_year.year for p in plans}, reverse=True),
             can_follow_up=can_follow_up(request.user, plan.office),
+            export_url=f"{reverse('progress:queue_export')}?year={plan.fiscal_year.year}",
         )
     return render(request, "progress/work_queue.html", context)
+
+
+def work_queue_export(request):
+    plan, _plans = plan_choice(request)
+    if plan is None:
+        raise Http404("ไม่พบแผนปฏิบัติการ")
+    queue = selectors.work_queue_for_user(request.user, plan=plan, today=timezone.localdate())
+    return xlsx_response(exports.work_queue_export(plan, queue))

@@ -1,13 +1,13 @@
-"""The Excel files carry the same numbers as the pages."""
+"""The Excel files carry the same numbers as the pages, as numbers (plans/excel.py)."""
 
 from datetime import date
-from io import BytesIO
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from tests import factories
+from tests import xlsx as x
 from tests.budget import factories as budget_factories
 
 pytestmark = pytest.mark.django_db
@@ -26,27 +26,21 @@ def data(plan, group):
     return project
 
 
-def sheets(response):
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    return load_workbook(BytesIO(response.content))
-
-
 def test_overview_workbook(client, data, director):
     client.force_login(director)
-    book = sheets(client.get(reverse("budget:overview_xlsx", args=[2565])))
+    response = client.get(reverse("budget:overview_xlsx", args=[2565]))
+    book = x.book(response)
+    assert 'filename="test-office-2565-budget.xlsx"' in response["Content-Disposition"]
     table = book["ตารางที่ 13"]
-    assert [c.value for c in table[4]][:6] == [
-        1,
-        "งบดำเนินงาน",
-        1500.5,
-        750.25,
-        750.25,
-        50,
-    ]
-    assert table["G4"].value == "หนึ่งพันห้าร้อยบาทห้าสิบสตางค์"
-    assert [c.value for c in table[5]][1:3] == ["รวมทั้งสิ้น", 1500.5]
+    assert x.headers(table)[:3] == ["ที่", "รายการ", "ได้รับจัดสรร (บาท)"]
+    first, total = x.body(table)[:2]
+    assert [c.value for c in first][:6] == [1, "งบดำเนินงาน", Decimal("1500.5"), 750.25, 750.25, 50]
+    assert [c.number_format for c in first[2:6]] == ["#,##0.00"] * 3 + ["0.00"]
+    assert first[6].value == "หนึ่งพันห้าร้อยบาทห้าสิบสตางค์"
+    assert [c.value for c in total][1:3] == ["รวมทั้งสิ้น", 1500.5]
+    assert total[1].font.b
     projects = book["โครงการ"]
-    assert [c.value for c in projects[4]] == [
+    assert x.values(projects)[0] == [
         1,
         "โครงการทดสอบ 1",
         300,
@@ -63,22 +57,29 @@ def test_overview_workbook(client, data, director):
 
 def test_ledger_workbook(client, data, director):
     client.force_login(director)
-    book = sheets(client.get(reverse("budget:project_ledger_xlsx", args=[2565, data.pk])))
-    sheet = book.active
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=7)]
-    assert [row[1] for row in rows] == ["จัดสรรครั้งที่ ๑", "โอนไปยังโครงการ ๒. โครงการทดสอบ 2", "เบิกจ่าย"]
+    response = client.get(reverse("budget:project_ledger_xlsx", args=[2565, data.pk]))
+    sheet = x.book(response).active
+    rows = x.values(sheet)
+    assert [row[1] for row in rows] == [
+        "จัดสรรครั้งที่ ๑",
+        "โอนไปยังโครงการ ๒. โครงการทดสอบ 2",
+        "เบิกจ่าย",
+    ]
     assert [(row[5], row[6], row[7]) for row in rows] == [
         (300, None, 300),
         (None, 50, 250),
         (None, 100.1, 149.9),
     ]
-    assert rows[2][0].date() == date(2022, 3, 4)
+    date_cell = x.body(sheet)[2][0]
+    assert (date_cell.value, date_cell.data_type) == ("04/03/2565", "s")  # B.E., as text
+    assert x.body(sheet)[2][7].number_format == "#,##0.00"
+    assert "test-office-2565-ledger-1.xlsx" in response["Content-Disposition"]
 
 
 def test_transfers_workbook(client, data, director):
     client.force_login(director)
-    sheet = sheets(client.get(reverse("budget:transfers_xlsx", args=[2565]))).active
-    row = [c.value for c in sheet[3]]
+    sheet = x.book(client.get(reverse("budget:transfers_xlsx", args=[2565]))).active
+    row = x.values(sheet)[0]
     assert row[1:5] == ["๑. โครงการทดสอบ 1", "๒. โครงการทดสอบ 2", 50, "ห้าสิบบาทถ้วน"]
     assert row[5:7] == ["ปรับแผน", "ผู้อำนวยการ สพม."]
 
@@ -89,7 +90,7 @@ def test_free_text_is_exported_as_typed_never_as_a_formula(client, data, directo
     entry.note, entry.document_no = note, "+66-1"
     entry.save()
     client.force_login(director)
-    sheet = sheets(client.get(reverse("budget:project_ledger_xlsx", args=[2565, data.pk]))).active
-    last = sheet[sheet.max_row]
-    assert (last[4].value, last[4].data_type) == (note, "s")
+    sheet = x.book(client.get(reverse("budget:project_ledger_xlsx", args=[2565, data.pk]))).active
+    last = x.body(sheet)[-1]
+    assert (last[4].value, last[4].data_type, last[4].quotePrefix) == (note, "s", True)
     assert (last[3].value, last[3].data_type) == ("+66-1", "s")

@@ -2,16 +2,13 @@
 answered him 403): the same page and Excel file, with his group's projects only; planning
 and office directors still see every project, staff none."""
 
-from io import BytesIO
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from plans.access import GroupRight, Right, rights_for
 from plans.models import Role
 from progress.access import can_follow_up, follow_up_groups
-from tests import factories
+from tests import factories, xlsx
 from tests.progress import factories as pf
 from tests.queries import REQUEST_EXTRA
 
@@ -53,8 +50,8 @@ def test_a_group_director_sees_his_groups_projects_only(client, group_director, 
         reverse("progress:follow_up")
         in client.get(reverse("progress:project_list")).content.decode()
     )
-    sheet = load_workbook(BytesIO(client.get(EXPORT, {"year": 2565}).content)).active
-    names = {row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    sheet = xlsx.book(client.get(EXPORT, {"year": 2565})).active
+    names = {row[1] for row in xlsx.values(sheet)}
     assert names == {ours.name}
 
 

@@ -3,19 +3,17 @@ read-only 403, bad input saving nothing, the lost-update guard, and query counts
 
 import re
 from decimal import Decimal
-from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from budget.models import ProjectDisbursement
 from indicators.models import IndicatorResult
 from plans import files as plans_files
 from plans.history import history_for
 from progress.models import QuarterlyReport, ReportDeadline
-from tests import factories
+from tests import factories, xlsx
 from tests.progress import factories as pf
 from tests.queries import REQUEST_EXTRA
 
@@ -479,23 +477,28 @@ def test_follow_up_excel_export(client, planner, project):
     pf.report(project, 1, status=Status.RETURNED, last_reason="ขาดภาพ")
     client.force_login(planner)
     response = client.get(reverse("progress:follow_up_export"), {"year": 2565})
-    assert response["Content-Disposition"] == 'attachment; filename="progress-2565.xlsx"'
-    sheet = load_workbook(BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "การรายงานผลรายไตรมาส ปีงบประมาณ พ.ศ. ๒๕๖๕"
-    assert rows[1][:3] == ("ลำดับโครงการ", "โครงการ", "กลุ่มงานที่รับผิดชอบ")
-    assert rows[2] == (
+    assert response["Content-Disposition"] == (
+        'attachment; filename="test-office-2565-follow-up.xlsx"; '
+        "filename*=UTF-8''test-office-2565-"
+        "%E0%B8%81%E0%B8%B2%E0%B8%A3%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99"
+        "%E0%B8%9C%E0%B8%A5.xlsx"  # การรายงานผล
+    )
+    sheet = xlsx.book(response).active
+    assert sheet["A1"].value == "การรายงานผลรายไตรมาส ปีงบประมาณ พ.ศ. ๒๕๖๕"
+    assert xlsx.headers(sheet)[:3] == ["ลำดับโครงการ", "โครงการ", "กลุ่มงานที่รับผิดชอบ"]
+    rows = xlsx.values(sheet)
+    assert rows[0] == [
         1,
         "โครงการทดสอบ 1",
         "กลุ่มส่งเสริมการจัดการศึกษา",
         None,
         1,
         "ส่งกลับแก้ไข",
-        "15 มกราคม 2565",
+        "15/01/2565",
         "เลยกำหนด",
         "ขาดภาพ",
-    )
-    assert len(rows) == 2 + 4
+    ]
+    assert len(rows) == 4
 
 
 def test_follow_up_excel_writes_a_formula_like_reason_as_text(client, planner, project):
@@ -503,7 +506,7 @@ def test_follow_up_excel_writes_a_formula_like_reason_as_text(client, planner, p
     pf.report(project, 1, status=Status.RETURNED, last_reason=reason)
     client.force_login(planner)
     response = client.get(reverse("progress:follow_up_export"), {"year": 2565})
-    cell = load_workbook(BytesIO(response.content)).active["I3"]
+    cell = xlsx.body(xlsx.book(response).active)[0][8]
     assert (cell.value, cell.data_type) == (reason, "s")
 
 
