@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
+from plans.excel import xlsx_response
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from progress import narrative
@@ -13,7 +14,7 @@ from progress import services as progress_services
 from progress.forms import NarrativeForm
 from progress.selectors import work_queue_for_user
 from projects.models import Project
-from reports import files, printing, selectors, services
+from reports import exports, files, printing, selectors, services
 from reports.models import ReportJob
 
 
@@ -45,6 +46,26 @@ def plan_summary_page(request, year: int):
             "can_edit_narrative": Right.MANAGE_PLAN in rights_for(request.user, plan.office),
         },
     )
+
+
+def summary_xlsx(request, year: int):
+    """Chapter 4's summary table, as the plan summary page and the report show it."""
+    plan = plan_for_user(request, year)
+    return xlsx_response(exports.summary_export(plan, selectors.plan_summary(plan)))
+
+
+def budget_table_xlsx(request, year: int):
+    """Table 13."""
+    plan = plan_for_user(request, year)
+    return xlsx_response(exports.budget_table_export(plan, selectors.office_budget(plan)))
+
+
+def school_tables_xlsx(request, year: int):
+    """Tables 1 to 6: the schools' statistics and the personnel of the report's year."""
+    plan = plan_for_user(request, year)
+    stats = selectors.school_stats(plan.office, year)
+    personnel = selectors.personnel_table(plan.office, year)
+    return xlsx_response(exports.school_tables_export(plan, stats, personnel))
 
 
 def annual_report_page(request, year: int):

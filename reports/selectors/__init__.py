@@ -16,6 +16,7 @@ from reports.selectors.annual import (
     PersonnelTable,
     SchoolStats,
     annual_report,
+    personnel_table,
     school_stats,
 )
 from reports.selectors.summary import (
@@ -40,6 +41,7 @@ __all__ = [
     "annual_report",
     "indicator_row",
     "office_budget",
+    "personnel_table",
     "plan_summary",
     "school_stats",
 ]

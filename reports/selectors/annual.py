@@ -319,6 +319,16 @@ def school_stats(office: Office, academic_year: int) -> SchoolStats:
     )
 
 
+def personnel_table(office: Office, academic_year: int) -> PersonnelTable:
+    """Table 6: the office's personnel by position in one academic year. One query."""
+    return PersonnelTable(
+        [
+            PersonnelRow(p.number, p.position, p.count)
+            for p in office.personnel.filter(academic_year=academic_year).order_by("number")
+        ]
+    )
+
+
 def _committee_block(committee) -> CommitteeBlock:
     return CommitteeBlock(
         title=committee.title,
@@ -367,12 +377,6 @@ def annual_report(plan: Plan) -> AnnualReport:
             context_rows.append(s)
         else:
             statements[s.kind].append(Statement(s.number, s.title, s.text))
-    personnel = PersonnelTable(
-        [
-            PersonnelRow(p.number, p.position, p.count)
-            for p in office.personnel.filter(academic_year=year).order_by("number")
-        ]
-    )
     committees = {
         c.kind: _committee_block(c)
         for c in plan.committees.prefetch_related(
@@ -401,7 +405,7 @@ def annual_report(plan: Plan) -> AnnualReport:
         goals_quantitative=statements[PlanStatement.Kind.GOAL_QUANTITATIVE],
         goals_qualitative=statements[PlanStatement.Kind.GOAL_QUALITATIVE],
         schools=school_stats(office, year),
-        personnel=personnel,
+        personnel=personnel_table(office, year),
         summary=summary,
         budget=office_budget(plan),
         committee_order=committees.get(Committee.Kind.ORDER),
