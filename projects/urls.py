@@ -7,6 +7,7 @@ app_name = "projects"
 urlpatterns = [
     path("projects/", views.home, name="home"),
     path("<int:year>/projects/", views.project_list, name="project_list"),
+    path("<int:year>/projects.xlsx", views.project_list_export, name="project_list_export"),
     path("<int:year>/projects/add/", views.project_add, name="project_add"),
     path("<int:year>/projects/<int:pk>/", views.project_tree, name="project_tree"),
     path("<int:year>/projects/<int:pk>/delete/", views.project_delete, name="project_delete"),

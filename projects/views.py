@@ -15,11 +15,12 @@ from budget.selectors import project_amounts
 from indicators.models import Indicator
 from plans import thai
 from plans.access import managed_plan, office_plans, plan_choice
+from plans.excel import xlsx_response
 from plans.forms import show_errors
 from plans.history import HISTORY_LINES, history_for
 from plans.history import lines as history_lines
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
-from projects import forms, selectors, services
+from projects import exports, forms, selectors, services
 from projects.models import Activity, Project
 
 PAGE_SIZE = 50
@@ -72,6 +73,12 @@ def project_list(request, year: int):
         "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
     }
     return render(request, "projects/project_list.html", context)
+
+
+def project_list_export(request, year: int):
+    """The project list, every activity and every indicator with its milestones."""
+    plan = managed_plan(request, year)
+    return xlsx_response(exports.plan_tree_export(plan, selectors.plan_tree(plan)))
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,9 +15,11 @@ from django.utils import timezone
 from indicators.rules import VERDICT_LABELS, Verdict
 from plans import thai
 from plans.access import current_office, plan_choice, user_offices
+from plans.excel import xlsx_response
 from plans.models import Plan
 from progress.selectors import reporting_quarter
 from projects.models import Project
+from reports import exports
 from reports.dashboard import charts
 from reports.dashboard.filters import Choice, Filters, filter_choices
 from reports.dashboard.overview import Overview, overview_page
@@ -131,33 +133,78 @@ def overview(request, scope: Scope, data: Overview):
     )
 
 
+def _filter_notes(scope: Scope, chosen: str) -> list[str]:
+    """What a dashboard export was filtered by, in words, under its title."""
+    filters = scope.filters
+    parts = [scope.plan.office.name, f"ข้อมูลถึงสิ้น{filters.quarter_label}"]
+    area = next((c.label for c in scope.areas if c.value == str(filters.area)), "")
+    group = next((c.label for c in scope.groups if c.value == filters.group), "")
+    parts += [f"ด้านนโยบาย {area}"] if area else []
+    parts += [f"กลุ่มงาน {group}"] if group else []
+    return [" · ".join(parts), f"แสดง: {chosen}"]
+
+
+def _indicators(request, data: Overview):
+    verdict = _chosen(request, "verdict", Verdict)
+    items = [i for i in data.plan.indicators if not verdict or i.verdict == verdict]
+    return verdict, VERDICT_LABELS.get(verdict, "ทั้งหมด"), items
+
+
 @_with_plan
 def indicator_list(request, scope: Scope, data: Overview):
-    verdict = _chosen(request, "verdict", Verdict)
+    verdict, label, items = _indicators(request, data)
     return _page(
         request,
         "reports/dashboard/indicator_list.html",
         scope,
         data=data,
-        items=[i for i in data.plan.indicators if not verdict or i.verdict == verdict],
+        items=items,
         verdict=verdict,
-        verdict_label=VERDICT_LABELS.get(verdict, "ทั้งหมด"),
+        verdict_label=label,
+        export_query=scope.filters.query(sort=None, verdict=verdict or None),
         tab="indicators",
     )
 
 
 @_with_plan
-def project_list(request, scope: Scope, data: Overview):
+def indicator_list_xlsx(request, scope: Scope, data: Overview):
+    _verdict, label, items = _indicators(request, data)
+    title = f"ตัวชี้วัด {scope.plan.fiscal_year}"
+    notes = _filter_notes(scope, label)
+    return xlsx_response(
+        exports.dashboard_indicators_export(scope.plan, items, title=title, notes=notes)
+    )
+
+
+def _projects(request, data: Overview):
     status = _chosen(request, "status", ProjectStatus)
+    projects = [p for p in data.plan.projects if not status or p.status == status]
+    return status, PROJECT_STATUS_LABELS.get(status, "ทั้งหมด"), projects
+
+
+@_with_plan
+def project_list(request, scope: Scope, data: Overview):
+    status, label, projects = _projects(request, data)
     return _page(
         request,
         "reports/dashboard/project_list.html",
         scope,
         data=data,
-        projects=[p for p in data.plan.projects if not status or p.status == status],
+        projects=projects,
         status=status,
-        status_label=PROJECT_STATUS_LABELS.get(status, "ทั้งหมด"),
+        status_label=label,
+        export_query=scope.filters.query(sort=None, status=status or None),
         tab="projects",
+    )
+
+
+@_with_plan
+def project_list_xlsx(request, scope: Scope, data: Overview):
+    _status, label, projects = _projects(request, data)
+    title = f"โครงการ {scope.plan.fiscal_year}"
+    notes = _filter_notes(scope, label)
+    return xlsx_response(
+        exports.dashboard_projects_export(scope.plan, projects, title=title, notes=notes)
     )
 
 
@@ -175,6 +222,15 @@ def overdue_list(request, scope: Scope, data: Overview):
 
 
 @_with_plan
+def overdue_list_xlsx(request, scope: Scope, data: Overview):
+    title = f"รายงาน{scope.filters.quarter_label}ที่เกินกำหนดส่ง {scope.plan.fiscal_year}"
+    notes = _filter_notes(scope, "โครงการที่ส่งรายงานเกินกำหนด")
+    return xlsx_response(
+        exports.dashboard_overdue_export(scope.plan, data.overdue, title=title, notes=notes)
+    )
+
+
+@_with_plan
 def budget(request, scope: Scope, data: Overview):
     return _page(
         request,
@@ -187,13 +243,15 @@ def budget(request, scope: Scope, data: Overview):
     )
 
 
-def _sets(request, scope: Scope, data: Overview, by: str):
+def _set_rows(scope: Scope, data: Overview, by: str):
     if by == "area":
-        rows = by_policy_area(data.plan.projects, scope.filters.sort)
-        title = "จำแนกตามด้านนโยบาย สพฐ."
-    else:
-        rows = by_work_group(data.plan.projects, scope.groups, scope.filters.sort)
-        title = "จำแนกตามกลุ่มงาน"
+        return by_policy_area(data.plan.projects, scope.filters.sort), "จำแนกตามด้านนโยบาย สพฐ."
+    rows = by_work_group(data.plan.projects, scope.groups, scope.filters.sort)
+    return rows, "จำแนกตามกลุ่มงาน"
+
+
+def _sets(request, scope: Scope, data: Overview, by: str):
+    rows, title = _set_rows(scope, data, by)
     return _page(
         request,
         "reports/dashboard/sets.html",
@@ -203,7 +261,18 @@ def _sets(request, scope: Scope, data: Overview, by: str):
         by=by,
         title=title,
         charts=[charts.sets_chart(f"chart-{by}", title, rows, data.money_tracked)],
+        export_name=f"reports:dashboard_{by}s_xlsx",
         tab=by,
+    )
+
+
+def _sets_xlsx(scope: Scope, data: Overview, by: str):
+    rows, title = _set_rows(scope, data, by)
+    title = f"โครงการ{title} {scope.plan.fiscal_year}"
+    return xlsx_response(
+        exports.dashboard_sets_export(
+            scope.plan, rows, by=by, title=title, notes=_filter_notes(scope, "ทุกโครงการ")
+        )
     )
 
 
@@ -213,8 +282,18 @@ def by_area(request, scope: Scope, data: Overview):
 
 
 @_with_plan
+def by_area_xlsx(request, scope: Scope, data: Overview):
+    return _sets_xlsx(scope, data, "area")
+
+
+@_with_plan
 def by_group(request, scope: Scope, data: Overview):
     return _sets(request, scope, data, "group")
+
+
+@_with_plan
+def by_group_xlsx(request, scope: Scope, data: Overview):
+    return _sets_xlsx(scope, data, "group")
 
 
 def project_detail(request, pk: int):

@@ -306,3 +306,158 @@ def school_tables_export(plan: Plan, stats: SchoolStats, personnel: PersonnelTab
     return _export(
         plan, "tables-1-6", "ตารางที่1-6-ข้อมูลโรงเรียน", [sizes, people, levels, stages, grades, staff]
     )
+
+
+# -- the directors' dashboards' lists --------------------------------------------------------
+
+
+def _dashboard(plan: Plan, name: str, title: str, table: Table) -> Export:
+    return _export(plan, f"dashboard-{name}", f"แดชบอร์ด-{title}", [table])
+
+
+def dashboard_indicators_export(plan: Plan, items: list, *, title: str, notes) -> Export:
+    """The dashboard's indicator list as filtered: each with its target, its milestone and
+    result up to the chosen quarter, its verdict and the value reported in each quarter."""
+    table = Table(
+        title,
+        [
+            Column("โครงการที่", Kind.INTEGER),
+            Column("โครงการ"),
+            Column("กิจกรรม"),
+            Column("ตัวชี้วัด"),
+            Column("ค่าเป้าหมาย", Kind.NUMBER),
+            Column("หน่วย"),
+            Column("เป้าหมายถึงสิ้นไตรมาส", Kind.NUMBER),
+            Column("ผลถึงสิ้นไตรมาส", Kind.NUMBER),
+            Column("หน่วยของผล"),
+            Column("ผล"),
+            *[Column(f"ผล{thai.quarter_label(q)}", Kind.NUMBER) for q in thai.FISCAL_QUARTERS],
+        ],
+        [
+            [
+                i.project_number,
+                i.project_name,
+                i.activity,
+                i.row.text,
+                i.row.target,
+                i.row.unit,
+                i.row.milestone,
+                i.row.result,
+                i.row.result_unit if i.row.result is not None else None,
+                i.row.verdict_label,
+                *i.quarterly,
+            ]
+            for i in items
+        ],
+        sheet="ตัวชี้วัด",
+        notes=notes,
+    )
+    return _dashboard(plan, "indicators", "ตัวชี้วัด", table)
+
+
+def dashboard_projects_export(plan: Plan, projects: list, *, title: str, notes) -> Export:
+    table = Table(
+        title,
+        [
+            Column("ที่", Kind.INTEGER),
+            Column("โครงการ"),
+            Column("ด้านนโยบาย"),
+            Column("กลุ่มงาน"),
+            Column("ตัวชี้วัดที่บรรลุ", Kind.INTEGER),
+            Column("ตัวชี้วัดที่รายงานผล", Kind.INTEGER),
+            Column("งบประมาณ (บาท)", Kind.MONEY),
+            Column("เบิกจ่าย (บาท)", Kind.MONEY),
+            Column("ร้อยละการเบิกจ่าย", Kind.PERCENT),
+            Column("สถานะ"),
+            Column("สถานะรายงาน"),
+        ],
+        [
+            [
+                p.number,
+                p.name,
+                f"{p.policy_area_number}. {p.policy_area}",
+                p.work_group,
+                p.counts.achieved,
+                p.counts.reported,
+                p.allocated,
+                p.disbursed,
+                p.rate,
+                p.status_label,
+                p.report.label,
+            ]
+            for p in projects
+        ],
+        sheet="โครงการ",
+        notes=notes,
+    )
+    return _dashboard(plan, "projects", "โครงการ", table)
+
+
+def dashboard_overdue_export(plan: Plan, projects: list, *, title: str, notes) -> Export:
+    table = Table(
+        title,
+        [
+            Column("ที่", Kind.INTEGER),
+            Column("โครงการ"),
+            Column("กลุ่มงาน"),
+            Column("สถานะรายงาน"),
+            Column("กำหนดส่ง", Kind.DATE),
+            Column("เหตุผลล่าสุด"),
+        ],
+        [
+            [
+                p.number,
+                p.name,
+                p.work_group,
+                p.report.label,
+                p.report.deadline,
+                p.report.last_reason,
+            ]
+            for p in projects
+        ],
+        sheet="เกินกำหนดส่ง",
+        notes=notes,
+    )
+    return _dashboard(plan, "overdue", "รายงานเกินกำหนด", table)
+
+
+def dashboard_sets_export(plan: Plan, rows: list, *, by: str, title: str, notes) -> Export:
+    """The by-policy-area or by-work-group table, in the page's sort order."""
+    table = Table(
+        title,
+        [
+            Column("ด้านนโยบาย" if by == "area" else "กลุ่มงาน"),
+            Column("โครงการ", Kind.INTEGER),
+            Column("บรรลุ", Kind.INTEGER),
+            Column("ไม่บรรลุ", Kind.INTEGER),
+            Column("ยังไม่รายงาน", Kind.INTEGER),
+            Column("ร้อยละบรรลุ", Kind.PERCENT),
+            Column("งบประมาณ (บาท)", Kind.MONEY),
+            Column("เบิกจ่าย (บาท)", Kind.MONEY),
+            Column("ร้อยละเบิกจ่าย", Kind.PERCENT),
+            Column("ตามแผน", Kind.INTEGER),
+            Column("ล่าช้า", Kind.INTEGER),
+            Column("เสี่ยง", Kind.INTEGER),
+        ],
+        [
+            [
+                r.label,
+                len(r.projects),
+                r.counts.achieved,
+                r.counts.not_achieved,
+                r.counts.not_reported,
+                r.counts.achieved_percent,
+                r.allocated,
+                r.disbursed,
+                r.rate,
+                r.statuses.on_track,
+                r.statuses.behind,
+                r.statuses.at_risk,
+            ]
+            for r in rows
+        ],
+        sheet="จำแนกตามด้านนโยบาย" if by == "area" else "จำแนกตามกลุ่มงาน",
+        notes=notes,
+    )
+    name, thai_name = ("areas", "ด้านนโยบาย") if by == "area" else ("groups", "กลุ่มงาน")
+    return _dashboard(plan, name, thai_name, table)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from indicators.models import OnetScore
-from plans.models import Office, PersonnelCount
-from reports.selectors import PersonnelRow, PersonnelTable, SchoolStats, school_stats
+from plans.models import Office
+from reports.selectors import PersonnelTable, SchoolStats, personnel_table, school_stats
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,7 @@ def schools_page(office: Office, academic_year: int) -> SchoolsPage:
     """Tables 1 to 6 of the report, live (`school_stats`, as the report builds them), the
     year before for comparison, and O-NET against the nation. At most eight queries (three
     per year's tables, personnel, O-NET)."""
-    personnel = PersonnelTable(
-        [
-            PersonnelRow(p.number, p.position, p.count)
-            for p in PersonnelCount.objects.filter(
-                office=office, academic_year=academic_year
-            ).order_by("number")
-        ]
-    )
+    personnel = personnel_table(office, academic_year)
     lines: dict[tuple[int, str], OnetLine] = {}
     years: set[int] = set()
     scores = (
