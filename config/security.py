@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 
 from axes.helpers import get_cool_off, get_failure_limit
+from axes.utils import reset as reset_lockout
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -38,6 +40,17 @@ def lockout_response(
         "minutes": round(cool_off.total_seconds() / 60) if cool_off else None,
     }
     return render(request, "registration/lockout.html", context, status=LOCKOUT_STATUS)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page behind a set-password link (a reset or an invitation): a password set
+    there also lifts a sign-in lockout, so the member signs in with it at once instead of
+    waiting out the cool-off their forgotten password caused."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_lockout(username=self.user.get_username())
+        return response
 
 
 class NoStoreForSignedInMiddleware:

@@ -116,6 +116,13 @@ def authored(service: Callable) -> Callable:
     return wrapper
 
 
+def record(obj: models.Model, *, user: Any, note: str, action: str = "update") -> None:
+    """An entry in `obj`'s history for an act that saves none of its fields (a sign-in
+    lockout cleared), by `user`, explained by `note`."""
+    with acting(user=user, note=note):
+        _write(obj, action, {})
+
+
 def suppressed():
     """No entries for the writes inside: seed data loading only (demo/)."""
     return _using(replace(_current(), suppressed=True))

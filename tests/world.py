@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -108,6 +109,18 @@ def build_office(letter: str) -> OfficeWorld:
         users[name] = user
 
     staff, boss = users["staff"], users["groupdirector"]
+    # The staff member has mistyped their password five times from another computer: the
+    # office's administrator may lift the lockout (people:member_unlock).
+    AccessAttempt.objects.create(
+        username=staff.username,
+        ip_address="192.0.2.1",
+        user_agent="",
+        http_accept="",
+        path_info="/accounts/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    )
     now = timezone.now()
     q1 = QuarterlyReport.objects.create(
         project=project,

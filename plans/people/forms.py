@@ -14,6 +14,7 @@ NOT_FOUND = "ไม่พบบัญชีผู้ใช้นี้ กรุ
 MANY_BY_EMAIL = "มีหลายบัญชีที่ใช้อีเมลนี้ กรุณาระบุชื่อผู้ใช้แทน"
 PASSWORDS_DIFFER = "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
 GROUP_NEEDED = "บทบาทนี้ต้องระบุกลุ่มงาน"
+PASSWORD_NEEDED = "กรุณากรอกรหัสผ่านเริ่มต้นทั้งสองช่อง หรือเลือกส่งลิงก์ให้ผู้ใช้ตั้งรหัสผ่านเอง"  # noqa: S105
 
 
 class MemberFields(forms.Form):
@@ -49,12 +50,24 @@ class MemberCreateForm(OnceForm, MemberFields):
         "first_name",
         "last_name",
         "email",
+        "how",
         "password1",
         "password2",
         "role",
         "work_group",
         "position",
     ]
+    INVITE, PASSWORD = "invite", "password"
+    how = forms.ChoiceField(
+        label="รหัสผ่าน",
+        choices=[
+            (INVITE, "ส่งลิงก์ทางอีเมลให้ผู้ใช้ตั้งรหัสผ่านเอง (แนะนำ)"),
+            (PASSWORD, "กำหนดรหัสผ่านเริ่มต้นเอง แล้วแจ้งผู้ใช้"),
+        ],
+        initial=INVITE,
+        widget=forms.RadioSelect,
+        help_text="ส่งลิงก์: ผู้ดูแลระบบไม่ทราบรหัสผ่านของผู้ใช้ ลิงก์ใช้ได้ครั้งเดียว",
+    )
     username = forms.CharField(
         label="ชื่อผู้ใช้",
         max_length=150,
@@ -66,12 +79,14 @@ class MemberCreateForm(OnceForm, MemberFields):
     email = forms.EmailField(label="อีเมล", help_text="ใช้รับลิงก์ตั้งรหัสผ่านใหม่เมื่อลืมรหัสผ่าน")
     password1 = forms.CharField(
         label="รหัสผ่านเริ่มต้น",
+        required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="อย่างน้อย ๘ ตัว ไม่ใช่ตัวเลขล้วน ไม่คล้ายชื่อผู้ใช้ และไม่ใช่รหัสผ่านที่ใช้กันทั่วไป",
     )
     password2 = forms.CharField(
         label="ยืนยันรหัสผ่าน",
+        required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -79,7 +94,16 @@ class MemberCreateForm(OnceForm, MemberFields):
     def clean(self):
         data = super().clean()
         first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
+        if data.pop("how", None) != self.PASSWORD:  # an invitation: no password of the admin's
+            data["password"] = None
+            data.pop("password1", None)
+            data.pop("password2", None)
+            return data
+        if not first:
+            self.add_error("password1", PASSWORD_NEEDED)
+        elif not second:
+            self.add_error("password2", PASSWORD_NEEDED)
+        elif first != second:
             self.add_error("password2", PASSWORDS_DIFFER)
         elif first:
             candidate = get_user_model()(

@@ -8,10 +8,16 @@ and a superuser's, keeps its name, e-mail and state as they are (`account_editab
 
 from __future__ import annotations
 
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
 
 from plans import audit
 from plans.access import Right, own_membership, require
@@ -23,6 +29,8 @@ USERNAME_TAKEN = 'ชื่อผู้ใช้นี้มีผู้ใช�
 ALREADY_MEMBER = "ผู้ใช้นี้เป็นบุคลากรของสำนักงานนี้อยู่แล้ว"
 NO_EMAIL = "บัญชีนี้ยังไม่มีอีเมล จึงส่งลิงก์ตั้งรหัสผ่านไม่ได้"
 INACTIVE = "บัญชีนี้ถูกระงับการใช้งาน จึงส่งลิงก์ตั้งรหัสผ่านไม่ได้"
+MAIL_FAILED = "ส่งอีเมลไม่สำเร็จ (เครื่องส่งอีเมลของระบบไม่ตอบรับ) กรุณาลองอีกครั้งภายหลังหรือแจ้งผู้ดูแลเครื่องแม่ข่าย"
+UNLOCKED_NOTE = "ปลดล็อกการเข้าสู่ระบบ (ใส่รหัสผ่านผิดเกินกำหนด)"
 
 
 def account_editable(*, account, office: Office) -> bool:
@@ -55,20 +63,24 @@ def member_create(
     first_name: str,
     last_name: str,
     email: str,
-    password: str,
+    password: str | None,
     role: str,
     work_group: WorkGroup | None = None,
     position: str = "",
 ) -> Membership:
-    """A new account (the form has checked the password against the validators) with a
-    role in `office`."""
+    """A new account with a role in `office`: with the `password` the form has checked
+    against the validators, or with none (None: the member sets their own through the
+    invitation link, `member_invite`)."""
     require(user, office, Right.MANAGE_PEOPLE)
     if get_user_model().objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": USERNAME_TAKEN})
     account = get_user_model()(
         username=username, first_name=first_name, last_name=last_name, email=email
     )
-    account.set_password(password)
+    if password is None:
+        account.set_unusable_password()
+    else:
+        account.set_password(password)
     account.full_clean()
     account.save()
     membership = Membership(
@@ -159,10 +171,17 @@ class _OneAccountResetForm(PasswordResetForm):
     def get_users(self, email):
         yield self.account
 
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        """Django's, except that a failure to send is the administrator's to know (Django's
+        form logs it and says nothing, for the anonymous "ลืมรหัสผ่าน" page)."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        EmailMessage(subject, body, to=[context["email"]]).send()
 
-def member_password_reset(*, membership: Membership, user, request) -> None:
-    """E-mails the member a link to set a new password (the administrator never learns it).
-    Writes nothing: the new password is the member's own act."""
+
+def _send_link(membership: Membership, user, request, *, template: str) -> None:
+    """E-mails the member a one-time link to set their password (Django's reset token:
+    the administrator never learns the password). Writes nothing."""
     require(user, membership.office_id, Right.MANAGE_PEOPLE)
     _refuse_own(user, membership)
     account = membership.user
@@ -174,9 +193,49 @@ def member_password_reset(*, membership: Membership, user, request) -> None:
         raise ValidationError(NO_EMAIL)
     form = _OneAccountResetForm(account)
     form.is_valid()
-    form.save(
-        request=request,
-        use_https=request.is_secure(),
-        subject_template_name="registration/password_reset_subject.txt",
-        email_template_name="registration/password_reset_email.txt",
+    try:
+        form.save(
+            request=request,
+            use_https=request.is_secure(),
+            subject_template_name=f"registration/{template}_subject.txt",
+            email_template_name=f"registration/{template}_email.txt",
+            extra_email_context={"office": membership.office},
+        )
+    except OSError as error:  # smtplib's errors are OSErrors: the server is down or refuses
+        raise ValidationError(MAIL_FAILED) from error
+
+
+def member_password_reset(*, membership: Membership, user, request) -> None:
+    """E-mails the member a link to set a new password; the old one works until they do."""
+    _send_link(membership, user, request, template="password_reset")
+
+
+def member_invite(*, membership: Membership, user, request) -> None:
+    """E-mails a new member (an account made without a password) the link to set theirs."""
+    _send_link(membership, user, request, template="invite")
+
+
+def locked_out(usernames) -> set[str]:
+    """Which of `usernames` cannot sign in now: too many failed sign-ins within the
+    cool-off time (django-axes' rule and settings, config/security.py)."""
+    limit, cool_off = settings.AXES_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(
+        username__in=list(usernames), failures_since_start__gte=limit
     )
+    if cool_off:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
+    return set(attempts.values_list("username", flat=True))
+
+
+@transaction.atomic
+def member_unlock(*, membership: Membership, user) -> int:
+    """Lets a member locked out by failed sign-ins try again now (their password is
+    unchanged); the unlocking is written to the membership's history. Returns the number of
+    lock records cleared."""
+    require(user, membership.office_id, Right.MANAGE_PEOPLE)
+    _refuse_own(user, membership)
+    account = membership.user
+    cleared = axes_reset(username=account.get_username())
+    if cleared:
+        audit.record(membership, user=user, note=UNLOCKED_NOTE)
+    return cleared

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/", views.member_edit, name="member_edit"),
     path("<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("<int:pk>/password/", views.member_password, name="member_password"),
+    path("<int:pk>/unlock/", views.member_unlock, name="member_unlock"),
 ]

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from plans.access import NOT_ALLOWED, Right, current_office, own_membership, rights_for
@@ -49,13 +50,15 @@ def member_list(request):
     search = request.GET.get("q", "").strip()[:100]
     members = selectors.member_list_for_office(office, search=search)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    locked = services.locked_out(m.user.get_username() for m in page.object_list)
     for membership in page.object_list:
         membership.own = own_membership(request.user, membership)
+        membership.locked = membership.user.get_username() in locked
     context = {"office": office, "page": page, "search": search}
     return render(request, "plans/people/member_list.html", context)
 
 
-def _add(request, form_class, service, *, title: str, template: str, done: str):
+def _add(request, form_class, service, *, title: str, template: str, done: str, after=None):
     office = _office(request)
     data = request.POST if request.method == "POST" else None
     form = form_class(data, office=office, user=request.user)
@@ -73,8 +76,22 @@ def _add(request, form_class, service, *, title: str, template: str, done: str):
             show_errors(form, error)
         else:
             messages.success(request, done.format(person=person(membership.user)))
+            if after:
+                after(request, membership)
             return redirect("people:member_list")
     return render(request, template, {"office": office, "form": form, "title": title})
+
+
+def _invite(request, membership: Membership) -> None:
+    """A new account made without a password: its member is e-mailed the link to set it."""
+    if membership.user.has_usable_password():
+        return
+    try:
+        services.member_invite(membership=membership, user=request.user, request=request)
+    except ValidationError as error:
+        messages.warning(request, f"ยังไม่ได้ส่งลิงก์ตั้งรหัสผ่าน: {' '.join(error.messages)}")
+    else:
+        messages.info(request, f"ส่งลิงก์ตั้งรหัสผ่านไปที่ {membership.user.email} แล้ว")
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,6 +103,7 @@ def member_add(request):
         title="สร้างบัญชีผู้ใช้ใหม่",
         template="plans/people/member_add.html",
         done="สร้างบัญชีและเพิ่ม {person} เป็นบุคลากรของสำนักงานแล้ว",
+        after=_invite,
     )
 
 
@@ -153,3 +171,19 @@ def member_password(request, pk: int):
             return redirect("people:member_list")
     context = {"office": membership.office, "membership": membership, "refusal": refusal}
     return render(request, "plans/people/member_password.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def member_unlock(request, pk: int):
+    """Asks first (showing whether the member is locked out); clears a sign-in lockout on
+    POST. Their password is unchanged."""
+    membership = _membership(request, pk)
+    if request.method == "POST":
+        if services.member_unlock(membership=membership, user=request.user):
+            messages.success(request, f"ปลดล็อกแล้ว {person(membership.user)} เข้าสู่ระบบได้อีกครั้ง")
+        else:
+            messages.info(request, f"{person(membership.user)} ไม่ได้ถูกล็อกการเข้าสู่ระบบ")
+        return redirect(f"{reverse('people:member_list')}?office={membership.office.code}")
+    locked = membership.user.get_username() in services.locked_out([membership.user.username])
+    context = {"office": membership.office, "membership": membership, "locked": locked}
+    return render(request, "plans/people/member_unlock.html", context)

@@ -5,6 +5,7 @@ nothing (404), every other role is refused (403), nobody touches their own membe
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -50,6 +51,7 @@ def _add_data(**extra):
         "first_name": "สมศรี",
         "last_name": "ใจดี",
         "email": "somsri@example.go.th",
+        "how": "password",
         "password1": NEW_PASSWORD,
         "password2": NEW_PASSWORD,
         "role": Role.FINANCE,
@@ -383,3 +385,95 @@ def test_a_new_password_is_checked_by_the_validators(client, staff_user):
     response = _set_password_by(client, _link(mail.outbox[0]), "12345678")
     assert "รหัสผ่านเป็นตัวเลขทั้งหมด" in response.content.decode()
     assert client.login(username="staff", password=PASSWORD)
+
+
+# -- invitations and lockouts -------------------------------------------------------------------
+
+
+def test_an_invited_member_sets_their_own_password_from_the_e_mail(as_admin, office, client):
+    data = _add_data(how="invite", password1="", password2="")
+    response = _post_form(as_admin, reverse("people:member_add"), data)
+    assert response.status_code == 302
+    account = User.objects.get(username="somsri")
+    assert not account.has_usable_password()  # nobody knows a password yet
+    listing = as_admin.get(response["Location"], follow=True).content.decode()
+    assert "ส่งลิงก์ตั้งรหัสผ่านไปที่ somsri@example.go.th แล้ว" in listing
+    assert "รอผู้ใช้ตั้งรหัสผ่าน" in listing
+    (message,) = mail.outbox
+    assert message.to == ["somsri@example.go.th"]
+    assert "เชิญใช้งาน" in message.subject
+    assert "ชื่อผู้ใช้ของท่าน: somsri" in message.body and office.name in message.body
+    client.logout()
+    done = _set_password_by(client, _link(message), NEW_PASSWORD)
+    assert done.status_code == 302
+    assert client.login(username="somsri", password=NEW_PASSWORD)
+
+
+def test_choosing_a_password_needs_both_fields(as_admin):
+    data = _add_data(how="password", password2="")
+    page = _post_form(as_admin, reverse("people:member_add"), data).content.decode()
+    assert "กรุณากรอกรหัสผ่านเริ่มต้นทั้งสองช่อง" in page
+    assert not User.objects.filter(username="somsri").exists()
+
+
+def test_an_invitation_that_cannot_be_mailed_says_so_and_keeps_the_account(as_admin, settings):
+    settings.EMAIL_BACKEND = "tests.plans.test_people.RefusingBackend"
+    data = _add_data(how="invite", password1="", password2="")
+    response = _post_form(as_admin, reverse("people:member_add"), data)
+    page = as_admin.get(response["Location"]).content.decode()
+    assert "ยังไม่ได้ส่งลิงก์ตั้งรหัสผ่าน" in page and services.MAIL_FAILED in page
+    assert User.objects.filter(username="somsri").exists()
+
+
+class RefusingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("smtp down")
+
+
+def _lock_out(client, username):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": username, "password": "wrong"})
+    assert AccessAttempt.objects.filter(username=username).exists()
+
+
+def test_the_administrator_sees_a_lockout_and_lifts_it(as_admin, office, staff_user, client):
+    from django.test import Client
+
+    _lock_out(Client(), "staff")
+    listing = as_admin.get(reverse("people:member_list")).content.decode()
+    assert 'data-testid="locked"' in listing and "ถูกล็อกชั่วคราว" in listing
+    pk = _membership(staff_user, office).pk
+    asked = as_admin.get(reverse("people:member_unlock", args=[pk])).content.decode()
+    assert "ถูกล็อกชั่วคราว" in asked and AccessAttempt.objects.exists()  # asking is not doing
+    response = as_admin.post(reverse("people:member_unlock", args=[pk]), follow=True)
+    assert "ปลดล็อกแล้ว" in response.content.decode()
+    assert 'data-testid="locked"' not in response.content.decode()
+    assert not AccessAttempt.objects.filter(username="staff").exists()
+    entry = AuditEntry.objects.get(
+        object_type="plans.membership", object_id=pk, note=services.UNLOCKED_NOTE
+    )
+    assert (entry.user.username, entry.office) == ("officeadmin", office)
+    signed = Client().post(reverse("login"), {"username": "staff", "password": PASSWORD})
+    assert signed.status_code == 302
+
+
+def test_a_password_set_by_link_lifts_the_lockout(client, staff_user):
+    from django.test import Client
+
+    staff_user.email = "staff@example.go.th"
+    staff_user.save()
+    _lock_out(Client(), "staff")
+    client.post(reverse("password_reset"), {"email": "staff@example.go.th"})
+    _set_password_by(client, _link(mail.outbox[0]), NEW_PASSWORD)
+    assert not AccessAttempt.objects.filter(username="staff").exists()
+    signed = Client().post(reverse("login"), {"username": "staff", "password": NEW_PASSWORD})
+    assert signed.status_code == 302
+
+
+def test_only_the_administrator_unlocks(client, office, staff_user, planner):
+    client.force_login(planner)
+    pk = _membership(staff_user, office).pk
+    assert client.post(reverse("people:member_unlock", args=[pk])).status_code == 403
