@@ -54,6 +54,9 @@ def ensure_demo_users(office: Office) -> list[tuple[str, str]]:
     for username, first, last, role, group_code, position in DEMO_USERS:
         user, _ = user_model.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
+        # An address on a domain that never exists (RFC 2606), so that the demo's e-mailed
+        # links (invitations, password resets; console backend by default) can be tried.
+        user.email = f"{username}@demo.invalid"
         user.is_staff = role == Role.ADMIN or role in ADMIN_APPS
         user.is_superuser = role == Role.ADMIN
         user.set_password(DEMO_PASSWORD)
