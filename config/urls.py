@@ -46,6 +46,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("people/", include("plans.people.urls")),
+    path("imports/", include("plans.imports.urls")),  # spreadsheets into the portal
     path("admin/", admin.site.urls),
 ]
 

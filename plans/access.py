@@ -209,13 +209,16 @@ def offices_context(request) -> dict:
     offices = user_offices(request)
     # The menu's "บุคลากร" (plans/people/): asked only when a page shows the menu.
     people = SimpleLazyObject(lambda: _manages_people(request))
+    # The menu's "นำเข้าข้อมูล" (plans/imports/): for those who may import some kind.
+    imports = SimpleLazyObject(lambda: _imports_data(request))
+    menu = {"manages_people": people, "imports_data": imports}
     if len(offices) < 2:
-        return {"office_choices": [], "manages_people": people}
+        return {"office_choices": [], **menu}
     try:
         current = current_office(request)
     except Http404:
         current = None
-    return {"office_choices": offices, "office_current": current, "manages_people": people}
+    return {"office_choices": offices, "office_current": current, **menu}
 
 
 def _manages_people(request) -> bool:
@@ -224,6 +227,16 @@ def _manages_people(request) -> bool:
     except Http404:
         return False
     return office is not None and Right.MANAGE_PEOPLE in rights_for(request.user, office)
+
+
+def _imports_data(request) -> bool:
+    from plans.imports import kinds_for  # the import kinds ask this module for rights
+
+    try:
+        office = current_office(request)
+    except Http404:
+        return False
+    return office is not None and bool(kinds_for(request.user, office))
 
 
 def office_plans(request) -> QuerySet[Plan]:

@@ -43,10 +43,10 @@ Action = AuditAction  # the codes an entry's action takes (plans/models/audit.py
 
 
 # The apps whose rows are audited, and user accounts; machinery is not (the trail itself,
-# used form tokens, PDF jobs).
+# used form tokens, files uploaded for import, PDF jobs).
 AUDITED_APPS = frozenset({"plans", "projects", "indicators", "budget", "progress", "nextyear"})
 AUDITED_MODELS = frozenset({"auth.user", "auth.group"})
-NOT_AUDITED = frozenset({"plans.auditentry", "plans.submissiontoken"})
+NOT_AUDITED = frozenset({"plans.auditentry", "plans.submissiontoken", "plans.importupload"})
 # Bookkeeping that is not a change anyone made.
 NOT_RECORDED_FIELDS = frozenset({"version", "last_login"})
 # Recorded as changed, never with their value.

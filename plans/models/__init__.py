@@ -36,6 +36,7 @@ from plans.models.schools import (
 from plans.models.texts import Committee, CommitteeMember, CommitteeSection, ReportText
 from plans.models.audit import AuditAction, AuditEntry
 from plans.models.tokens import SubmissionToken
+from plans.models.imports import ImportUpload
 # isort: on
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "CommitteeSection",
     "FiscalYear",
     "GradeEnrolment",
+    "ImportUpload",
     "MasterPlanIssue",
     "Membership",
     "MinisterPolicy",
