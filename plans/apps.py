@@ -7,5 +7,6 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from plans import audit
+        from plans.imports import schools  # noqa: F401 -- registers the schools' imports
 
         audit.connect()

@@ -101,6 +101,8 @@ WRITERS = {
     "plan_manage:committee_sections": {"planner", "officeadmin"},
     "plan_manage:committee_members": {"planner", "officeadmin"},
     "project_alignment:edit": {"planner", "officeadmin"},
+    "imports:upload": {"planner", "officeadmin"},
+    "imports:preview": {"planner", "officeadmin"},  # the confirmation of one's own upload
 }
 # What a person types into each form beyond what the page fills in.
 TYPED = {
@@ -147,6 +149,7 @@ TYPED = {
     "plan_manage:committee_edit": {"title": "คำสั่งทดสอบ"},
     "plan_manage:committee_sections": {"rows-0-title": "กลุ่มทดสอบ"},
     "plan_manage:committee_members": {"rows-0-name": "กรรมการทดสอบ"},
+    "imports:upload": {"file": None},  # a fresh copy of the walk's school file each post
 }
 # Their own tests: tests/test_sign_in.py, tests/plans/test_people.py (public pages).
 SKIP = {
@@ -213,6 +216,8 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         },
         "project_alignment:edit": {"pk": w.project.pk},
     }.get(name, {})
+    if name.startswith("imports:"):
+        by_name = {"kind": "schools"}
     if name.startswith("projects:"):
         # An indicator without results (deletable) is the other project's.
         ours = w.other_project if name == "projects:indicator_delete" else w.project
@@ -384,13 +389,56 @@ def page_form(client: Client, url: str) -> dict:
 # -- the walk -----------------------------------------------------------------------------
 
 
+class _SchoolFile:
+    """The school file the walk uploads: read afresh by every post (a test client reads a
+    file object once)."""
+
+    name = "schools.xlsx"
+
+    def __init__(self, marker: str = ""):
+        self.content = _school_file(marker)
+
+    def read(self) -> bytes:
+        return self.content
+
+
+def _school_file(marker: str) -> bytes:
+    from plans.imports.schools import SCHOOLS
+
+    book = openpyxl.Workbook()
+    book.active.append([c.header for c in SCHOOLS.columns])
+    row = {"รหัสโรงเรียน": "9001", "ชื่อโรงเรียน": f"โรงเรียนนำเข้า{marker}", "จังหวัด": "ทดสอบ"}
+    row.update({"ระดับที่เปิดสอน": "ม.๑ – ม.๖", "ปีการศึกษา (พ.ศ.)": 2565, "ข้อมูล ณ วันที่": ""})
+    book.active.append([row.get(c.header, 1) for c in SCHOOLS.columns])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _uploads(world) -> None:
+    """Every member of each office has an import waiting for confirmation there (the
+    confirmation's form names its file): who may confirm it is the walk's question."""
+    from django.core.files.base import ContentFile
+
+    from plans.models import ImportUpload
+
+    for w in world.values():
+        content = _school_file(MARKERS[w.letter])
+        for user in w.users.values():
+            upload = ImportUpload(user=user, office=w.office, kind="schools", name="schools.xlsx")
+            upload.size, upload.digest = len(content), hashlib.sha256(content).hexdigest()
+            upload.file.save("schools.xlsx", ContentFile(content))
+
+
 @pytest.fixture
 def world(settings, tmp_path, monkeypatch, caplog):
     caplog.set_level(logging.ERROR, logger="django.request")  # thousands of 403s and 404s
     settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path / "media"
     settings.REPORT_PDF_MODE = "background"
     monkeypatch.setattr("reports.services._start_thread", lambda job_id: None)
-    return build_world()
+    built = build_world()
+    _uploads(built)
+    return built
 
 
 def _clients(world) -> dict[str, Client]:
@@ -514,6 +562,8 @@ def _form_data(name: str, url: str, w, clients: dict[str, Client], root: Client)
         return {"post": "yes"} if view == "delete" else _edited(model_admin, page_form(root, url))
     data = page_form(clients[f"{w.letter}_harvest"], url)
     data.update(TYPED.get(name, {}))
+    if name == "imports:upload":
+        data["file"] = _SchoolFile()
     if name in ("budget:office_allocation_add", "budget:office_disbursement_add"):
         data["category"] = str(w.category.pk)
     if name == "budget:transfer_add":
