@@ -16,7 +16,15 @@ from indicators.rules import PERCENT
 from indicators.units import count_unit
 from plans import thai
 from plans.files import ImageFormField
-from plans.forms import FormWithRows, OnceForm, RowForm, RowFormSet, ThaiDecimalField
+from plans.forms import (
+    FormWithRows,
+    OnceForm,
+    RowForm,
+    RowFormSet,
+    ThaiDecimalField,
+    ThaiIntegerField,
+    initial_number,
+)
 from progress import narrative
 from progress.models import QuarterlyReport
 from projects.models import Activity
@@ -233,19 +241,27 @@ class ConfirmForm(forms.Form):
 
 class NarrativeForm(OnceForm):
     """The planning group's text of a project's printed narrative, one box per section
-    (shown with what prints now), and which approved reports' photos print."""
+    (shown with what prints now) with a choice to print it as "ไม่มี", and which approved
+    reports' photos print, in which order and with which caption."""
 
     def __init__(self, *args, story, **kwargs):
         super().__init__(*args, **kwargs)
+        self.story = story
         for section in story.sections:
             self.fields[section.key] = forms.CharField(
                 label=f"ข้อความที่พิมพ์: {section.title}",
                 required=False,
                 strip=True,
-                initial=narrative.join(section.key, section.items),
+                initial="" if section.cleared else narrative.join(section.key, section.items),
                 help_text="หนึ่งบรรทัดต่อหนึ่งข้อ (วิธีการดำเนินงาน: เว้นหนึ่งบรรทัดระหว่างย่อหน้า) "
                 "ลบข้อความทั้งหมดเพื่อกลับไปใช้ข้อความจากแหล่งที่มา",
                 widget=forms.Textarea(attrs={"rows": 6}),
+            )
+            self.fields[f"{section.key}_none"] = forms.BooleanField(
+                label=f"พิมพ์หัวข้อ “{section.title}” ว่า “{narrative.NONE}”",
+                required=False,
+                initial=section.cleared,
+                help_text="ไม่ใช้ข้อความจากรายงานรายไตรมาสหรือข้อความที่พิมพ์ไว้",
             )
         self.fields["photos"] = forms.TypedMultipleChoiceField(
             label="ภาพที่พิมพ์ในรายงาน",
@@ -256,8 +272,40 @@ class NarrativeForm(OnceForm):
             widget=forms.CheckboxSelectMultiple,
             error_messages={"invalid_choice": "ภาพที่เลือกไม่อยู่ในรายงานที่อนุมัติแล้วของโครงการนี้"},
         )
+        for place, choice in enumerate(story.photos, start=1):
+            pk = choice.photo.pk
+            self.fields[f"order_{pk}"] = ThaiIntegerField(
+                label="ลำดับ",
+                required=False,
+                min_value=1,
+                max_value=99,
+                initial=initial_number(choice.order or place, 0),
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
+            )
+            self.fields[f"caption_{pk}"] = forms.CharField(
+                label="คำบรรยายในรายงาน",
+                required=False,
+                max_length=500,
+                initial=choice.caption,
+                widget=forms.TextInput(attrs={"placeholder": choice.photo.caption}),
+            )
+
+    def photo_fields(self):
+        """(choice, order field, caption field) of each photo, for the page."""
+        return [
+            (c, self[f"order_{c.photo.pk}"], self[f"caption_{c.photo.pk}"])
+            for c in self.story.photos
+        ]
 
     def clean(self):
         data = super().clean()
         photos = set(data.pop("photos", []))
-        return {"texts": data, "photo_ids": photos}
+        cleared = {s.key for s in self.story.sections if data.pop(f"{s.key}_none", False)}
+        details = {}
+        for place, choice in enumerate(self.story.photos, start=1):
+            pk = choice.photo.pk
+            order = data.pop(f"order_{pk}", None)
+            caption = data.pop(f"caption_{pk}", "")
+            if pk in photos:
+                details[pk] = (order or place, caption)
+        return {"texts": data, "cleared": cleared, "photos": details}

@@ -270,7 +270,9 @@ class NarrativeEdit(models.Model):
         verbose_name="โครงการ",
     )
     section = models.CharField("หัวข้อ", max_length=20, choices=Section.choices)
-    text = models.TextField("ข้อความที่พิมพ์ในรายงาน")
+    # Empty: the planning group chose to print the section as "ไม่มี" (none), whatever the
+    # reports say (progress/narrative.py NONE).
+    text = models.TextField("ข้อความที่พิมพ์ในรายงาน", blank=True)
     compiled = models.TextField("ข้อความจากรายงานรายไตรมาสขณะแก้ไข", blank=True)
 
     class Meta:
@@ -292,11 +294,16 @@ class PrintedPhoto(models.Model):
     photo = models.OneToOneField(
         ReportPhoto, on_delete=models.CASCADE, related_name="printed", verbose_name="ภาพ"
     )
+    order = models.PositiveSmallIntegerField(
+        "ลำดับในรายงาน", default=0, help_text="ภาพเรียงตามลำดับนี้ ลำดับเท่ากันเรียงตามไตรมาส"
+    )
+    # Empty: the caption the staff wrote in the quarterly report.
+    caption = models.CharField("คำบรรยายภาพในรายงาน", max_length=500, blank=True)
 
     class Meta:
         verbose_name = "ภาพที่เลือกพิมพ์ในรายงานประจำปี"
         verbose_name_plural = "ภาพที่เลือกพิมพ์ในรายงานประจำปี"
-        ordering = ["photo__report__quarter", "photo__order"]
+        ordering = ["order", "photo__report__quarter", "photo__order"]
 
     def __str__(self) -> str:
         return str(self.photo)

@@ -10,7 +10,8 @@ recommendations; each from the report field named in SOURCES):
    that text alone is the section: the year-end report is the year's summary. Otherwise the
    section is the approved quarters' texts in quarter order; a text repeated word for word
    by a later quarter is kept once, at its first quarter. Each part keeps its quarter.
-2. **Printed.** The planning group's edit (`NarrativeEdit`) if there is one; else the
+2. **Printed.** The planning group's edit (`NarrativeEdit`) if there is one (an empty
+   edit is a section they chose to print as "ไม่มี", `NONE`); else the
    project's own typed text if it has one (`ProjectStatement` rows, `Project.methods`:
    the seed's and the admin's, printed exactly as before); else the compiled text; else
    nothing, and the report prints "ไม่มีข้อมูล". A year run through the portal has no typed
@@ -24,7 +25,8 @@ the report numbers the items itself. `corrective_action` (แนวทางแ�
 fix and is not printed.
 
 Photos: the project's own photos (`ProjectPhoto`), then the approved reports' photos the
-planning group chose (`PrintedPhoto`), by quarter and order.
+planning group chose (`PrintedPhoto`), in the order they gave (then by quarter and the
+report's order), each with the caption they gave or else the report's.
 
 Everything here reads prefetched rows (`PREFETCHES`) and makes no query of its own.
 """
@@ -53,6 +55,8 @@ SOURCES: dict[str, tuple[str, str | None]] = {
 }
 TYPED = "ข้อความของโครงการที่บันทึกไว้"
 EDITED = "แก้ไขโดยกลุ่มนโยบายและแผน"
+NONE = "ไม่มี"  # what a section the planning group cleared prints
+CLEARED = "กลุ่มนโยบายและแผนเลือกพิมพ์ว่า “ไม่มี”"
 _ITEM_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]\s+")
 
 
@@ -99,8 +103,15 @@ class NarrativeSection:
         return join(self.key, [i for p in self.compiled for i in p.items])
 
     @property
+    def cleared(self) -> bool:
+        """The planning group chose to print this section as "ไม่มี"."""
+        return self.edit is not None and not self.edit.text
+
+    @property
     def items(self) -> list[str]:
         """What the report prints, by the rule in the module's docstring."""
+        if self.cleared:
+            return [NONE]
         if self.edit is not None:
             return split(self.key, self.edit.text)
         if self.typed:
@@ -110,6 +121,8 @@ class NarrativeSection:
     @property
     def source(self) -> str:
         """Where the printed text comes from, in Thai ("" when nothing prints)."""
+        if self.cleared:
+            return CLEARED
         if self.edit is not None:
             return EDITED
         if self.typed:
@@ -133,6 +146,20 @@ class PhotoChoice:
     quarter: int
     chosen: bool
 
+    @property
+    def order(self) -> int | None:
+        """Its place among the printed photos (None: not chosen)."""
+        return self.photo.printed.order if self.chosen else None
+
+    @property
+    def caption(self) -> str:
+        """The caption it prints with: the planning group's, else the report's."""
+        return (self.chosen and self.photo.printed.caption) or self.photo.caption
+
+    @property
+    def image(self):
+        return self.photo.image
+
 
 @dataclass(frozen=True)
 class Narrative:
@@ -143,8 +170,10 @@ class Narrative:
         return next(s for s in self.sections if s.key == key)
 
     @property
-    def printed_photos(self) -> list[ReportPhoto]:
-        return [c.photo for c in self.photos if c.chosen]
+    def printed_photos(self) -> list[PhotoChoice]:
+        """The chosen photos in their printed order (module docstring)."""
+        chosen = [c for c in self.photos if c.chosen]  # by quarter and the report's order
+        return sorted(chosen, key=lambda c: c.order)
 
 
 def _approved(project: Project) -> list[QuarterlyReport]:

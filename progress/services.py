@@ -29,7 +29,7 @@ refused already when the report is saved or submitted (`_check_money`), with the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from decimal import Decimal
 from typing import Any
 
@@ -387,25 +387,35 @@ UNKNOWN_PHOTO = "เลือกได้เฉพาะภาพจากรา
 @audit.authored
 @transaction.atomic
 def narrative_edit(
-    *, project: Project, user, texts: Mapping[str, str], photo_ids: set[int]
+    *,
+    project: Project,
+    user,
+    texts: Mapping[str, str],
+    photos: Mapping[int, tuple[int, str]],
+    cleared: Set[str] = frozenset(),
 ) -> None:
     """The planning group's text of the project's printed narrative and its choice of the
     approved reports' photos (progress/narrative.py). A section's text is kept as an edit
     only where it differs from what would print without one; an emptied or unchanged
-    section follows its source again. Photos must come from the project's approved reports."""
+    section follows its source again, and a `cleared` section prints "ไม่มี". `photos`:
+    each chosen photo's place and caption ("" or the report's own: the report's caption).
+    Photos must come from the project's approved reports."""
     require(user, project.plan.office_id, Right.MANAGE_PLAN)
     list(Project.objects.select_for_update().filter(pk=project.pk))
     _project, story = narrative.narrative_for(project.pk)
     choices = {c.photo.pk: c for c in story.photos}
-    if not photo_ids <= choices.keys():
+    if not photos.keys() <= choices.keys():
         raise ValidationError({"photos": UNKNOWN_PHOTO}, code="unknown_photo")
     for section in story.sections:
-        if section.key not in texts:
-            continue
-        text = narrative.normal(section.key, texts[section.key])
-        if not text or text == narrative.normal(section.key, section.baseline):
-            if section.edit is not None:
-                section.edit.delete()
+        if section.key in cleared:
+            text = ""
+        elif section.key in texts:
+            text = narrative.normal(section.key, texts[section.key])
+            if not text or text == narrative.normal(section.key, section.baseline):
+                if section.edit is not None:
+                    section.edit.delete()
+                continue
+        else:
             continue
         edit = section.edit or NarrativeEdit(project=project, section=section.key)
         if edit.pk and edit.text == text and edit.compiled == section.compiled_text:
@@ -415,9 +425,15 @@ def narrative_edit(
         edit.full_clean()
         edit.save()
     for pk, choice in choices.items():
-        if pk in photo_ids and not choice.chosen:
-            printed = PrintedPhoto(photo=choice.photo)
-            printed.full_clean()
-            printed.save()
-        elif pk not in photo_ids and choice.chosen:
-            choice.photo.printed.delete()
+        if pk not in photos:
+            if choice.chosen:
+                choice.photo.printed.delete()
+            continue
+        order, caption = photos[pk]
+        caption = "" if caption.strip() == choice.photo.caption else caption.strip()
+        printed = choice.photo.printed if choice.chosen else PrintedPhoto(photo=choice.photo)
+        if printed.pk and (printed.order, printed.caption) == (order, caption):
+            continue
+        printed.order, printed.caption = order, caption
+        printed.full_clean()
+        printed.save()

@@ -163,7 +163,9 @@ def narrative_page(request, year: int, project_id: int):
             messages.success(request, "บันทึกข้อความและภาพสำหรับรายงานประจำปีแล้ว")
         if not form.errors:
             return redirect("reports:narrative", year=year, project_id=project.pk)
-    fields = [(section, form[section.key]) for section in story.sections]
+    fields = [
+        (section, form[section.key], form[f"{section.key}_none"]) for section in story.sections
+    ]
     return render(
         request,
         "reports/narrative_page.html",

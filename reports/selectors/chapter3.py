@@ -138,7 +138,7 @@ def project_details(projects: list[Project], budgets: dict[int, Decimal]) -> lis
             texts[s.kind].append(s.text)
         story = narrative.project_narrative(p)
         photos = [(photo.caption, photo.image) for photo in sorted(p.photos.all(), key=_order)]
-        photos += [(photo.caption, photo.image) for photo in story.printed_photos]
+        photos += [(choice.caption, choice.image) for choice in story.printed_photos]
         groups = [p.work_group.name] if p.work_group else []
         groups += [g.name for g in p.supporting_groups.all() if g.name not in groups]
         area = areas.setdefault(

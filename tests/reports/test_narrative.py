@@ -207,7 +207,7 @@ def test_planners_edit_wins_and_prints(client, planner, plan, project, reports):
 def test_the_edit_and_the_choice_are_in_the_projects_history(planner, project, reports):
     chosen = photo(reports[0])
     narrative_edit(
-        project=project, user=planner, texts={"problems": "ข้อความใหม่"}, photo_ids={chosen.pk}
+        project=project, user=planner, texts={"problems": "ข้อความใหม่"}, photos={chosen.pk: (1, "")}
     )
     entries = list(history_for(project))
     types = {e.object_type for e in entries if e.user_id == planner.pk}
@@ -297,10 +297,64 @@ def test_plan_summary_links_planners_to_the_texts(client, planner, director, pla
 def test_the_page_warns_when_the_reports_change_after_an_edit(
     client, planner, plan, project, reports
 ):
-    narrative_edit(project=project, user=planner, texts={"problems": "ข้อความใหม่"}, photo_ids=set())
+    narrative_edit(project=project, user=planner, texts={"problems": "ข้อความใหม่"}, photos={})
     client.force_login(planner)
     warning = "รายงานรายไตรมาสเปลี่ยนไปหลังการแก้ไขครั้งล่าสุด"
     assert warning not in client.get(url(plan, project)).content.decode()
     QuarterlyReport.objects.filter(pk=reports[1].pk).update(problems="ปัญหาที่แก้ไขหลังเปิดรายงาน")
     assert warning in client.get(url(plan, project)).content.decode()
     assert "ข้อความใหม่" in project_html(plan)  # the edit still prints until the planner acts
+
+
+def test_a_section_printed_as_none_on_purpose(client, planner, plan, project, reports):
+    """Emptying a box follows the reports again; ticking "ไม่มี" prints "ไม่มี" whatever the
+    reports say, until it is unticked."""
+    assert "เวลาไม่พอ" in project_html(plan)
+    response = post(client, planner, plan, project, problems_none="on")
+    assert response.status_code == 302
+    assert list(NarrativeEdit.objects.values_list("section", "text")) == [("problems", "")]
+    html = project_html(plan)
+    assert "เวลาไม่พอ" not in html
+    problems = re.search(r"ปัญหา/อุปสรรค.*?</h4>(.*?)<h4", html, re.S)
+    assert problems and "<p>ไม่มี</p>" in problems.group(1)
+    page = client.get(url(plan, project)).content.decode()
+    assert "กลุ่มนโยบายและแผนเลือกพิมพ์ว่า “ไม่มี”" in page
+    assert re.search(r'name="problems_none"[^>]*checked', page)
+    post(client, planner, plan, project)  # unticked, box empty: the reports again
+    assert not NarrativeEdit.objects.exists()
+    assert "เวลาไม่พอ" in project_html(plan)
+
+
+def test_the_planner_orders_the_photos_and_gives_their_printed_captions(
+    client, planner, plan, project, reports
+):
+    first, second = photo(reports[0], 1, "ภาพไตรมาสแรก"), photo(reports[1], 1, "ภาพไตรมาสสอง")
+    both = [str(first.pk), str(second.pk)]
+    post(client, planner, plan, project, photos=both)
+    html = project_html(plan)
+    assert html.index("ภาพไตรมาสแรก") < html.index("ภาพไตรมาสสอง")  # by quarter at first
+    response = post(
+        client,
+        planner,
+        plan,
+        project,
+        photos=both,
+        **{
+            f"order_{first.pk}": "๒",
+            f"order_{second.pk}": "๑",
+            f"caption_{second.pk}": "ครูแกนนำร่วมอบรม ณ ห้องประชุม",
+            f"caption_{first.pk}": "ภาพไตรมาสแรก",  # the report's own: stored as none
+        },
+    )
+    assert response.status_code == 302
+    assert sorted(PrintedPhoto.objects.values_list("photo", "order", "caption")) == sorted(
+        [(first.pk, 2, ""), (second.pk, 1, "ครูแกนนำร่วมอบรม ณ ห้องประชุม")]
+    )
+    html = project_html(plan)
+    assert "ภาพไตรมาสสอง" not in html  # its printed caption replaces the report's
+    assert html.index("ครูแกนนำร่วมอบรม ณ ห้องประชุม") < html.index("ภาพไตรมาสแรก")
+    page = client.get(url(plan, project)).content.decode()
+    assert f'name="order_{second.pk}" value="๑"' in page
+    bad = post(client, planner, plan, project, photos=both, **{f"order_{first.pk}": "ศูนย์"})
+    assert bad.status_code == 200
+    assert PrintedPhoto.objects.get(photo=first).order == 2  # nothing changed
