@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "plans.access.offices_context",
                 "plans.manage.views.menu",
+                "progress.context_processors.waiting",
             ],
             "builtins": ["plans.templatetags.thai"],
         },

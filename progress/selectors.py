@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from budget import selectors as budget_selectors
 from budget.models import ProjectDisbursement
@@ -366,16 +366,14 @@ def _overdue_for_user(user, *, plan: Plan, today: date) -> list[OverdueRow]:
     return rows
 
 
-def work_queue_for_user(user, *, plan: Plan, today: date) -> WorkQueue:
-    """What waits for the user across the year's quarters: their returned reports first
-    (of their work group's projects, or that they submitted), then their group's reports
-    past the deadline, then the submitted reports they decide (never their own
-    submissions: progress.access.is_submitter). At most four queries whatever the plan's
-    size."""
-    reports = list(
+def _queue_reports(user, **scope) -> QuerySet[QuarterlyReport]:
+    """The returned and submitted reports of `scope` that concern the user: `mine` (of
+    their work group's projects, or that they submitted) or `deciding` (they approve or
+    return it)."""
+    return (
         QuarterlyReport.objects.filter(
-            project__plan=plan,
             status__in=(QuarterlyReport.Status.RETURNED, QuarterlyReport.Status.SUBMITTED),
+            **scope,
         )
         .annotate(
             mine=Exists(group_projects(user).filter(pk=OuterRef("project_id")))
@@ -383,6 +381,48 @@ def work_queue_for_user(user, *, plan: Plan, today: date) -> WorkQueue:
             deciding=Exists(decidable_by(user).filter(pk=OuterRef("project_id"))),
         )
         .filter(Q(mine=True) | Q(deciding=True))
+    )
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """The menu's count of the work queue (`work_queue_for_user`'s returned reports and the
+    reports to decide) of one fiscal year, the year its link opens."""
+
+    year: int
+    count: int
+
+
+def waiting_for_user(user, *, office_id: int, today: date) -> Waiting | None:
+    """What the menu says waits for the user in the office: of the current fiscal year if
+    anything waits in it, else of the newest year where something does (None: nothing). One
+    query, whatever the number of years."""
+    counts = dict(
+        _queue_reports(user, project__plan__office_id=office_id)
+        .filter(
+            Q(status=QuarterlyReport.Status.RETURNED, mine=True)
+            | Q(status=QuarterlyReport.Status.SUBMITTED, deciding=True)
+        )
+        .exclude(status=QuarterlyReport.Status.SUBMITTED, submitted_by=user.pk)  # four eyes
+        .values_list("project__plan__fiscal_year__year")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    if not counts:
+        return None
+    year = thai.fiscal_year_of(today)
+    year = year if year in counts else max(counts)
+    return Waiting(year, counts[year])
+
+
+def work_queue_for_user(user, *, plan: Plan, today: date) -> WorkQueue:
+    """What waits for the user across the year's quarters: their returned reports first
+    (of their work group's projects, or that they submitted), then their group's reports
+    past the deadline, then the submitted reports they decide (never their own
+    submissions: progress.access.is_submitter). At most four queries whatever the plan's
+    size."""
+    reports = list(
+        _queue_reports(user, project__plan=plan)
         .select_related("project__work_group", "submitted_by")
         .order_by("updated_at", "project__number", "quarter")
     )

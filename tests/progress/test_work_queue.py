@@ -198,3 +198,26 @@ def test_the_office_administrator_decides_but_owes_nothing(client, office, staff
     html = client.get(URL).content.decode()
     assert "รอพิจารณา (๑)" in html
     assert _section(html, "queue-returned") == "" and _section(html, "queue-overdue") == ""
+
+
+def _menu(client) -> str:
+    html = client.get(reverse("reports:home"), follow=True).content.decode()
+    start = html.find('data-testid="menu-waiting"')
+    return "" if start < 0 else html[html.rfind("<a ", 0, start) : html.find("</a>", start)]
+
+
+def test_the_menu_counts_what_waits_and_opens_its_year(client, group_director, staff_user, project):
+    """The group director's menu counts the reports he decides (not his own submission);
+    the staff member's counts their returned report; nothing waiting shows nothing."""
+    client.force_login(group_director)
+    assert _menu(client) == ""
+    _submitted(project, 1, staff_user)
+    _submitted(project, 2, staff_user)
+    _submitted(project, 3, group_director)  # four eyes: not his to decide
+    menu = _menu(client)
+    assert "งานรอดำเนินการ" in menu and ">๒</span>" in menu
+    assert f"{URL}?year=2565" in menu  # the year the reports are of (the calendar's is later)
+    client.force_login(staff_user)
+    assert _menu(client) == ""  # staff decide nothing; nothing is returned to them
+    QuarterlyReport.objects.filter(quarter=1).update(status=Status.RETURNED)
+    assert ">๑</span>" in _menu(client)
