@@ -5,6 +5,8 @@ password-reset link. Another office's member is a 404, a role without the right 
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -14,9 +16,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from plans.access import NOT_ALLOWED, Right, current_office, own_membership, rights_for
+from plans.excel import xlsx_response
 from plans.forms import show_errors
 from plans.models import Membership, Office
-from plans.people import forms, selectors, services
+from plans.people import exports, forms, selectors, services
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
 from plans.templatetags.thai import person
 
@@ -45,17 +48,35 @@ def _membership(request, pk: int) -> Membership:
     return membership
 
 
+def _search(request) -> str:
+    return request.GET.get("q", "").strip()[:100]
+
+
 def member_list(request):
     office = _office(request)
-    search = request.GET.get("q", "").strip()[:100]
+    search = _search(request)
     members = selectors.member_list_for_office(office, search=search)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     locked = services.locked_out(m.user.get_username() for m in page.object_list)
     for membership in page.object_list:
         membership.own = own_membership(request.user, membership)
         membership.locked = membership.user.get_username() in locked
-    context = {"office": office, "page": page, "search": search}
+    query = urlencode({"office": office.code, **({"q": search} if search else {})})
+    context = {
+        "office": office,
+        "page": page,
+        "search": search,
+        "export_url": f"{reverse('people:member_list_export')}?{query}",
+    }
     return render(request, "plans/people/member_list.html", context)
+
+
+def member_list_export(request):
+    """The office's people as searched, every page of them."""
+    office = _office(request)
+    search = _search(request)
+    members = list(selectors.member_list_for_office(office, search=search))
+    return xlsx_response(exports.members_export(office, members, search=search))
 
 
 def _add(request, form_class, service, *, title: str, template: str, done: str, after=None):
