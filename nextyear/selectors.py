@@ -115,3 +115,13 @@ def copy_list(office_id: int) -> list[CopyRow]:
         .order_by("-target__fiscal_year__year")
     )
     return [CopyRow(c, c.n_projects, undo_refusals(c)) for c in copies]
+
+
+def proposal_list(plan: Plan) -> list[Project]:
+    """The plan's projects by number with their proposed budget (`budget_proposal`, absent
+    when none was proposed) and work group: the proposals page and its export. One query."""
+    return list(
+        Project.objects.filter(plan=plan)
+        .select_related("budget_proposal", "work_group")
+        .order_by("number")
+    )

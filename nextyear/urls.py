@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:year>/", views.copy_preview, name="preview"),
     path("<int:year>/undo/", views.copy_undo, name="undo"),
     path("<int:year>/proposals/", views.proposals_edit, name="proposals"),
+    path("<int:year>/proposals.xlsx", views.proposals_xlsx, name="proposals_xlsx"),
 ]

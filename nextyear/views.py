@@ -9,14 +9,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from nextyear import selectors, services
+from nextyear import exports, selectors, services
 from nextyear.forms import CopyForm, ProposalsForm, UndoForm
 from nextyear.models import PlanCopy
 from plans import thai
 from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
+from plans.excel import xlsx_response
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
-from projects.models import Project
 
 
 def _manageable(request, year: int) -> Plan:
@@ -113,9 +113,7 @@ def copy_undo(request, year: int):
 def proposals_edit(request, year: int):
     """The proposed budget of each project of the plan of `year` (never an allocation)."""
     plan = _manageable(request, year)
-    projects = list(
-        Project.objects.filter(plan=plan).select_related("budget_proposal").order_by("number")
-    )
+    projects = selectors.proposal_list(plan)
     form = ProposalsForm(request.POST if request.method == "POST" else None, projects=projects)
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,3 +124,8 @@ def proposals_edit(request, year: int):
             messages.success(request, f"บันทึกงบประมาณที่เสนอของ{plan.fiscal_year} แล้ว")
             return redirect("nextyear:proposals", year=year)
     return render(request, "nextyear/proposals_form.html", {"plan": plan, "form": form})
+
+
+def proposals_xlsx(request, year: int):
+    plan = _manageable(request, year)
+    return xlsx_response(exports.proposals_export(plan, selectors.proposal_list(plan)))
