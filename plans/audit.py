@@ -33,8 +33,9 @@ from functools import wraps
 from typing import Any
 
 from django.apps import apps
-from django.db import models
+from django.db import connections, models, router
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.utils import timezone
 
 from plans.models.audit import AuditAction, AuditEntry
 from plans.ownership import office_id_of
@@ -235,6 +236,12 @@ def _parents(obj: models.Model) -> list[models.Model]:
 
 
 def _write(obj: models.Model, action: str, changes: dict[str, list]) -> None:
+    AuditEntry.objects.bulk_create([AuditEntry(**e) for e in _entries(obj, action, changes)])
+
+
+def _entries(obj: models.Model, action: str, changes: dict[str, list]) -> list[dict[str, Any]]:
+    """The entries (as AuditEntry's keyword arguments) of one change of `obj`: one per
+    record whose history shows it."""
     context = _current()
     author = _actor(context)
     common = {
@@ -249,10 +256,67 @@ def _write(obj: models.Model, action: str, changes: dict[str, list]) -> None:
         "note": context.note,
     }
     parents = _parents(obj)
-    AuditEntry.objects.bulk_create(
-        [AuditEntry(**common, parent_type=p._meta.label_lower, parent_id=p.pk) for p in parents]
-        or [AuditEntry(**common)]
-    )
+    return [{**common, "parent_type": p._meta.label_lower, "parent_id": p.pk} for p in parents] or [
+        common
+    ]
+
+
+def created_in_bulk(objs: list[models.Model], *, batch: int = 2000) -> None:
+    """The entries saving each of `objs` would have written, for rows just made by
+    `bulk_create` (which sends no signals): an import of many rows records every row it
+    creates, as the same entries, in a few statements (`batch` rows each)."""
+    fields: dict[type, list[models.Field]] = {}
+    entries: list[dict[str, Any]] = []
+    for obj in objs:
+        model = type(obj)
+        if model not in fields:
+            fields[model] = recorded_fields(model) if _active(model) else []
+        if not fields[model]:
+            continue
+        changes = {}
+        for field in fields[model]:
+            after = _raw(obj, field)
+            if _text(after) is None:
+                continue
+            shown = SECRET_CHANGED if field.name in SECRET_FIELDS else _shown(obj, field, after)
+            changes[field.name] = [None, shown]
+        entries += _entries(obj, Action.CREATE, changes)
+        if len(entries) >= batch:
+            _insert(entries)
+            entries = []
+    _insert(entries)
+
+
+def _insert(entries: list[dict[str, Any]]) -> None:
+    """INSERT the entries with one executemany: the columns and values `bulk_create`
+    writes, without building a model object and compiling SQL for each entry, which cost
+    more than the import's own rows (an import of 30,000 schools writes 240,000 entries).
+    Plain values go as they are; the JSON of the changes and the time through their fields."""
+    if not entries:
+        return
+    connection = connections[router.db_for_write(AuditEntry)]
+    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    at = AuditEntry._meta.get_field("at").get_db_prep_save(timezone.now(), connection)
+    changes = AuditEntry._meta.get_field("changes")
+
+    def value(entry: dict[str, Any], field: models.Field) -> Any:
+        if field.name == "at":
+            return at
+        if field.name == "changes":
+            return changes.get_db_prep_save(entry.get("changes", {}), connection)
+        if field.name == "user":
+            user = entry.get("user")
+            return user.pk if user is not None else None
+        if field.attname in entry:
+            return entry[field.attname]
+        return entry.get(field.name, field.get_default())
+
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    rows = [tuple(value(entry, f) for f in fields) for entry in entries]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
 # -- the signal receivers ---------------------------------------------------------------------

@@ -86,12 +86,33 @@ class OfficeResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         store_instance = True
+        # What changes is compared here (`skip_row`, from a snapshot of the row's values),
+        # not by the library's diff, which copies and renders every row twice.
+        skip_diff = True
         skip_html_diff = True
         use_transactions = True
         instance_loader_class = OfficeInstanceLoader
 
     def get_queryset(self):
         return self._meta.model._default_manager.filter(**{self.office_field: self.office})
+
+    def _values(self, instance) -> dict[str, Any]:
+        if not hasattr(self, "_import_fields"):
+            self._import_fields = self.get_import_fields()
+        return {f.column_name: f.get_value(instance) for f in self._import_fields}
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance.import_before = None if new else self._values(instance)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """An existing row whose every column reads as stored is left alone; the headers of
+        the columns that change are kept for the preview (`import_changed`)."""
+        before = getattr(instance, "import_before", None)
+        if import_validation_errors or before is None:
+            return False
+        now = self._values(instance)
+        instance.import_changed = tuple(h for h, value in now.items() if before.get(h) != value)
+        return self._meta.skip_unchanged and not instance.import_changed
 
     def init_instance(self, row=None):
         instance = super().init_instance(row)

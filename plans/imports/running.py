@@ -128,14 +128,6 @@ def _thai(number: int) -> str:
     return to_thai_digits(number)
 
 
-def _changed_headers(resource: OfficeResource, original, instance) -> tuple[str, ...]:
-    changed = []
-    for resource_field in resource.get_import_fields():
-        if resource_field.get_value(original) != resource_field.get_value(instance):
-            changed.append(resource_field.column_name)
-    return tuple(changed)
-
-
 def run(kind: ImportKind, *, office, user, name: str, content: bytes, dry_run: bool) -> Outcome:
     """Read and import one file into `office`: with `dry_run`, nothing is written. The
     caller of a real run holds the transaction and rolls it back unless `ok`."""
@@ -189,7 +181,7 @@ def run(kind: ImportKind, *, office, user, name: str, content: bytes, dry_run: b
             if row_result.is_new():
                 outcome.created.append(RowLine(number, label))
             elif row_result.is_update():
-                changed = _changed_headers(resource, row_result.original, instance)
+                changed = getattr(instance, "import_changed", ())
                 outcome.changed.append(RowLine(number, label, changed))
             elif row_result.is_skip():
                 outcome.unchanged.append(RowLine(number, label))

@@ -5,13 +5,11 @@ position (report table 6). Both are the planning group's (Right.MANAGE_PLAN)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from import_export import widgets
 from import_export.fields import Field
 
-from plans import thai
+from plans import audit, thai
 from plans.access import Right
 from plans.imports.base import Column, ImportKind, OfficeResource, register
 from plans.imports.widgets import (
@@ -105,7 +103,11 @@ def _grade_fields() -> dict[str, Field]:
 
 
 GRADE_FIELD_NAMES = tuple(_grade_fields())
+YEAR_MODEL_FIELDS = {n: SchoolYear._meta.get_field(n) for n in ("academic_year", *YEAR_FIELDS)}
+GRADE_MODEL_FIELDS = {part: GradeEnrolment._meta.get_field(part) for part, _ in GRADE_PARTS}
 SCHOOL_FIELDS = ("code", "name", "province", "cluster", "levels")
+SCHOOL_HEADERS = {"รหัสโรงเรียน", "ชื่อโรงเรียน", "จังหวัด", "สหวิทยาเขต", "ระดับที่เปิดสอน"}
+BATCH = 2000
 STAT_FIELDS = (
     "academic_year",
     "data_as_of",
@@ -150,6 +152,8 @@ class SchoolYearResource(OfficeResource):
         super().__init__(office=office, user=user, **kwargs)
         self.fields["cluster"] = Field("cluster", "สหวิทยาเขต", ClusterWidget(office))
         self._years: dict[tuple[int, int], SchoolYear] = {}
+        self._new_schools: list[School] = []
+        self._saved: list[School] = []
 
     def get_queryset(self):
         return super().get_queryset().select_related("province", "cluster")
@@ -160,26 +164,25 @@ class SchoolYearResource(OfficeResource):
         except (ValueError, KeyError):
             return None
 
-    def before_import(self, dataset, **kwargs):
+    def _load_years(self, dataset) -> dict[tuple[int, int], SchoolYear]:
+        """The office's statistics of the years the file names, with their grades: read
+        once, for every row."""
         years = {self._year_of(dict(zip(dataset.headers, r, strict=True))) for r in dataset}
-        found = (
-            SchoolYear.objects.filter(school__office=self.office, academic_year__in=years - {None})
-            .select_related(None)
-            .prefetch_related("grades")
-        )
-        self._years = {(y.school_id, y.academic_year): y for y in found}
+        found = SchoolYear.objects.filter(
+            school__office=self.office, academic_year__in=years - {None}
+        ).prefetch_related("grades")
+        return {(y.school_id, y.academic_year): y for y in found}
 
     def after_init_instance(self, instance, new, row, **kwargs):
         year = self._year_of(row)
         existing = None if new else self._years.get((instance.pk, year))
         instance.stats = YearStats.of(existing, year)
-        instance.school_values = {f: getattr(instance, f"{f}_id", None) for f in ("province",)}
-        instance.school_values.update({f: getattr(instance, f) for f in ("code", "name", "levels")})
-        instance.school_values["cluster"] = instance.cluster_id
+        super().after_init_instance(instance, new, row, **kwargs)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """The school by School's rules, its year by SchoolYear's and each grade by
-        GradeEnrolment's (field rules only: the rows they belong to are the import's)."""
+        """The school by School's rules, its year's values by SchoolYear's fields and each
+        grade's by GradeEnrolment's (the fields' own checks and validators, as full_clean
+        runs them; the rows they belong to are the import's)."""
         errors = {
             key.removeprefix("stats__"): ValidationError(value).messages
             for key, value in (import_validation_errors or {}).items()
@@ -187,27 +190,18 @@ class SchoolYearResource(OfficeResource):
         stats = instance.stats
         if stats.academic_year is None:
             errors.setdefault("academic_year", [REQUIRED])
-        checks: list[tuple[Any, dict[str, str], list[str]]] = [
-            (
-                SchoolYear(
-                    academic_year=stats.academic_year,
-                    **{name: getattr(stats, name) for name in YEAR_FIELDS},
-                ),
-                {"academic_year": "academic_year", **{n: n for n in YEAR_FIELDS}},
-                ["school"],
-            )
-        ]
+        checks = [(name, field, getattr(stats, name)) for name, field in YEAR_MODEL_FIELDS.items()]
         for grade in GRADES:
-            values = {part: getattr(stats, f"m{grade}_{part}") for part, _ in GRADE_PARTS}
-            names = {part: f"m{grade}_{part}" for part, _ in GRADE_PARTS}
-            checks.append((GradeEnrolment(grade=grade, **values), names, ["school_year"]))
-        for model_object, names, exclude in checks:
-            taken = [model_name for model_name, name in names.items() if name in errors]
+            for part, field in GRADE_MODEL_FIELDS.items():
+                name = f"m{grade}_{part}"
+                checks.append((name, field, getattr(stats, name)))
+        for name, field, value in checks:
+            if name in errors:
+                continue
             try:
-                model_object.clean_fields(exclude=exclude + taken)
+                field.clean(value, None)
             except ValidationError as error:
-                for model_name, messages in error.message_dict.items():
-                    errors.setdefault(names.get(model_name, model_name), []).extend(messages)
+                errors[name] = error.messages
         super().validate_instance(instance, errors)
 
     def header_of(self, name: str) -> str:
@@ -216,6 +210,8 @@ class SchoolYearResource(OfficeResource):
         return super().header_of(name) or super().header_of(f"stats__{name}")
 
     def save_instance(self, instance, is_create, row, **kwargs):
+        """A changed school is saved at once; new schools and every year's statistics are
+        written together after the last row (`after_import`), in a few statements."""
         if self._is_dry_run(kwargs):
             return
         cluster = instance.cluster
@@ -223,37 +219,60 @@ class SchoolYearResource(OfficeResource):
             cluster.full_clean(validate_unique=False, validate_constraints=False)
             cluster.save()
             instance.cluster = cluster
-        now = {f: getattr(instance, f) for f in ("code", "name", "levels")}
-        now.update(province=instance.province_id, cluster=instance.cluster_id)
-        if is_create or now != instance.school_values:
+        if is_create:
+            self._new_schools.append(instance)
+        elif set(getattr(instance, "import_changed", ())) & SCHOOL_HEADERS:
             super().save_instance(instance, is_create, row, **kwargs)
-        self._save_stats(instance)
+        self._saved.append(instance)
 
-    def _save_stats(self, school: School) -> None:
-        stats = school.stats
-        year = self._years.get((school.pk, stats.academic_year))
-        created = year is None
-        if created:
-            year = SchoolYear(school=school, academic_year=stats.academic_year)
-        changed = created or any(getattr(year, n) != getattr(stats, n) for n in YEAR_FIELDS)
-        for name in YEAR_FIELDS:
-            setattr(year, name, getattr(stats, name))
-        if changed:
-            year.save()
-            self._years[(school.pk, stats.academic_year)] = year
-        existing = {} if created else {g.grade: g for g in year.grades.all()}
-        for grade in GRADES:
-            values = {part: getattr(stats, f"m{grade}_{part}") for part, _ in GRADE_PARTS}
-            enrolment = existing.get(grade)
-            if enrolment is None:
-                if not any(values.values()):
-                    continue
-                enrolment = GradeEnrolment(school_year=year, grade=grade)
-            elif all(getattr(enrolment, part) == value for part, value in values.items()):
-                continue
-            for part, value in values.items():
-                setattr(enrolment, part, value)
-            enrolment.save()
+    def before_import(self, dataset, **kwargs):
+        self._years = self._load_years(dataset)
+        self._new_schools: list[School] = []
+        self._saved: list[School] = []
+
+    def after_import(self, dataset, result, **kwargs):
+        if not self._is_dry_run(kwargs) and not result.has_validation_errors():
+            self._write_all()
+        super().after_import(dataset, result, **kwargs)
+
+    def _write_all(self) -> None:
+        School.objects.bulk_create(self._new_schools, batch_size=BATCH)
+        audit.created_in_bulk(self._new_schools)
+        new_years, years = [], {}
+        for school in self._saved:
+            stats = school.stats
+            year = self._years.get((school.pk, stats.academic_year))
+            if year is None:
+                year = SchoolYear(school=school, academic_year=stats.academic_year)
+                for name in YEAR_FIELDS:
+                    setattr(year, name, getattr(stats, name))
+                new_years.append(year)
+            elif any(getattr(year, n) != getattr(stats, n) for n in YEAR_FIELDS):
+                for name in YEAR_FIELDS:
+                    setattr(year, name, getattr(stats, name))
+                year.save()
+            years[school.pk] = year
+        SchoolYear.objects.bulk_create(new_years, batch_size=BATCH)
+        audit.created_in_bulk(new_years)
+        created = {id(y) for y in new_years}
+        new_grades = []
+        for school in self._saved:
+            year = years[school.pk]
+            existing = {} if id(year) in created else {g.grade: g for g in year.grades.all()}
+            for grade in GRADES:
+                values = {
+                    part: getattr(school.stats, f"m{grade}_{part}") for part, _ in GRADE_PARTS
+                }
+                enrolment = existing.get(grade)
+                if enrolment is None:
+                    if any(values.values()):
+                        new_grades.append(GradeEnrolment(school_year=year, grade=grade, **values))
+                elif any(getattr(enrolment, part) != value for part, value in values.items()):
+                    for part, value in values.items():
+                        setattr(enrolment, part, value)
+                    enrolment.save()
+        GradeEnrolment.objects.bulk_create(new_grades, batch_size=BATCH)
+        audit.created_in_bulk(new_grades)
 
     def row_label(self, instance) -> str:
         return f"{instance.code} {instance.name}"

@@ -480,3 +480,27 @@ def test_the_preview_makes_as_many_queries_for_1_row_as_for_3(
     assert counts[0] == counts[1]
     with django_assert_max_num_queries(counts[1]):
         signed_in.get(url("preview"))
+
+
+def test_rows_created_in_bulk_have_the_entries_a_save_writes(signed_in, planner, office):
+    """The import creates its rows in bulk and writes their audit entries itself
+    (plans.audit.created_in_bulk): the same entries a save would have written."""
+    from plans import audit
+
+    preview(signed_in, xlsx(table([school("1001", "หนึ่ง")])))
+    confirm(signed_in)
+    year = SchoolYear.objects.get()
+    first = year.grades.get(grade=1).pk
+    imported = AuditEntry.objects.get(object_type="plans.gradeenrolment", object_id=first)
+    other = SchoolYear.objects.create(school=year.school, academic_year=2566)
+    with audit.acting(user=planner, note=imported.note):
+        saved = GradeEnrolment.objects.create(
+            school_year=other, grade=1, male=10, female=12, classrooms=1
+        )
+    by_save = AuditEntry.objects.get(object_type="plans.gradeenrolment", object_id=saved.pk)
+    fields = ("office_id", "user_id", "user_name", "object_label", "action", "note", "parent_type")
+    assert [getattr(imported, f) for f in fields] == [getattr(by_save, f) for f in fields]
+    assert imported.office_id == office.pk and imported.user_id == planner.pk
+    assert set(imported.changes) == set(by_save.changes)
+    assert imported.changes["male"] == by_save.changes["male"] == [None, "10"]
+    assert imported.at is not None
