@@ -107,7 +107,25 @@ def overview_export(plan: Plan, overview: BudgetOverview) -> Export:
         sheet="โครงการ",
         notes=notes,
     )
-    return _export(plan, "budget", "งบประมาณ", [office, projects])
+    instalments = Table(
+        f"การจัดสรรงบประมาณของสำนักงานรายงวด {year}",
+        [
+            Column("หมวดงบประมาณ"),
+            Column("ครั้งที่", Kind.INTEGER),
+            Column("วันที่ได้รับ", Kind.DATE),
+            Column("เลขที่หนังสือ"),
+            Column("จำนวนเงิน (บาท)", Kind.MONEY),
+            Column("หมายเหตุ"),
+        ],
+        [
+            [line.name, i.number, i.received_on, i.letter_no, i.amount, i.note]
+            for line in [*overview.office.lines, *overview.office.central_fund]
+            for i in line.instalments
+        ],
+        sheet="การจัดสรรรายงวด",
+        notes=[overview.office_name],
+    )
+    return _export(plan, "budget", "งบประมาณ", [office, projects, instalments])
 
 
 def ledger_export(plan: Plan, ledger: ProjectLedger) -> Export:

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from budget.models import OfficeAllocation
 from tests import factories
 from tests import xlsx as x
 from tests.budget import factories as budget_factories
@@ -53,6 +54,28 @@ def test_overview_workbook(client, data, director):
         40.04,
         "ยังไม่ประเมิน",
     ]
+
+
+def test_overview_workbook_lists_the_office_instalments(client, data, director):
+    OfficeAllocation.objects.filter(number=2).update(received_on=date(2021, 12, 1))
+    client.force_login(director)
+    book = x.book(client.get(reverse("budget:overview_xlsx", args=[2565])))
+    sheet = book["การจัดสรรรายงวด"]
+    assert x.headers(sheet) == [
+        "หมวดงบประมาณ",
+        "ครั้งที่",
+        "วันที่ได้รับ",
+        "เลขที่หนังสือ",
+        "จำนวนเงิน (บาท)",
+        "หมายเหตุ",
+    ]
+    rows = x.body(sheet)
+    assert [(r[0].value, r[1].value, r[4].value) for r in rows] == [
+        ("งบดำเนินงาน", 1, 1000),
+        ("งบดำเนินงาน", 2, 500.5),
+    ]
+    assert rows[1][4].number_format == "#,##0.00"
+    assert (rows[0][2].value, rows[1][2].value) == (None, "01/12/2564")
 
 
 def test_ledger_workbook(client, data, director):
