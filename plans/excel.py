@@ -138,6 +138,7 @@ NUMBER_FORMATS = {
     Kind.PERCENT: "0.00",
 }
 MIN_WIDTH, MAX_WIDTH = 6, 60
+WRAP = Alignment(wrap_text=True, vertical="top")  # a text of several lines shows them all
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def _write_table(sheet: Worksheet, table: Table) -> None:
     header_row = 2 + len(table.notes)
     for cell in append_row(sheet, [c.header for c in table.columns]):
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = WRAP
     for row in table.rows:
         values, bold = (row.values, row.bold) if isinstance(row, Row) else (row, False)
         if len(values) > len(kinds):
@@ -264,6 +265,8 @@ def _write_table(sheet: Worksheet, table: Table) -> None:
             if cell.data_type == "n" and kinds[i] in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[kinds[i]]
             widths[i] = max(widths[i], display_width(_shown(cell.value, kinds[i])))
+            if isinstance(cell.value, str) and "\n" in cell.value:
+                cell.alignment = WRAP
             if bold:
                 cell.font = Font(bold=True)
     last = get_column_letter(max(len(kinds), 1))

@@ -461,3 +461,34 @@ def dashboard_sets_export(plan: Plan, rows: list, *, by: str, title: str, notes)
     )
     name, thai_name = ("areas", "ด้านนโยบาย") if by == "area" else ("groups", "กลุ่มงาน")
     return _dashboard(plan, name, thai_name, table)
+
+
+# -- the projects' printed narrative (the planning group's list) -------------------------------
+
+
+def narratives_export(plan: Plan, rows: list) -> Export:
+    """Each project's sections as the report prints them, with where each comes from."""
+    table = Table(
+        f"ข้อความของโครงการในรายงานประจำปี {thai.fiscal_year_label(plan.fiscal_year.year)}",
+        [
+            Column("ที่", Kind.INTEGER),
+            Column("โครงการ"),
+            Column("หัวข้อ"),
+            Column("ที่มา"),
+            Column("ข้อความที่พิมพ์", width=80),
+        ],
+        [
+            [
+                project.number,
+                project.name,
+                section.title,
+                section.source or "ไม่มีข้อมูล",
+                "\n".join(section.items) or None,
+            ]
+            for project, story in rows
+            for section in story.sections
+        ],
+        sheet="ข้อความของโครงการ",
+        notes=[plan.office.name],
+    )
+    return _export(plan, "narratives", "ข้อความของโครงการ", [table])

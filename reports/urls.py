@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/<int:year>/report.pdf", views.annual_report_pdf, name="annual_report_pdf"),
     path("plans/<int:year>/report/pdf/", views.report_job_request_page, name="report_job_request"),
     path("plans/<int:year>/report/projects/", views.narrative_list, name="narrative_list"),
+    path("plans/<int:year>/report/projects.xlsx", views.narrative_xlsx, name="narrative_xlsx"),
     path(
         "plans/<int:year>/report/projects/<int:project_id>/",
         views.narrative_page,

@@ -136,6 +136,11 @@ def narrative_list(request, year: int):
     return render(request, "reports/narrative_list.html", context)
 
 
+def narrative_xlsx(request, year: int):
+    plan = _narrative_plan(request, year)
+    return xlsx_response(exports.narratives_export(plan, narrative.plan_narratives(plan)))
+
+
 @require_http_methods(["GET", "POST"])
 def narrative_page(request, year: int, project_id: int):
     """The planning group edits a project's printed narrative and chooses its photos, with
