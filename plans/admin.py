@@ -560,6 +560,9 @@ class GradeEnrolmentAdmin(ImportExportAdmin):
     search_fields = ["school_year__school__name"]
     list_select_related = ["school_year__school"]
 
+    def has_import_permission(self, request):
+        return False  # the portal's /imports/schools/ imports statistics, by school code
+
 
 @admin.register(models.PersonnelCount)
 class PersonnelCountAdmin(ModelAdmin):

@@ -9,7 +9,6 @@ from plans.models import (
     Province,
     School,
     SchoolCluster,
-    SchoolYear,
     WorkGroup,
 )
 
@@ -43,15 +42,15 @@ class SchoolResource(resources.ModelResource):
 
 
 class GradeEnrolmentResource(resources.ModelResource):
+    """The admin's export of grade enrolment, by the codes people know (office, school code,
+    academic year), never a database id. Importing statistics is the portal's
+    (/imports/schools/, plans/imports/schools.py): one row per school, validated and
+    previewed in Thai."""
+
+    office = fields.Field("school_year__school__office__code", "office", readonly=True)
     school = fields.Field("school_year__school__code", "school", readonly=True)
     academic_year = fields.Field("school_year__academic_year", "academic_year", readonly=True)
-    school_year = fields.Field("school_year", "school_year", ForeignKeyWidget(SchoolYear, "pk"))
 
     class Meta:
         model = GradeEnrolment
-        import_id_fields = ("school_year", "grade")
-        fields = ("school_year", "school", "academic_year", "grade", "male", "female", "classrooms")
-        skip_unchanged = True
-        # Each row is validated like a form (full_clean): no blank codes, only real choices.
-        clean_model_instances = True
-        report_skipped = False
+        fields = ("office", "school", "academic_year", "grade", "male", "female", "classrooms")

@@ -504,3 +504,32 @@ def test_rows_created_in_bulk_have_the_entries_a_save_writes(signed_in, planner,
     assert set(imported.changes) == set(by_save.changes)
     assert imported.changes["male"] == by_save.changes["male"] == [None, "10"]
     assert imported.at is not None
+
+
+def test_the_admin_exports_grade_enrolment_by_codes_and_leaves_importing_to_the_portal(
+    client, office, provinces
+):
+    from django.contrib.auth import get_user_model
+
+    from plans.resources import GradeEnrolmentResource
+
+    school_row = School.objects.create(
+        office=office, code="1001", name="หนึ่ง", province=provinces[0]
+    )
+    year = SchoolYear.objects.create(school=school_row, academic_year=2565)
+    GradeEnrolment.objects.create(school_year=year, grade=1, male=10, female=12, classrooms=1)
+    dataset = GradeEnrolmentResource().export()
+    assert dataset.headers == [
+        "office",
+        "school",
+        "academic_year",
+        "grade",
+        "male",
+        "female",
+        "classrooms",
+    ]
+    assert list(dataset[0]) == [OFFICE, "1001", "2565", "1", "10", "12", "1"]
+    root = get_user_model().objects.create_superuser("root", password="pw")
+    client.force_login(root)
+    assert client.get(reverse("admin:plans_gradeenrolment_import")).status_code == 403
+    assert client.get(reverse("admin:plans_gradeenrolment_changelist")).status_code == 200
