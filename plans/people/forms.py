@@ -14,6 +14,9 @@ NOT_FOUND = "ไม่พบบัญชีผู้ใช้นี้ กรุ
 MANY_BY_EMAIL = "มีหลายบัญชีที่ใช้อีเมลนี้ กรุณาระบุชื่อผู้ใช้แทน"
 PASSWORDS_DIFFER = "รหัสผ่านทั้งสองช่องไม่ตรงกัน"
 GROUP_NEEDED = "บทบาทนี้ต้องระบุกลุ่มงาน"
+TYPED_WITH_INVITE = (
+    'ท่านกรอกรหัสผ่านไว้แต่เลือก "ส่งลิงก์" กรุณาเลือก "กำหนดรหัสผ่านเริ่มต้นเอง" หรือลบรหัสผ่านที่กรอก'
+)
 PASSWORD_NEEDED = "กรุณากรอกรหัสผ่านเริ่มต้นทั้งสองช่อง หรือเลือกส่งลิงก์ให้ผู้ใช้ตั้งรหัสผ่านเอง"  # noqa: S105
 
 
@@ -95,6 +98,8 @@ class MemberCreateForm(OnceForm, MemberFields):
         data = super().clean()
         first, second = data.get("password1"), data.get("password2")
         if data.pop("how", None) != self.PASSWORD:  # an invitation: no password of the admin's
+            if first or second:  # never drop what was typed without saying so
+                self.add_error("how", TYPED_WITH_INVITE)
             data["password"] = None
             data.pop("password1", None)
             data.pop("password2", None)

@@ -409,6 +409,13 @@ def test_an_invited_member_sets_their_own_password_from_the_e_mail(as_admin, off
     assert client.login(username="somsri", password=NEW_PASSWORD)
 
 
+def test_a_password_typed_with_an_invitation_is_not_dropped_silently(as_admin):
+    data = _add_data(how="invite")  # both password boxes filled
+    page = _post_form(as_admin, reverse("people:member_add"), data).content.decode()
+    assert "ท่านกรอกรหัสผ่านไว้แต่เลือก" in page
+    assert not User.objects.filter(username="somsri").exists()
+
+
 def test_choosing_a_password_needs_both_fields(as_admin):
     data = _add_data(how="password", password2="")
     page = _post_form(as_admin, reverse("people:member_add"), data).content.decode()
