@@ -96,10 +96,14 @@ class OfficeResource(resources.ModelResource):
     def get_queryset(self):
         return self._meta.model._default_manager.filter(**{self.office_field: self.office})
 
-    def _values(self, instance) -> dict[str, Any]:
+    def get_import_fields(self):
+        """The library asks for every row; the fields do not change during an import."""
         if not hasattr(self, "_import_fields"):
-            self._import_fields = self.get_import_fields()
-        return {f.column_name: f.get_value(instance) for f in self._import_fields}
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
+
+    def _values(self, instance) -> dict[str, Any]:
+        return {f.column_name: f.get_value(instance) for f in self.get_import_fields()}
 
     def after_init_instance(self, instance, new, row, **kwargs):
         instance.import_before = None if new else self._values(instance)

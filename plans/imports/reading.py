@@ -239,13 +239,17 @@ def _read_rows(
 ) -> Table:
     table = Table(sheet=sheet, headers=list(found.values()), header_row=header_row)
     header_names = {normalise_header(text) for text in found.values()}
+    first_index, first_header = next(iter(found.items()))
+    first_name = normalise_header(first_header)
     for number, cells in enumerate(rows, start=header_row + 1):
         values = {
             text: clean_cell(cells[i] if i < len(cells) else None) for i, text in found.items()
         }
         if all(v == "" for v in values.values()):
             continue  # a blank row
-        if {normalise_header(v) for v in values.values() if v != ""} <= header_names:
+        first = cells[first_index] if first_index < len(cells) else None
+        repeated = isinstance(first, str) and normalise_header(first) == first_name
+        if repeated and {normalise_header(v) for v in values.values() if v != ""} <= header_names:
             continue  # the header repeated (a printed page's)
         if len(table.rows) >= max_rows:
             raise FileRefused(

@@ -159,7 +159,10 @@ class ChoiceWidget(widgets.Widget):
             if self.required:
                 raise ValueError(REQUIRED)
             return ""
-        code = self.by_key.get(_key(value))
+        text = str(value)
+        if text not in self.by_key:
+            self.by_key[text] = self.by_key.get(_key(text))  # remembered: values repeat
+        code = self.by_key[text]
         if code is None:
             labels = ", ".join(f"“{label}”" for _, label in self.choices)
             raise ValueError(f"ต้องเป็นหนึ่งใน {labels}")
