@@ -30,6 +30,7 @@ class Column:
     example: Any = ""
     required: bool = True
     aliases: tuple[str, ...] = ()
+    kind: str = "text"  # how the template and the export store it: plans.excel.Kind
 
 
 OFFICE_COLUMN = Column(

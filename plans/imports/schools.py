@@ -338,6 +338,7 @@ def _school_columns() -> tuple[Column, ...]:
                     + " (จำนวนเต็ม ไม่ติดลบ ช่องว่างคือ ๐)",
                     example=example.get(grade, (95, 101, 4))[index],
                     aliases=(f"ม{grade}{part}",),
+                    kind="integer",
                 )
             )
     return (
@@ -371,6 +372,7 @@ def _school_columns() -> tuple[Column, ...]:
             "ปีการศึกษาของข้อมูล เป็น พ.ศ. ๔ หลัก เช่น ๒๕๖๕ (ไม่ใช่ปีงบประมาณ)",
             example=2565,
             aliases=YEAR_ALIASES,
+            kind="number",
         ),
         Column(
             "ข้อมูล ณ วันที่",
@@ -379,8 +381,8 @@ def _school_columns() -> tuple[Column, ...]:
             required=False,
         ),
         *grades,
-        Column("ครูชาย", "จำนวนครูชาย (จำนวนเต็ม ช่องว่างคือ ๐)", example=30),
-        Column("ครูหญิง", "จำนวนครูหญิง (จำนวนเต็ม ช่องว่างคือ ๐)", example=45),
+        Column("ครูชาย", "จำนวนครูชาย (จำนวนเต็ม ช่องว่างคือ ๐)", example=30, kind="integer"),
+        Column("ครูหญิง", "จำนวนครูหญิง (จำนวนเต็ม ช่องว่างคือ ๐)", example=45, kind="integer"),
     )
 
 
@@ -417,15 +419,28 @@ PERSONNEL = register(
         ),
         resource=PersonnelResource,
         columns=(
-            Column(YEAR_HEADER, "ปีการศึกษา พ.ศ. ๔ หลัก เช่น ๒๕๖๕", example=2565, aliases=YEAR_ALIASES),
+            Column(
+                YEAR_HEADER,
+                "ปีการศึกษา พ.ศ. ๔ หลัก เช่น ๒๕๖๕",
+                example=2565,
+                aliases=YEAR_ALIASES,
+                kind="number",
+            ),
             Column(
                 "ลำดับ",
                 "ลำดับของตำแหน่งในตาราง (๑, ๒, ๓ …) ลำดับที่มีอยู่แล้วในปีนั้นจะปรับปรุงแถวนั้น",
                 example=1,
                 aliases=("ที่",),
+                kind="number",
             ),
             Column("ตำแหน่ง", "ชื่อตำแหน่ง ไม่เกิน ๓๐๐ ตัวอักษร", example="ผู้อำนวยการสถานศึกษา"),
-            Column("จำนวน (คน)", "จำนวนคน (จำนวนเต็ม ไม่ติดลบ)", example=57, aliases=("จำนวน",)),
+            Column(
+                "จำนวน (คน)",
+                "จำนวนคน (จำนวนเต็ม ไม่ติดลบ)",
+                example=57,
+                aliases=("จำนวน",),
+                kind="integer",
+            ),
         ),
         keys=(YEAR_HEADER, "ลำดับ"),
         right=Right.MANAGE_PLAN,

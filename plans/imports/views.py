@@ -7,25 +7,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from plans.access import NOT_ALLOWED, current_office
+from plans.excel import xlsx_response
 from plans.forms import show_errors
 from plans.imports import services
 from plans.imports.base import ImportKind, kind_or_404, kinds_for
 from plans.imports.forms import ConfirmForm, UploadForm
 from plans.imports.running import Outcome
-from plans.imports.workbook import export_bytes, template_bytes
+from plans.imports.workbook import data_export, template_export
 from plans.models import ImportUpload, Office
 from plans.thai import format_number
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SHOWN = (
-    100  # rows listed per group in the preview (all of them are counted; every bad row is listed)
-)
+# Rows listed per group in the preview (all are counted; every bad row is listed).
+SHOWN = 100
 NO_UPLOAD = "ยังไม่มีไฟล์ที่รอยืนยัน กรุณาอัปโหลดไฟล์"
 
 
@@ -136,22 +135,14 @@ def import_preview(request, kind: str):
     return _preview(request, office, kind, upload, services.import_check(upload=upload))
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @require_GET
 def import_template(request, kind: str):
-    _, kind = _kind(request, kind)
-    return _xlsx(template_bytes(kind), f"{kind.file_stem or kind.key}-template.xlsx")
+    office, kind = _kind(request, kind)
+    return xlsx_response(template_export(kind, office=office))
 
 
 @require_GET
 def import_export(request, kind: str):
     office, kind = _kind(request, kind)
     options = kind.export_options(request) if kind.export_options else {}
-    suffix = f"-{options['year']}" if "year" in options else ""
-    content = export_bytes(kind, office=office, **options)
-    return _xlsx(content, f"{kind.file_stem or kind.key}-{office.code}{suffix}.xlsx")
+    return xlsx_response(data_export(kind, office=office, **options))

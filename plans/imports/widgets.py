@@ -137,9 +137,7 @@ class DateWidget(widgets.Widget):
         return thai.parse_thai_date(str(value))  # its ValueError is the Thai message
 
     def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        return f"{value.day}/{value.month}/{thai.be_year(value.year)}"
+        return value  # a date: written as B.E. text by plans.excel
 
 
 class ChoiceWidget(widgets.Widget):

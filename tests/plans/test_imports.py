@@ -398,10 +398,18 @@ def test_the_template_has_thai_headers_an_example_row_and_explanations(signed_in
     data, explained = book.worksheets
     assert data.title == "ข้อมูล" and explained.title == "คำอธิบาย"
     rows = list(data.iter_rows(values_only=True))
-    assert list(rows[0]) == SCHOOL_HEADERS
-    assert rows[1][:2] == ("1065000001", "โรงเรียนตัวอย่างวิทยา")
-    described = [r[0] for r in explained.iter_rows(min_row=2, values_only=True) if r[1]]
+    assert rows[0][0] == "ข้อมูลโรงเรียนและนักเรียนรายปี"  # a title row above the header
+    assert list(rows[1]) == SCHOOL_HEADERS
+    assert rows[2][:2] == ("1065000001", "โรงเรียนตัวอย่างวิทยา")
+    assert rows[2][SCHOOL_HEADERS.index("ม.๑ ชาย")] == 120  # numbers as numbers
+    explanation = list(explained.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(explanation) if r[0] == "คอลัมน์")
+    described = [r[0] for r in explanation[header + 1 :]]
     assert described == [*SCHOOL_HEADERS, "รหัสสำนักงาน"]
+    assert explanation[header + 1][1:3] == (
+        "ต้องมี",
+        "รหัสที่ใช้ในระบบ DMC ไม่เกิน ๒๐ ตัว ใช้ระบุโรงเรียน: รหัสที่มีอยู่แล้วจะปรับปรุงข้อมูลของโรงเรียนนั้น",
+    )
     # The template as downloaded is refused for its example row only.
     _page, outcome = preview(signed_in, response.content)
     assert [i.message for i in outcome.issues] == ["แถวนี้เป็นแถวตัวอย่างของแบบฟอร์ม กรุณาลบออกก่อนนำเข้า"]

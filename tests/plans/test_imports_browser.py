@@ -16,7 +16,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_planner_fixes_a_file_after_reading_the_preview_and_imports_it(
-    live_server, browser: Browser, shoot, tmp_path, settings  # noqa: F811
+    live_server,
+    browser: Browser,
+    shoot,  # noqa: F811
+    tmp_path,
+    settings,
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     office = factories.office()
@@ -40,9 +44,7 @@ def test_the_planner_fixes_a_file_after_reading_the_preview_and_imports_it(
     sign_in(page, live_server.url, "planner")
     page.get_by_role("link", name="นำเข้าข้อมูล", exact=True).click()
     page.get_by_role("link", name="นำเข้าข้อมูลโรงเรียนและนักเรียนรายปี").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "นำเข้าข้อมูลโรงเรียนและนักเรียนรายปี"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("นำเข้าข้อมูลโรงเรียนและนักเรียนรายปี")
     shoot(page, "imports-upload")
 
     page.get_by_label("ไฟล์ข้อมูล").set_input_files(str(wrong))
