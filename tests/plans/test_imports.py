@@ -541,3 +541,18 @@ def test_the_admin_exports_grade_enrolment_by_codes_and_leaves_importing_to_the_
     client.force_login(root)
     assert client.get(reverse("admin:plans_gradeenrolment_import")).status_code == 403
     assert client.get(reverse("admin:plans_gradeenrolment_changelist")).status_code == 200
+
+
+def test_previewing_a_reimport_makes_as_many_queries_for_1_school_as_for_3(signed_in):
+    """With stored schools, years and grades to compare against: still one read of each."""
+    counts = []
+    for size in (1, 3):
+        content = xlsx(table([school(f"{size}{n}", f"โรงเรียน{n}") for n in range(size)]))
+        preview(signed_in, content)
+        confirm(signed_in)
+        upload(signed_in, content)
+        with CaptureQueriesContext(connection) as queries:
+            page = signed_in.get(url("preview"))
+        assert len(page.context["outcome"].unchanged) == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
