@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 
 ROW_FAILED = "บันทึกแถวนี้ไม่ได้ กรุณาตรวจสอบข้อมูลในแถวนี้"
 FILE_FAILED = "อ่านข้อมูลในไฟล์นี้ไม่ได้ กรุณาตรวจสอบไฟล์ หรือใช้แบบฟอร์มจากหน้านี้"
+SAVE_FAILED = (
+    "บันทึกข้อมูลไม่สำเร็จ (ข้อมูลอาจถูกแก้ไขพร้อมกันจากที่อื่น) ไม่มีข้อมูลใดถูกบันทึก กรุณาตรวจดูตัวอย่างอีกครั้งแล้วยืนยันใหม่"
+)
 NO_ROWS = "ไม่มีข้อมูลใต้แถวหัวตาราง (แถวที่ {row}) ของแผ่นงาน “{sheet}”"
 EXAMPLE_ROW = "แถวนี้เป็นแถวตัวอย่างของแบบฟอร์ม กรุณาลบออกก่อนนำเข้า"
 
@@ -155,7 +158,7 @@ def run(kind: ImportKind, *, office, user, name: str, content: bytes, dry_run: b
     )
     for error in result.base_errors:
         logger.error("import %s: %s", kind.key, error.error, exc_info=error.error)
-        outcome.issues.append(RowIssue(None, "", "", FILE_FAILED))
+        outcome.issues.append(RowIssue(None, "", "", FILE_FAILED if dry_run else SAVE_FAILED))
     for index, row_result in enumerate(result.rows):
         number, raw = numbers[index], raws[index]
         if row_result.is_invalid():

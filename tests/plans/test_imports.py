@@ -556,3 +556,29 @@ def test_previewing_a_reimport_makes_as_many_queries_for_1_school_as_for_3(signe
         assert len(page.context["outcome"].unchanged) == size
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_write_that_fails_in_the_database_changes_nothing_and_says_so(signed_in, monkeypatch):
+    """A school of the same code saved by someone else at the very moment of the
+    confirmation (after it read the office's schools) fails the database's constraint: the
+    whole import is rolled back and the page says so in Thai."""
+    from plans.imports.schools import SchoolYearResource
+
+    content = xlsx(table([school("1001", "หนึ่ง"), school("1002", "สอง")]))
+    preview(signed_in, content)
+    write_all = SchoolYearResource._write_all
+
+    def racing(resource):
+        School.objects.create(
+            office=resource.office, code="1002", name="ของคนอื่น", province=Province.objects.first()
+        )
+        write_all(resource)
+
+    monkeypatch.setattr(SchoolYearResource, "_write_all", racing)
+    response = confirm(signed_in)
+    assert response.status_code == 200
+    assert [i.message for i in response.context["outcome"].issues] == [
+        "บันทึกข้อมูลไม่สำเร็จ (ข้อมูลอาจถูกแก้ไขพร้อมกันจากที่อื่น) ไม่มีข้อมูลใดถูกบันทึก กรุณาตรวจดูตัวอย่างอีกครั้งแล้วยืนยันใหม่"
+    ]
+    assert nothing_written()
+    assert ImportUpload.objects.exists()  # kept, to be confirmed again
