@@ -45,6 +45,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("people/history/", include("plans.trail.urls")),  # the office's audit trail
     path("people/", include("plans.people.urls")),
     path("imports/", include("plans.imports.urls")),  # spreadsheets into the portal
     path("admin/", admin.site.urls),
