@@ -182,7 +182,8 @@ class OfficeResource(resources.ModelResource):
 class ImportKind:
     """One kind of import: a page of the portal for those who hold `right`, a template, a
     preview and a confirmation. `keys` are the headers that identify a row (a second row
-    with the same key is refused); `example_row` is the template's example row."""
+    with the same key is refused); the columns' examples are the template's example row;
+    `export_options(request)` reads the export's options from its query (?year=)."""
 
     key: str
     title: str

@@ -118,6 +118,31 @@ class YearWidget(IntegerWidget):
         return super().clean(value, row, **kwargs)
 
 
+class MoneyWidget(widgets.Widget):
+    """Baht as typed ("๑,๒๓๔.๕๐", "375000 บาท", 1234.5): at most two decimal places
+    (plans.thai.parse_money), not below `minimum`; an empty cell is None unless required."""
+
+    def __init__(self, *, required: bool = True, minimum: Decimal | None = Decimal(0)):
+        super().__init__(coerce_to_string=False)
+        self.required, self.minimum = required, minimum
+
+    def clean(self, value, row=None, **kwargs):
+        if _blank(value):
+            if self.required:
+                raise ValueError(REQUIRED)
+            return None
+        if isinstance(value, bool):
+            raise ValueError(thai.NOT_A_NUMBER)
+        text = str(value) if not isinstance(value, float) else repr(value)
+        amount = thai.parse_money(text)  # its ValueError is the Thai message
+        if self.minimum is not None and amount < self.minimum:
+            raise ValueError(NOT_NEGATIVE)
+        return amount
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
 class DateWidget(widgets.Widget):
     """A B.E. date typed as text ("๑๐/๖/๒๕๖๕", "10 มิ.ย. 2565") or a date cell of Excel."""
 
@@ -202,3 +227,45 @@ class LookupWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else self.name(value)
+
+
+class DecimalWidget(widgets.Widget):
+    """A number with at most `places` decimals (money: two), typed as a person types it
+    ("๑,๒๓๔.๕๐", "375000 บาท") or a number cell. An empty cell is `default` (None and
+    `required`: refused). Never negative unless `minimum` says so. Read as a Decimal, never
+    through a float's binary digits: an Excel number cell is read by its shortest text."""
+
+    def __init__(
+        self,
+        *,
+        places: int = 2,
+        required: bool = True,
+        default: Decimal | None = None,
+        minimum: Decimal | None = Decimal(0),
+        positive: bool = False,
+    ):
+        super().__init__(coerce_to_string=False)
+        self.places, self.required, self.default = places, required, default
+        self.minimum, self.positive = minimum, positive
+
+    def clean(self, value, row=None, **kwargs):
+        if _blank(value):
+            if self.required:
+                raise ValueError(REQUIRED)
+            return self.default
+        if isinstance(value, bool):
+            raise ValueError("ต้องเป็นตัวเลข")
+        text = repr(value) if isinstance(value, float) else str(value)
+        try:
+            number = thai.parse_decimal(text, places=self.places)
+        except ValueError as error:
+            message = str(error) if "ทศนิยม" in str(error) else "ต้องเป็นตัวเลข"
+            raise ValueError(message) from None
+        if self.positive and number <= 0:
+            raise ValueError("ต้องมากกว่าศูนย์")
+        if self.minimum is not None and number < self.minimum:
+            raise ValueError(NOT_NEGATIVE)
+        return number
+
+    def render(self, value, obj=None, **kwargs):
+        return value

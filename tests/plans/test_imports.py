@@ -582,3 +582,27 @@ def test_a_write_that_fails_in_the_database_changes_nothing_and_says_so(signed_i
     ]
     assert nothing_written()
     assert ImportUpload.objects.exists()  # kept, to be confirmed again
+
+
+def test_the_framework_widgets_read_cells_as_typed():
+    from datetime import date
+    from decimal import Decimal
+
+    from plans.imports.widgets import DateWidget, IntegerWidget, MoneyWidget, YearWidget
+
+    money = MoneyWidget()
+    assert money.clean("๑,๒๓๔.๕๐") == Decimal("1234.50")
+    assert money.clean(" 375000 บาท ") == Decimal("375000.00")
+    assert money.clean(1234.5) == Decimal("1234.50")
+    for wrong, message in (("1.005", "จำนวนเงินต้องมีทศนิยมไม่เกิน ๒ ตำแหน่ง"), ("-1", "ต้องไม่ติดลบ")):
+        with pytest.raises(ValueError, match=message):
+            money.clean(wrong)
+    assert IntegerWidget().clean("๑,๒๓๔") == 1234 and IntegerWidget().clean("") == 0
+    assert IntegerWidget().clean(12.0) == 12
+    with pytest.raises(ValueError, match="ต้องเป็นตัวเลขจำนวนเต็ม"):
+        IntegerWidget().clean("12.5")
+    assert YearWidget().clean("๒๕๖๕") == 2565
+    with pytest.raises(ValueError, match="ต้องมี ๔ หลัก"):
+        YearWidget().clean("65")
+    assert DateWidget().clean("๔ มี.ค. ๒๕๖๕") == date(2022, 3, 4)
+    assert DateWidget().clean("") is None
