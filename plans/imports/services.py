@@ -75,6 +75,15 @@ def import_upload_save(*, kind: ImportKind, office: Office, user, file) -> Impor
     return upload
 
 
+@transaction.atomic
+def import_uploads_forget(*, older_than: timedelta = UPLOAD_KEEP) -> int:
+    """Delete every upload not confirmed within `older_than`, with its file (manage.py
+    clear_import_uploads, for those who never came back to confirm); returns how many."""
+    stale = list(ImportUpload.objects.filter(uploaded_at__lt=timezone.now() - older_than))
+    _forget(stale)
+    return len(stale)
+
+
 def upload_content(upload: ImportUpload) -> bytes:
     with upload.file.open("rb") as stored:
         return stored.read()

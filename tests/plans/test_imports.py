@@ -606,3 +606,26 @@ def test_the_framework_widgets_read_cells_as_typed():
         YearWidget().clean("65")
     assert DateWidget().clean("๔ มี.ค. ๒๕๖๕") == date(2022, 3, 4)
     assert DateWidget().clean("") is None
+
+
+def test_uploads_never_confirmed_are_cleared_after_a_day(
+    signed_in, django_capture_on_commit_callbacks
+):
+    import os
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    preview(signed_in, xlsx(table([school("1001", "หนึ่ง")])))
+    stored = ImportUpload.objects.get()
+    path = stored.file.path
+    call_command("clear_import_uploads", stdout=io.StringIO())
+    assert ImportUpload.objects.exists()  # not a day old yet
+    ImportUpload.objects.update(uploaded_at=timezone.now() - timedelta(days=2))
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clear_import_uploads", stdout=out)
+    assert out.getvalue().strip() == "ลบไฟล์ที่รอยืนยันเกิน ๑ วันแล้ว ๑ ไฟล์"
+    assert not ImportUpload.objects.exists()
+    assert not os.path.exists(path)
