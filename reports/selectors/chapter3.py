@@ -27,14 +27,14 @@ from reports.selectors.common import difference, mean, paragraphs
 class Figure:
     number: int
     caption: str
-    image_url: str  # "" when only the caption is known: the report prints an empty frame
+    image_url: str  # only figures with a picture print (no empty frames)
     image_name: str = ""  # the file's name in storage: the PDF reads it from there
 
 
 def _figure(number: int, caption: str, image) -> Figure:
     """A figure whose picture the screen loads from the permission-checked view /files/...
     (the field's ``.url``) and the PDF's URL fetcher reads from storage (reports/printing)."""
-    return Figure(number, caption, image.url, image.name) if image else Figure(number, caption, "")
+    return Figure(number, caption, image.url, image.name)
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def highlights(plan: Plan) -> list[HighlightBlock]:
             toc_title=h.toc_title or h.title,
             alignment=paragraphs(h.alignment),
             parts=[HighlightPart(s.heading, paragraphs(s.body)) for s in h.sections.all()],
-            figures=[_figure(f.order, f.caption, f.image) for f in h.figures.all()],
+            figures=[_figure(f.order, f.caption, f.image) for f in h.figures.all() if f.image],
         )
         for h in rows
     ]
@@ -137,7 +137,8 @@ def project_details(projects: list[Project], budgets: dict[int, Decimal]) -> lis
         for s in p.statements.all():
             texts[s.kind].append(s.text)
         story = narrative.project_narrative(p)
-        photos = [(photo.caption, photo.image) for photo in sorted(p.photos.all(), key=_order)]
+        # A photo prints only with its picture: a caption without one prints no empty frame.
+        photos = [(ph.caption, ph.image) for ph in sorted(p.photos.all(), key=_order) if ph.image]
         photos += [(choice.caption, choice.image) for choice in story.printed_photos]
         groups = [p.work_group.name] if p.work_group else []
         groups += [g.name for g in p.supporting_groups.all() if g.name not in groups]
