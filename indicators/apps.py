@@ -6,6 +6,7 @@ class IndicatorsConfig(AppConfig):
     verbose_name = "ตัวชี้วัดและผลการประเมิน"
 
     def ready(self) -> None:
+        from indicators import imports  # noqa: F401 -- registers the plan's indicators' import
         from plans import audit
 
         # Where rows show in history (plans/audit.py): in their project's.
