@@ -6,6 +6,7 @@ class BudgetConfig(AppConfig):
     verbose_name = "งบประมาณ"
 
     def ready(self) -> None:
+        from budget import imports  # noqa: F401 -- registers the money's imports
         from budget.models import document_label
         from plans import audit
         from plans.history import VALUE_TEXT

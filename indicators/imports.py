@@ -14,13 +14,14 @@ from plans import thai
 from plans.access import Right
 from plans.imports.base import Column, ImportKind, OfficeResource, register
 from plans.imports.schools import _year_option
-from plans.imports.widgets import ChoiceWidget, DecimalWidget, IntegerWidget, TextWidget
+from plans.imports.widgets import ChoiceWidget, DecimalWidget, TextWidget
 from plans.imports.widgets import YearWidget as _YearWidget
 from projects.imports import (
     ACTIVITY_HEADER,
     PLAN_ORDER_NOTE,
     PROJECT_HEADER,
     YEAR_HEADER,
+    OptionalNumberWidget,
     PlanRowResource,
     number_widget,
     project_column,
@@ -42,18 +43,6 @@ def _milestone_fields() -> dict[str, Field]:
         )
         for q in QUARTERS
     }
-
-
-class OptionalNumberWidget(IntegerWidget):
-    """A number of 1 or more, or a blank cell: None (an indicator of no activity)."""
-
-    def __init__(self):
-        super().__init__(default=None, minimum=1, maximum=32767, out_of_range="ต้องเป็น ๑ ขึ้นไป")
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        return super().clean(value, row, **kwargs)
 
 
 class IndicatorResource(PlanRowResource):

@@ -53,6 +53,18 @@ def number_widget() -> IntegerWidget:
     return IntegerWidget(default=None, minimum=1, maximum=32767, out_of_range="ต้องเป็น ๑ ขึ้นไป")
 
 
+class OptionalNumberWidget(IntegerWidget):
+    """A number of 1 or more, or a blank cell: None (an indicator of no activity)."""
+
+    def __init__(self):
+        super().__init__(default=None, minimum=1, maximum=32767, out_of_range="ต้องเป็น ๑ ขึ้นไป")
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return super().clean(value, row, **kwargs)
+
+
 def year_column(example: int = 2565) -> Column:
     return Column(
         YEAR_HEADER,

@@ -5,7 +5,7 @@ import pytest
 
 from plans.models import Plan, Role, WorkGroup
 from projects.models import Activity, Project
-from reports.selectors.summary import plan_summary
+from reports.selectors.summary import office_budget, plan_summary
 from tests import factories
 from tests.import_steps import download, import_file
 
@@ -30,6 +30,16 @@ def test_plan_round_trip(client, fy2565_db, settings, tmp_path):
         Activity.objects.filter(project__plan=new_plan).count()
         == Activity.objects.filter(project__plan=seeded_plan).count()
     )
+    finance = factories.member(seeded, "roundtripmoney", Role.FINANCE)
+    finance.memberships.create(office=empty, role=Role.FINANCE)
+    client.force_login(finance)
+    for kind in ("office-allocations", "office-disbursements", "project-disbursements"):
+        content = download(client, kind, seeded)
+        if kind != "project-disbursements":  # the seed has no direct ledger entries
+            import_file(client, kind, empty, content)
+    assert office_budget(new_plan) == office_budget(seeded_plan)
+    assert office_budget(new_plan).total.allocated > 0
+
     a, b = plan_summary(seeded_plan), plan_summary(new_plan)
     from dataclasses import replace
 
