@@ -307,3 +307,35 @@ class PrintedPhoto(models.Model):
 
     def __str__(self) -> str:
         return str(self.photo)
+
+
+class ReminderSent(models.Model):
+    """A deadline reminder sent for a project's quarter (progress/reminders.py): the record
+    that makes `send_reminders` send each reminder once, however often it runs."""
+
+    class Stage(models.TextChoices):
+        BEFORE = "before", "ใกล้ครบกำหนด"
+        OVERDUE = "overdue", "เลยกำหนด"
+
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.CASCADE, related_name="+", verbose_name="โครงการ"
+    )
+    quarter = models.PositiveSmallIntegerField(
+        "ไตรมาส", choices=QUARTER_CHOICES, validators=QUARTER_VALIDATORS
+    )
+    stage = models.CharField("ช่วง", max_length=10, choices=Stage.choices)
+    sent_on = models.DateField("ส่งเมื่อ")
+
+    class Meta:
+        verbose_name = "การเตือนกำหนดส่งรายงาน"
+        verbose_name_plural = "การเตือนกำหนดส่งรายงาน"
+        ordering = ["project", "quarter", "sent_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "quarter", "stage", "sent_on"], name="reminder_once_a_day"
+            ),
+            quarter_1_to_4("reminder_quarter_1_to_4"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {thai.quarter_label(self.quarter)} {self.get_stage_display()}"
