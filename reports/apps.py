@@ -7,7 +7,9 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from plans.manage import texts
-        from reports import outline
+        from reports import outline, quantities
 
-        # The planning group's page of report texts lists the texts the report reads.
+        # The planning group's page of report texts lists the texts the report reads, and
+        # the figures a text may quote by name.
         texts.declare(outline.report_texts)
+        texts.declare_figures(quantities.FIGURES)

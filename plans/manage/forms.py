@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from plans.forms import ROWS_CHANGED, OnceForm, ThaiDateField, ThaiDecimalField, ThaiIntegerField
+from plans.manage import texts
 from plans.manage.services import ListRow
 
 TEXTAREA = {"rows": 3}
@@ -33,6 +34,14 @@ class ReportTextForm(forms.Form):
     signed_by = forms.CharField(
         label="ลงนามโดย", max_length=200, required=False, help_text="เฉพาะข้อความที่มีผู้ลงนาม เช่น คำนำ"
     )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        unknown = texts.unknown_figures(body)
+        if unknown:
+            names = ", ".join(f"{{{name}}}" for name in unknown)
+            raise forms.ValidationError(texts.UNKNOWN_FIGURE.format(names=names))
+        return body
 
 
 class CommitteeForm(forms.Form):

@@ -1,11 +1,13 @@
 """The year's report texts a page lists: which keys the printed report reads, with their
-Thai names and where they print.
+Thai names and where they print; and the figures a text may quote by name in braces
+("{ตัวชี้วัดที่บรรลุ}"), which the report fills in from its tables (reports/quantities.py).
 
 The report app declares them (reports/outline.py, where the report's sections are
 declared) and hands them over from its AppConfig.ready(): `plans` imports no other app."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,3 +33,32 @@ def declare(provider: Callable[[int], Sequence[TextSlot]]) -> None:
 def text_slots(year: int) -> list[TextSlot]:
     """The report texts of `year`'s report, in print order."""
     return [slot for provider in _provider for slot in provider(year)]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure a report text may quote as {name}: its name and which table it comes from."""
+
+    name: str
+    meaning: str
+
+
+_figures: list[Figure] = []
+# A figure's name in a text: in braces, on one line (the one rule of the page and the print).
+FIGURE_NAME = re.compile(r"\{([^{}\n]{1,60})\}")
+UNKNOWN_FIGURE = "ไม่รู้จักตัวเลข {names} (พิมพ์ชื่อตามรายการตัวเลขที่ใช้ได้ใต้ช่องเนื้อหา ในวงเล็บปีกกา)"
+
+
+def declare_figures(figures: Sequence[Figure]) -> None:
+    """Called once by the report app: the figures its texts may quote."""
+    _figures[:] = list(figures)
+
+
+def figures() -> list[Figure]:
+    return list(_figures)
+
+
+def unknown_figures(text: str) -> list[str]:
+    """Names in braces in `text` that are no declared figure (a typo shows before print)."""
+    known = {f.name for f in _figures}
+    return [m.group(1) for m in FIGURE_NAME.finditer(text) if m.group(1).strip() not in known]

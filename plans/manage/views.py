@@ -21,7 +21,7 @@ from plans.access import (
 )
 from plans.forms import show_errors
 from plans.manage import forms, selectors, services
-from plans.manage.texts import text_slots
+from plans.manage.texts import figures, text_slots
 from plans.models import (
     Committee,
     CommitteeSection,
@@ -271,7 +271,7 @@ def text_edit(request, year: int, key: str):
             messages.success(request, SAVED)
             return redirect("plan_manage:texts", year=year)
     context = {"plan": plan, "section": "texts", "slot": slot, "text": text, "form": form}
-    context["key"] = key
+    context.update(key=key, figures=figures())
     return render(request, "plans/manage/text_form.html", context)
 
 

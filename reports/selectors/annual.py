@@ -4,7 +4,7 @@ fixed number of queries whatever the size of the plan (see :func:`annual_report`
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Prefetch
@@ -21,6 +21,7 @@ from plans.models import (
     SchoolYear,
     SizeClass,
 )
+from reports import quantities
 from reports.selectors import chapter2, chapter3, chapter4, chapter5
 from reports.selectors.common import paragraphs
 from reports.selectors.summary import OfficeBudget, PlanSummary, office_budget, plan_summary
@@ -387,7 +388,7 @@ def annual_report(plan: Plan) -> AnnualReport:
     summary = plan_summary(plan)
     projects = list(chapter3.project_queryset(plan))
     budgets = {row.pk: row.budget for row in summary.projects}
-    return AnnualReport(
+    report = AnnualReport(
         office=OfficeHeading(
             office.name,
             office.short_name,
@@ -417,3 +418,25 @@ def annual_report(plan: Plan) -> AnnualReport:
         assessments=chapter4.assessments(plan),
         direction=chapter5.direction(office, year),
     )
+    return _with_quantities(report)
+
+
+NARRATIVE = ("objectives", "methods", "quantitative", "qualitative", "problems", "recommendations")
+
+
+def _with_quantities(report: AnnualReport) -> AnnualReport:
+    """The report with the figures its texts quote by name filled in from its own tables
+    (reports/quantities.py): the texts' paragraphs and the projects' typed narrative."""
+    figures = quantities.values(report)
+    texts = {
+        key: replace(section, paragraphs=quantities.filled(section.paragraphs, figures))
+        for key, section in report.texts.items()
+    }
+
+    def project(p):
+        return replace(p, **{n: quantities.filled(getattr(p, n), figures) for n in NARRATIVE})
+
+    areas = [
+        replace(area, projects=[project(p) for p in area.projects]) for area in report.project_areas
+    ]
+    return replace(report, texts=texts, project_areas=areas)

@@ -1,0 +1,135 @@
+"""Figures that a typed text of the annual report quotes, computed from the same selectors
+as the tables beside it: one value per quantity (issue 16).
+
+A report text (the planning group's, on /plan/<year>/manage/texts/) or a project's typed
+narrative may write a figure's name in braces, ``{ตัวชี้วัดที่บรรลุ}``, where the figure
+goes; the print puts the number the table prints there. So the prose of chapter 4 can no
+longer say "๔๗ ตัวชี้วัด จาก ๔๙" above a table that counts 49 of 51, nor "คะแนนเฉลี่ยรวม
+๔.๘๓" under a table 12 whose mean is 4.86. A name the portal does not know stays as typed,
+braces included; the text's page refuses it (plans.manage.texts.unknown_figures), so a
+typo shows before printing. The report app declares the names to that page at start-up.
+
+The values are written with Arabic digits and thousands separators; the templates turn the
+whole paragraph into Thai digits as they do for any text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from plans import thai
+from plans.manage.texts import FIGURE_NAME, Figure
+
+if TYPE_CHECKING:  # the report's dataclasses import this module's users, not this module
+    from reports.selectors.annual import AnnualReport
+
+
+def _count(value: int | None) -> str | None:
+    return None if value is None else thai.format_number(value, 0, thai_digits=False)
+
+
+def _percent(value: Decimal | None) -> str | None:
+    return None if value is None else thai.format_number(value, 2, thai_digits=False)
+
+
+def _fully_achieved(report: AnnualReport) -> int:
+    """Projects whose every indicator was judged and achieved (none not achieved, none
+    not yet reported)."""
+    return sum(
+        1 for p in report.summary.projects if p.counts.total and p.counts.achieved == p.counts.total
+    )
+
+
+@dataclass(frozen=True)
+class Quantity:
+    name: str  # Thai, typed between braces
+    meaning: str  # Thai: which table's figure it is (shown on the texts' page)
+    value: Callable[[AnnualReport], str | None]
+
+
+QUANTITIES: tuple[Quantity, ...] = (
+    Quantity(
+        "จำนวนโครงการ",
+        "จำนวนโครงการของแผน (ตารางสรุปผลการดำเนินงาน บทที่ ๔)",
+        lambda r: _count(len(r.summary.projects)),
+    ),
+    Quantity(
+        "โครงการที่บรรลุทุกตัวชี้วัด",
+        "จำนวนโครงการที่บรรลุค่าเป้าหมายครบทุกตัวชี้วัด (ตารางสรุปผลการดำเนินงาน)",
+        lambda r: _count(_fully_achieved(r)),
+    ),
+    Quantity(
+        "จำนวนตัวชี้วัด",
+        "จำนวนตัวชี้วัดของโครงการทั้งหมด (ตารางสรุปผลการดำเนินงาน)",
+        lambda r: _count(r.summary.counts.total),
+    ),
+    Quantity(
+        "ตัวชี้วัดที่บรรลุ",
+        "จำนวนตัวชี้วัดที่บรรลุค่าเป้าหมาย (ตารางสรุปผลการดำเนินงาน)",
+        lambda r: _count(r.summary.counts.achieved),
+    ),
+    Quantity(
+        "ร้อยละตัวชี้วัดที่บรรลุ",
+        "ร้อยละของตัวชี้วัดที่บรรลุ เทียบกับตัวชี้วัดที่ประเมินแล้ว (ตารางสรุปผลการดำเนินงาน)",
+        lambda r: _percent(r.summary.counts.achieved_percent),
+    ),
+    Quantity(
+        "ตัวชี้วัดที่ไม่บรรลุ",
+        "จำนวนตัวชี้วัดที่ไม่บรรลุค่าเป้าหมาย (ตารางสรุปผลการดำเนินงาน)",
+        lambda r: _count(r.summary.counts.not_achieved),
+    ),
+    Quantity(
+        "ร้อยละตัวชี้วัดที่ไม่บรรลุ",
+        "ร้อยละของตัวชี้วัดที่ไม่บรรลุ เทียบกับตัวชี้วัดที่ประเมินแล้ว (ตารางสรุปผลการดำเนินงาน)",
+        lambda r: _percent(r.summary.counts.not_achieved_percent),
+    ),
+    Quantity(
+        "จำนวนตัวชี้วัด สพฐ. ที่ประเมินระดับคุณภาพ",
+        "จำนวนตัวชี้วัดตามแผนปฏิบัติราชการของ สพฐ. ที่มีระดับคุณภาพ (ตารางที่ ๑๒)",
+        lambda r: _count(len(r.assessments.ratings.rated)),
+    ),
+    Quantity(
+        "จำนวนตัวชี้วัด สพฐ. ที่ไม่ประเมินระดับคุณภาพ",
+        "จำนวนตัวชี้วัดตามแผนปฏิบัติราชการของ สพฐ. ที่ไม่ประเมินระดับคุณภาพ (ตารางที่ ๑๒)",
+        lambda r: _count(len(r.assessments.ratings.unrated)),
+    ),
+    Quantity(
+        "คะแนนเฉลี่ยตัวชี้วัด สพฐ.",
+        "คะแนนเฉลี่ยรวมของตัวชี้วัดที่ประเมินระดับคุณภาพ (ตารางที่ ๑๒)",
+        lambda r: _percent(r.assessments.ratings.average),
+    ),
+    Quantity(
+        "ระดับคุณภาพตัวชี้วัด สพฐ.",
+        "ระดับคุณภาพของคะแนนเฉลี่ยรวม เช่น ดีเยี่ยม (ตารางที่ ๑๒)",
+        lambda r: r.assessments.ratings.average_label or None,
+    ),
+)
+FIGURES = [Figure(q.name, q.meaning) for q in QUANTITIES]  # for the texts' page
+
+
+def values(report: AnnualReport) -> dict[str, str]:
+    """Each quantity's printed value in `report` (one with no value is left out: its name
+    then stays as typed)."""
+    found = {}
+    for quantity in QUANTITIES:
+        value = quantity.value(report)
+        if value is not None:
+            found[quantity.name] = value
+    return found
+
+
+def fill(text: str, figures: dict[str, str]) -> str:
+    """`text` with each known ``{name}`` replaced by its figure."""
+    return FIGURE_NAME.sub(lambda m: figures.get(m.group(1).strip(), m.group(0)), text)
+
+
+def filled(obj: Any, figures: dict[str, str]) -> Any:
+    """`obj` (a string, or a list of strings) with its quantities filled in."""
+    if isinstance(obj, str):
+        return fill(obj, figures)
+    if isinstance(obj, list):
+        return [filled(item, figures) for item in obj]
+    return obj
