@@ -629,3 +629,28 @@ def test_uploads_never_confirmed_are_cleared_after_a_day(
     assert out.getvalue().strip() == "ลบไฟล์ที่รอยืนยันเกิน ๑ วันแล้ว ๑ ไฟล์"
     assert not ImportUpload.objects.exists()
     assert not os.path.exists(path)
+
+
+def test_personnel_changed_on_reimport_through_the_models_save(signed_in, planner, office):
+    """A kind without bulk writes (the framework's default) saves each changed row through
+    the model, audited with the import's note."""
+    rows = [{"ปีการศึกษา (พ.ศ.)": 2565, "ลำดับ": 1, "ตำแหน่ง": "ครู", "จำนวน (คน)": 10}]
+    preview(signed_in, xlsx(table(rows, PERSONNEL_HEADERS)), name="p.xlsx", kind="personnel")
+    confirm(signed_in, kind="personnel")
+    rows[0]["จำนวน (คน)"] = "๑๒"
+    _page, outcome = preview(
+        signed_in, xlsx(table(rows, PERSONNEL_HEADERS)), name="p.xlsx", kind="personnel"
+    )
+    assert [(r.number, r.label, r.changed) for r in outcome.changed] == [
+        (2, "๑. ครู", ("จำนวน (คน)",))
+    ]
+    confirm(signed_in, kind="personnel")
+    count = PersonnelCount.objects.get(office=office)
+    assert count.count == 12
+    entry = AuditEntry.objects.filter(object_type="plans.personnelcount").latest("pk")
+    assert (entry.action, entry.changes, entry.user_id) == (
+        "update",
+        {"count": ["10", "12"]},
+        planner.pk,
+    )
+    assert entry.note == "นำเข้าจำนวนบุคลากรตามตำแหน่ง จากไฟล์ p.xlsx"
