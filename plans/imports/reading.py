@@ -24,6 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from openpyxl.utils.exceptions import InvalidFileException
 
 from plans import thai
 
@@ -34,6 +37,23 @@ HEADER_SEARCH_ROWS = 30  # the header row is looked for in the first rows of eac
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) and other OLE files
 EXTENSIONS = (".xlsx", ".csv")
+
+
+NOT_A_WORKBOOK = (
+    "เปิดไฟล์ Excel นี้ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ไฟล์ .xlsx กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx อีกครั้ง"
+)
+# What opening or reading a damaged or foreign .xlsx raises (zip, XML, openpyxl).
+UNREADABLE = (
+    zipfile.BadZipFile,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    ParseError,
+    InvalidFileException,
+)
 
 
 class FileRefused(Exception):
@@ -117,10 +137,8 @@ def _xlsx_sheets(content: bytes) -> Iterator[tuple[str, Iterator[Sequence[Any]]]
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise FileRefused(
-            "เปิดไฟล์ Excel นี้ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ไฟล์ .xlsx กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx อีกครั้ง"
-        ) from error
+    except UNREADABLE as error:
+        raise FileRefused(NOT_A_WORKBOOK) from error
     try:
         for sheet in book.worksheets:
             yield sheet.title, sheet.iter_rows(values_only=True)
@@ -192,6 +210,8 @@ def read_table(
                 best = table
     except (csv.Error, UnicodeDecodeError) as error:
         raise FileRefused("ไฟล์นี้มีรูปแบบที่อ่านไม่ได้ กรุณาใช้แบบฟอร์มจากหน้านี้") from error
+    except UNREADABLE as error:  # a workbook whose sheets are damaged
+        raise FileRefused(NOT_A_WORKBOOK) from error
     if best is not None:
         number, sheet, found = best
         missing = [h.text for h in headers if h.required and h.text not in found.values()]

@@ -294,26 +294,61 @@ def test_another_offices_code_is_refused_on_its_row(signed_in):
     assert nothing_written()
 
 
+def _zip(files: dict[str, bytes | str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _damaged_sheet() -> bytes:
+    good = zipfile.ZipFile(io.BytesIO(xlsx(table([school("1001", "หนึ่ง")]))))
+    files = {name: good.read(name) for name in good.namelist()}
+    files["xl/worksheets/sheet1.xml"] = b"<worksheet><sheetData><row><c r='A1'"
+    return _zip(files)
+
+
+NOT_A_WORKBOOK = "เปิดไฟล์ Excel นี้ไม่ได้"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("schools.xlsx", b"this is text, not a workbook", "ตั้งชื่อเป็น .xlsx แต่เนื้อไฟล์ไม่ใช่ไฟล์ Excel"),
-        ("schools.xlsx", None, "เปิดไฟล์ Excel นี้ไม่ได้"),  # a zip that is no workbook
-        ("schools.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "Excel แบบเก่า (.xls)"),
-        ("schools.csv", "ชื่อ,อายุ\nก,1\n".encode(), "ไม่พบตารางข้อมูลโรงเรียนและนักเรียนรายปีในไฟล์นี้"),
+        (
+            "schools.xlsx",
+            lambda: b"this is text, not a workbook",
+            "ตั้งชื่อเป็น .xlsx แต่เนื้อไฟล์ไม่ใช่ไฟล์ Excel",
+        ),
+        ("schools.xlsx", lambda: _zip({"readme.txt": "hello"}), NOT_A_WORKBOOK),
+        ("schools.xlsx", _damaged_sheet, NOT_A_WORKBOOK),
+        ("schools.xlsx", lambda: xlsx(table([school("1001", "หนึ่ง")]))[:2000], NOT_A_WORKBOOK),
+        (
+            "schools.xlsx",
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+            "Excel แบบเก่า (.xls)",
+        ),
+        (
+            "schools.csv",
+            lambda: "ชื่อ,อายุ\nก,1\n".encode(),
+            "ไม่พบตารางข้อมูลโรงเรียนและนักเรียนรายปีในไฟล์นี้",
+        ),
+    ],
+    ids=[
+        "text-named-xlsx",
+        "zip-not-workbook",
+        "damaged-sheet",
+        "truncated",
+        "old-xls",
+        "other-csv",
     ],
 )
 def test_a_file_that_is_not_the_spreadsheet_is_named_plainly(signed_in, name, content, message):
-    if content is None:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            archive.writestr("readme.txt", "hello")
-        content = buffer.getvalue()
-    page, outcome = preview(signed_in, content, name=name)
+    page, outcome = preview(signed_in, content(), name=name)
     assert message in outcome.refused
     text = page.content.decode()
     assert "อ่านไฟล์นี้ไม่ได้" in text and message in text
-    for leak in ("BadZipFile", "Traceback", "Exception", "zipfile", "KeyError"):
+    for leak in ("BadZipFile", "ParseError", "Traceback", "Exception", "zipfile", "KeyError"):
         assert leak not in text
     assert "ยืนยันนำเข้า" not in text
 
