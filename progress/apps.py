@@ -7,6 +7,7 @@ class ProgressConfig(AppConfig):
 
     def ready(self) -> None:
         from plans import audit
+        from progress import imports  # noqa: F401 -- registers the indicator values' import
 
         # Where rows show in history (plans/audit.py): in their report's.
         for model in ("reportvalue", "reportdisbursement", "reportphoto"):
