@@ -316,6 +316,10 @@ PRINTED_BY: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "ch3": (("chapter3_intro", "ข้อความนำ บทที่ ๓"),),
     "ch3-projects": (("plan_results_intro", "ข้อความนำ ผลการดำเนินงานตามแผน"),),
+    "ch3-quality_results": (
+        ("onet_notes_3", "ข้อสังเกตใต้ตาราง O-NET ม.๓ (ใช้ตัวเลขจากตารางได้)"),
+        ("onet_notes_6", "ข้อสังเกตใต้ตาราง O-NET ม.๖ (ใช้ตัวเลขจากตารางได้)"),
+    ),
     "ch4": (("chapter4_intro", "ข้อความนำ บทที่ ๔"),),
     "ch4-summary": (
         ("chapter4_summary", "สรุปผลการดำเนินโครงการ"),

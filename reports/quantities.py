@@ -107,6 +107,68 @@ QUANTITIES: tuple[Quantity, ...] = (
         lambda r: r.assessments.ratings.average_label or None,
     ),
 )
+# -- O-NET: tables 10 (ม.๓) and 11 (ม.๖), the average row ---------------------------------
+
+
+def _comparison(report: AnnualReport, grade: int):
+    return next((c for c in report.onet.comparisons if c.grade == grade), None)
+
+
+def _share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """`part` (without its sign) as a percent of `whole`: both are the two-place means and
+    differences the table prints (reports.selectors.common.mean)."""
+    if part is None or not whole:
+        return None
+    return abs(part) * 100 / whole
+
+
+def _onet(grade: int) -> tuple[Quantity, ...]:
+    label = "ม.๓" if grade == 3 else "ม.๖"
+    table = "ตารางที่ ๑๐" if grade == 3 else "ตารางที่ ๑๑"
+
+    def average(report):
+        comparison = _comparison(report, grade)
+        return comparison.average if comparison else None
+
+    def above(report):
+        row = average(report)
+        return None if row is None or row.above_nation is None else abs(row.above_nation)
+
+    def change(report):
+        row = average(report)
+        return None if row is None else row.change
+
+    return (
+        Quantity(
+            f"O-NET {label} สูงกว่าระดับประเทศ (คะแนน)",
+            f"คะแนนเฉลี่ยของสำนักงานต่างจากระดับประเทศ ไม่มีเครื่องหมาย ({table} แถวเฉลี่ย)",
+            lambda r: _percent(above(r)),
+        ),
+        Quantity(
+            f"O-NET {label} สูงกว่าระดับประเทศ (ร้อยละ)",
+            f"ผลต่างข้างต้นคิดเป็นร้อยละของคะแนนเฉลี่ยระดับประเทศ ({table})",
+            lambda r: _percent(_share(above(r), average(r) and average(r).nation)),
+        ),
+        Quantity(
+            f"O-NET {label} เพิ่มขึ้นหรือลดลง",
+            f"คำว่า เพิ่มขึ้น หรือ ลดลง ตามคะแนนเฉลี่ยเทียบกับปีก่อน ({table})",
+            lambda r: None if change(r) is None else ("ลดลง" if change(r) < 0 else "เพิ่มขึ้น"),
+        ),
+        Quantity(
+            f"O-NET {label} เปลี่ยนจากปีก่อน (คะแนน)",
+            f"คะแนนเฉลี่ยเพิ่มหรือลดจากปีก่อน ไม่มีเครื่องหมาย ({table} แถวเฉลี่ย)",
+            lambda r: None if change(r) is None else _percent(abs(change(r))),
+        ),
+        Quantity(
+            f"O-NET {label} เปลี่ยนจากปีก่อน (ร้อยละ)",
+            f"การเปลี่ยนแปลงข้างต้นคิดเป็นร้อยละของคะแนนเฉลี่ยปีก่อน ({table})",
+            lambda r: _percent(_share(change(r), average(r) and average(r).office_before)),
+        ),
+    )
+
+
+QUANTITIES = QUANTITIES + _onet(3) + _onet(6)
+
 FIGURES = [Figure(q.name, q.meaning) for q in QUANTITIES]  # for the texts' page
 
 

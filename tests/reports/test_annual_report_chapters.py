@@ -61,7 +61,12 @@ def test_selector_computes_chapters_2_to_5(fy2565_db):
     m3, m6 = report.onet.comparisons
     assert m3.average.office == Decimal("38.89") and m3.average.nation == Decimal("34.56")
     assert m3.rows[0].change == Decimal("-1.90") and m3.rows[0].above_nation == Decimal("6.81")
-    assert m6.rows[0].change == Decimal("2.73")  # the report typed 2.33 (discrepancies)
+    # Table 11's base scores as its own derived columns give them (Thai 2563 45.99, not the
+    # typed 45.59; national mathematics 21.28, not 21.83): the printed differences, averages
+    # and the prose's 1.21 and -1.60 agree (docs/seed-discrepancies.md).
+    assert m6.rows[0].change == Decimal("2.33") and m6.rows[3].above_nation == Decimal("1.27")
+    assert (m6.average.office_before, m6.average.nation) == (Decimal("34.56"), Decimal("31.75"))
+    assert (m6.average.above_nation, m6.average.change) == (Decimal("1.21"), Decimal("-1.60"))
     assert report.onet.by_province[0].average.scores[:3] == [
         Decimal("34.99"), Decimal("37.66"), Decimal("39.01")
     ]  # fmt: skip

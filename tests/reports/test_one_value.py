@@ -40,6 +40,27 @@ def test_the_fy2565_prose_quotes_the_tables_figures(fy2565_db):
         assert typed not in text, typed
 
 
+def test_the_onet_notes_and_project_3_quote_tables_10_and_11(fy2565_db):
+    report = selectors.annual_report(fy2565_db)
+    figures = quantities.values(report)
+    assert figures["O-NET ม.๓ สูงกว่าระดับประเทศ (คะแนน)"] == "4.33"
+    assert figures["O-NET ม.๓ สูงกว่าระดับประเทศ (ร้อยละ)"] == "12.53"  # typed 12.59
+    assert figures["O-NET ม.๓ เพิ่มขึ้นหรือลดลง"] == "ลดลง"
+    assert figures["O-NET ม.๓ เปลี่ยนจากปีก่อน (คะแนน)"] == "1.94"  # the table's -1.94
+    assert figures["O-NET ม.๓ เปลี่ยนจากปีก่อน (ร้อยละ)"] == "4.75"  # typed 4.53
+    assert figures["O-NET ม.๖ สูงกว่าระดับประเทศ (คะแนน)"] == "1.21"
+    assert figures["O-NET ม.๖ เปลี่ยนจากปีก่อน (คะแนน)"] == "1.60"
+    html = printing.annual_report_html(report)
+    notes = _text(html.split('data-testid="onet-notes-3"')[1].split("</div>")[0])
+    assert "สูงกว่าระดับประเทศ ๔.๓๓ คะแนน คิดเป็นร้อยละ ๑๒.๕๓" in notes
+    assert "มีคะแนนเฉลี่ยลดลง ๑.๙๔ คะแนน คิดเป็นร้อยละ ๔.๗๕" in notes
+    assert 'data-testid="onet-notes-6"' in html
+    text = _text(html)
+    for typed in ("ร้อยละ ๑๒.๕๙", "ร้อยละ ๔.๕๓", "ลดลง -๑.๖๐", "ร้อยละ ๔.๖๒"):
+        assert typed not in text, typed
+    assert "มีคะแนนเฉลี่ยลดลง ๑.๖๐ คะแนน คิดเป็นร้อยละ ๔.๖๓" in text  # project 3, ม.๖
+
+
 def test_the_pdf_prints_each_quantity_once_and_project_9s_satang(fy2565_pdf_file):
     import subprocess
 
@@ -52,6 +73,7 @@ def test_the_pdf_prints_each_quantity_once_and_project_9s_satang(fy2565_pdf_file
     assert "๔๗ ตัวชี้วัด จาก ๔๙" not in text and "๔๙ ตัวชี้วัด จาก ๕๑" in text
     assert "ร้อยละ ๙๖.๐๘" in text and "ร้อยละ ๙๕.๙๒ ไม่บรรลุ" not in text
     assert "คะแนนเฉลี่ยรวม ๔.๘๓" not in text and "คะแนนเฉลี่ยรวม ๔.๘๖" in text
+    assert "๑๒.๕๙" not in text and "ร้อยละ ๑๒.๕๓" in text
     project_9 = next(p for p in pages if "สี่หมื่นสามพันหนึ่งร้อยสามสิบห้าบาทยี่สิบสตางค์" in p)
     assert "๔๓,๑๓๕.๒๐ บาท" in project_9
 
