@@ -175,6 +175,22 @@ class PlanRowResource(OfficeResource):
     def header_of(self, name: str) -> str:
         return super().header_of(self.PARENT_COLUMNS.get(name, name))
 
+    def absent_rows(self, result) -> int | None:
+        """The office's rows of the years the file names that no row of it names (not
+        counted while a row is wrong: it may name one of them)."""
+        if result.has_validation_errors() or result.has_errors():
+            return None
+        found = {r.instance.pk for r in result.rows if r.instance is not None and r.instance.pk}
+        years = {
+            getattr(r.instance, "fiscal_year_be", None)
+            for r in result.rows
+            if r.instance is not None
+        }
+        years.discard(None)
+        if not years:
+            return None
+        return self.get_queryset().filter(fiscal_year_be__in=years).count() - len(found)
+
     def export_objects(self, *, year: int | None = None, **options):
         rows = self.get_queryset()
         if year is None:

@@ -163,6 +163,12 @@ class OfficeResource(resources.ModelResource):
     def row_label(self, instance) -> str:
         return str(instance)
 
+    def absent_rows(self, result) -> int | None:
+        """How many of the office's rows of the kind (of what the file is about, such as its
+        years) the file does not name: an import never deletes, so the preview says they are
+        left alone. None (the default): not counted, nothing said."""
+        return None
+
     def field_of_header(self, header: str):
         return next((f for f in self.fields.values() if f.column_name == header), None)
 

@@ -55,6 +55,7 @@ class Outcome:
     changed: list[RowLine] = field(default_factory=list)
     unchanged: list[RowLine] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
+    absent: int | None = None  # the office's rows the file does not name: left alone
 
     @property
     def ok(self) -> bool:
@@ -189,4 +190,5 @@ def run(kind: ImportKind, *, office, user, name: str, content: bytes, dry_run: b
             elif row_result.is_skip():
                 outcome.unchanged.append(RowLine(number, label))
     outcome.issues.sort(key=lambda issue: issue.number or 0)
+    outcome.absent = resource.absent_rows(result)
     return outcome

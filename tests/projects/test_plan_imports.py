@@ -166,6 +166,13 @@ def test_a_changed_project_and_more_budget(signed_in, office, plan, group):
         Decimal("50000.00"),
         Decimal("100000.00"),
     ]
+    # A project the file does not name is left alone, and the preview says so.
+    factories.project(plan, 2)
+    outcome = preview(signed_in, "plan-projects", office, xlsx(P_HEADERS, [row]))
+    assert (outcome.absent, len(outcome.unchanged)) == (1, 1)
+    page = signed_in.get(url("imports:preview", "plan-projects", office)).content.decode()
+    assert "ข้อมูลที่มีอยู่ในระบบแต่ไม่อยู่ในไฟล์นี้ ๑ รายการ จะคงไว้ตามเดิม" in page
+    assert Project.objects.filter(plan=plan).count() == 2
     # Less than allocated is refused: money moves by a transfer.
     less = project_row(1, **{"ชื่อโครงการ": "ชื่อใหม่", "งบประมาณทั้งโครงการ (บาท)": 1000})
     outcome = preview(signed_in, "plan-projects", office, xlsx(P_HEADERS, [less]))

@@ -12,9 +12,13 @@ committees), table 7's alignment, the work groups (set up first, as an office's
 administrator does), O-NET, ITA and the office standards. The values become results only
 through the four-eyes workflow: the planner submits each draft, the director approves."""
 
+import io
 from dataclasses import replace
 
+import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from indicators.models import IndicatorResult
 from plans.models import AuditEntry, Plan, Role, WorkGroup
@@ -24,7 +28,7 @@ from projects.models import Project
 from reports.selectors.annual import personnel_table, school_stats
 from reports.selectors.summary import office_budget, plan_summary
 from tests import factories
-from tests.import_steps import download, import_file
+from tests.import_steps import download, import_file, issues, preview, url
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +118,40 @@ def test_fy2565_exported_and_imported_into_an_empty_office_prints_the_same_figur
             outcome = import_file(client, kind, office, money[kind])
             assert (len(outcome.created), len(outcome.changed)) == (0, 0), (kind, office)
     assert AuditEntry.objects.count() == entries
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "plan-projects",
+        "plan-activities",
+        "plan-indicators",
+        "indicator-values",
+        "office-allocations",
+        "office-disbursements",
+    ],
+)
+def test_the_preview_makes_as_many_queries_for_1_row_as_for_3(client, fy2565_db, kind):
+    """The FY2565 rows read back (the seeded office's own export): the office's plans,
+    projects, activities, indicators, reports and money are read once, not per row."""
+    seeded = fy2565_db.office
+    user = factories.member(seeded, "counter", Role.ADMIN)
+    client.force_login(user)
+    response = client.get(url("imports:export", kind, seeded, "&year=2565"))
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
+    )
+    header = next(i for i, row in enumerate(rows) if row[0] == "ปีงบประมาณ (พ.ศ.)")
+    counts = []
+    for size in (1, 3):
+        book = openpyxl.Workbook()
+        for row in rows[header : header + 1 + size]:
+            book.active.append(list(row))
+        buffer = io.BytesIO()
+        book.save(buffer)
+        outcome = preview(client, kind, seeded, buffer.getvalue())
+        assert len(outcome.unchanged) == size, issues(outcome)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url("imports:preview", kind, seeded))
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
