@@ -247,7 +247,7 @@ def test_another_offices_rows_and_people_without_the_right(
     assert issues(outcome)[0][:2] == (2, "รหัสสำนักงาน")
     for user in (staff_user, director):
         client.force_login(user)
-        for kind in ("plan-projects", "plan-activities", "plan-indicators"):
+        for kind in ("plan-projects", "plan-activities", "plan-indicators", "plan-alignment"):
             for name in ("imports:upload", "imports:template", "imports:export"):
                 assert client.get(url(name, kind, office)).status_code == 403, (user, kind, name)
     assert not Project.objects.filter(plan=plan).exists()
@@ -272,3 +272,49 @@ def test_the_templates_have_thai_headers_an_example_and_explanations(signed_in, 
         assert [m for _, _, m in issues(outcome)] == [
             "แถวนี้เป็นแถวตัวอย่างของแบบฟอร์ม กรุณาลบออกก่อนนำเข้า"
         ]
+
+
+def test_table_7_alignment_by_numbers(signed_in, office, plan):
+    from plans.models import MasterPlanIssue, MinisterPolicy, NationalStrategy, PolicyArea
+    from projects.alignment.imports import ALIGNMENT
+
+    headers = [c.header for c in ALIGNMENT.columns]
+    for n in (1, 2, 3):
+        NationalStrategy.objects.create(number=n, name=f"ยุทธศาสตร์ {n}")
+    MasterPlanIssue.objects.create(number=12, name="การพัฒนาการเรียนรู้")
+    year = plan.fiscal_year
+    main = MinisterPolicy.objects.create(fiscal_year=year, number=1, name="นโยบายหลัก")
+    quick = MinisterPolicy.objects.create(
+        fiscal_year=year, number=1, name="เร่งด่วน", tag="Quick Win"
+    )
+    project = factories.project(plan, 1)
+    row = {
+        "ปีงบประมาณ (พ.ศ.)": 2565,
+        "เลขที่โครงการ": 1,
+        "ยุทธศาสตร์ชาติ (ด้านที่)": "๓, 1",
+        "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ (ประเด็นที่)": 12,
+        "นโยบาย รมว.ศธ. (ข้อ)": "1, Quick Win 1",
+        "นโยบาย สพฐ. (ด้านที่)": "3",
+    }
+    content = xlsx(headers, [row])
+    outcome = import_file(signed_in, "plan-alignment", office, content)
+    assert len(outcome.changed) == 1
+    assert sorted(project.national_strategies.values_list("number", flat=True)) == [1, 3]
+    assert list(project.master_plan_issues.values_list("number", flat=True)) == [12]
+    assert set(project.minister_policies.all()) == {main, quick}
+    assert list(project.obec_policies.all()) == [PolicyArea.objects.get(number=3)]
+    outcome = import_file(signed_in, "plan-alignment", office, content)
+    assert len(outcome.unchanged) == 1
+
+    bad = [
+        {**row, "ยุทธศาสตร์ชาติ (ด้านที่)": "1, 9", "นโยบาย รมว.ศธ. (ข้อ)": "Quick Win 5"},
+        {**row, "เลขที่โครงการ": 4},
+    ]
+    outcome = preview(signed_in, "plan-alignment", office, xlsx(headers, bad))
+    assert issues(outcome) == [
+        (2, "ยุทธศาสตร์ชาติ (ด้านที่)", "ไม่พบยุทธศาสตร์ชาติ “9”"),
+        (2, "นโยบาย รมว.ศธ. (ข้อ)", "ไม่พบนโยบาย รมว.ศธ. “Quick Win 5”"),
+        (3, "เลขที่โครงการ", "ไม่พบโครงการเลขที่ ๔ ในแผนปีงบประมาณ ๒๕๖๕ (นำเข้าโครงการก่อน)"),
+    ]
+    confirm(signed_in, "plan-alignment", office)
+    assert sorted(project.national_strategies.values_list("number", flat=True)) == [1, 3]

@@ -5,10 +5,11 @@ activities, indicators with targets, milestones, results and verdicts, budgets),
 (the office budget by category) and tables 1 to 6 (reports.selectors computes them alike
 for both; the report's HTML prints them from these).
 
-Not covered, because no import carries them: the narrative texts (objectives, methods,
-results, problems, recommendations, photos; the imported values' reports get a one-line
-method so that they can be submitted), the plan's frame (vision, missions, strategies,
-committees), table 7's alignment, the work groups (set up first, as an office's
+Table 7 (each project's alignment) comes through too. Not covered, because no import
+carries them: the narrative texts (objectives, methods, results, problems,
+recommendations, photos; the imported values' reports get a one-line method so that they
+can be submitted), the plan's frame (vision, missions, strategies, committees), the work
+groups (set up first, as an office's
 administrator does), O-NET, ITA and the office standards. The values become results only
 through the four-eyes workflow: the planner submits each draft, the director approves."""
 
@@ -32,8 +33,30 @@ from tests.import_steps import download, import_file, issues, preview, url
 
 pytestmark = pytest.mark.django_db
 
-PLAN_KINDS = ("plan-projects", "plan-activities", "plan-indicators", "indicator-values")
+PLAN_KINDS = (
+    "plan-projects",
+    "plan-activities",
+    "plan-indicators",
+    "plan-alignment",
+    "indicator-values",
+)
 MONEY_KINDS = ("office-allocations", "office-disbursements", "project-disbursements")
+
+
+def _table_7(plan) -> list[tuple]:
+    """Table 7's rows as reports.selectors.chapter2 prints them (each level's items)."""
+    rows = []
+    for project in Project.objects.filter(plan=plan).order_by("number"):
+        rows.append(
+            (
+                project.number,
+                [str(s) for s in project.national_strategies.all()],
+                [str(i) for i in project.master_plan_issues.all()],
+                [str(m) for m in project.minister_policies.all()],
+                [str(p) for p in project.obec_policies.all()],
+            )
+        )
+    return rows
 
 
 def _approve_drafts(plan, planner, director) -> None:
@@ -102,6 +125,7 @@ def test_fy2565_exported_and_imported_into_an_empty_office_prints_the_same_figur
     ]
     assert office_budget(new_plan) == office_budget(seeded_plan)
     assert office_budget(new_plan).total.allocated > 0
+    assert _table_7(new_plan) == _table_7(seeded_plan) and any(_table_7(new_plan)[0][1:])
     assert school_stats(empty, 2565) == school_stats(seeded, 2565)
     assert personnel_table(empty, 2565) == personnel_table(seeded, 2565)
 
@@ -126,6 +150,7 @@ def test_fy2565_exported_and_imported_into_an_empty_office_prints_the_same_figur
         "plan-projects",
         "plan-activities",
         "plan-indicators",
+        "plan-alignment",
         "indicator-values",
         "office-allocations",
         "office-disbursements",
