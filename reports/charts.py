@@ -1,11 +1,15 @@
-"""Charts of the printed report as plain SVG made on the server (WeasyPrint runs no
-JavaScript and draws SVG as vectors, so the charts print sharply).
+"""Charts of the printed report, made on the server: WeasyPrint runs no JavaScript.
 
 Horizontal bars with their values written at the bar's end (Thai digits), series told apart
-by fill pattern as well as shade, and the Sarabun face the report uses. Each function takes
-report data (no queries) and returns the chart's geometry: where every legend key, label and
-bar goes. templates/reports/charts/_bar_chart.html draws it (escaped like any template) and
-the chapter prints the chart's data table right after it."""
+by fill pattern as well as shade. Every word and number of a chart is HTML text, laid out by
+the same engine as the page around it; only the bars and the legend's swatches are SVG
+shapes. WeasyPrint draws the text of an SVG <text> without Thai mark positioning (the tone
+mark of "ที่" sits on the vowel, ../shared/STACK.md), so a chart must hold no SVG text.
+
+Each function takes report data (no queries) and returns the chart: its title, legend,
+and for each category one bar per series with its length in points.
+templates/reports/charts/_bar_chart.html draws it (escaped like any template) and the chapter
+prints the chart's data table right after it."""
 
 from __future__ import annotations
 
@@ -17,15 +21,12 @@ from reports.selectors.chapter3 import Comparison
 from reports.selectors.chapter4 import QuarterAmount
 from reports.selectors.summary import PlanSummary
 
-WIDTH = 600
-LABEL_WIDTH = 170
-BAR_HEIGHT = 14
-GAP = 10
-LEGEND_Y = 28  # the legend's text baseline; the bars start 22 below it
-# Solid black, diagonal hatching, dots: readable in greyscale and for colour-blind readers.
-# Each chart names its patterns apart (several charts share one HTML document), after the
-# patterns the template defines: <id>-hatch and <id>-dots.
-FILLS = ["#333", "url(#{id}-hatch)", "url(#{id}-dots)"]
+PLOT_WIDTH = 300  # points: the longest bar; the labels and values take the rest of the line
+BAR_HEIGHT = 11
+# Solid dark grey, diagonal hatching, dots: readable in greyscale and for colour-blind
+# readers. The template draws each pattern inside the SVG that uses it, under an id made
+# unique in the document (chart, category, series).
+PATTERNS = ["solid", "hatch", "dots"]
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,7 @@ class Series:
 class LegendKey:
     """A series' swatch and name at the top of the chart."""
 
-    x: int
-    y: int  # the swatch's top
-    text_x: int
-    text_y: int
-    fill: str
+    pattern: str
     name: str
 
 
@@ -51,23 +48,16 @@ class Bar:
     """One series' value in a category: a bar with the value written after it, or, with no
     value, the words ไม่มีข้อมูล where the bar would start."""
 
-    x: int
-    y: int
-    width: float  # to a tenth of a point
-    height: int
-    fill: str
-    text_x: float  # where the value (or ไม่มีข้อมูล) is written
-    text_y: int
+    width: float  # points, to a tenth
+    pattern: str
     value: Decimal | None
 
 
 @dataclass(frozen=True)
 class BarGroup:
-    """A category: its label left of the axis and one bar per series."""
+    """A category: its label left of the bars and one bar per series."""
 
     label: str
-    label_x: int
-    label_y: float
     bars: list[Bar]
 
 
@@ -75,15 +65,11 @@ class BarGroup:
 class BarChart:
     id: str  # unique in the document: it prefixes the fill patterns' ids
     title: str
-    width: int
-    height: int
     keys: list[LegendKey]
     groups: list[BarGroup]
-    axis_x: int
-    axis_top: int
-    axis_bottom: int
     places: int  # decimals of the values written at the bars' ends
     unit: str = ""
+    bar_height: int = BAR_HEIGHT
 
 
 def bar_chart(
@@ -97,54 +83,26 @@ def bar_chart(
 ) -> BarChart:
     """Grouped horizontal bars: one group per category, one bar per series, each as long as
     its value against the largest. `chart_id` must be unique in the document."""
-    fills = [fill.format(id=chart_id) for fill in FILLS]
     values = [v for s in series for v in s.values if v is not None]
     top = max(values, default=Decimal(0)) or Decimal(1)
-    plot = WIDTH - LABEL_WIDTH - 70
-    group = len(series) * BAR_HEIGHT + GAP
-    y0 = LEGEND_Y + 22
-    height = y0 + len(categories) * group + 10
-    keys, x = [], 0
-    for index, s in enumerate(series):
-        keys.append(LegendKey(x, LEGEND_Y - 10, x + 24, LEGEND_Y, fills[index], s.name))
-        x += 34 + 9 * len(s.name)
-    groups = []
-    for row, category in enumerate(categories):
-        y = y0 + row * group
-        bars = []
-        for index, s in enumerate(series):
-            value = s.values[row]
-            by = y + index * BAR_HEIGHT
-            width = 0.0 if value is None else float(value / top) * plot
-            text_x = LABEL_WIDTH + 4 if value is None else round(LABEL_WIDTH + width + 4, 1)
-            bars.append(
+    keys = [LegendKey(PATTERNS[i], s.name) for i, s in enumerate(series)]
+    groups = [
+        BarGroup(
+            category,
+            [
                 Bar(
-                    x=LABEL_WIDTH,
-                    y=by + 1,
-                    width=round(width, 1),
-                    height=BAR_HEIGHT - 2,
-                    fill=fills[index],
-                    text_x=text_x,
-                    text_y=by + 11,
-                    value=value,
+                    width=0.0
+                    if s.values[row] is None
+                    else round(float(s.values[row] / top) * PLOT_WIDTH, 1),
+                    pattern=PATTERNS[i],
+                    value=s.values[row],
                 )
-            )
-        groups.append(
-            BarGroup(category, LABEL_WIDTH - 6, y + len(series) * BAR_HEIGHT / 2 + 4, bars)
+                for i, s in enumerate(series)
+            ],
         )
-    return BarChart(
-        id=chart_id,
-        title=title,
-        width=WIDTH,
-        height=height,
-        keys=keys,
-        groups=groups,
-        axis_x=LABEL_WIDTH,
-        axis_top=y0 - 4,
-        axis_bottom=height - 8,
-        places=places,
-        unit=unit,
-    )
+        for row, category in enumerate(categories)
+    ]
+    return BarChart(id=chart_id, title=title, keys=keys, groups=groups, places=places, unit=unit)
 
 
 def onet_chart(comparison: Comparison) -> BarChart:

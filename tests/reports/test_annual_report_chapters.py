@@ -108,7 +108,6 @@ def test_html_prints_every_chapter_with_computed_numbers(html):
     rows = re.findall(r'<tr class="indicator verdict-(\w+)">', html)
     assert (rows.count("achieved"), len(rows)) == (49, 51)
     assert "บรรลุค่าเป้าหมาย ๔๙ ตัวชี้วัด คิดเป็นร้อยละ ๙๖.๐๘" in html
-    assert html.count("<svg") == 3  # two O-NET charts and indicators by policy area
 
 
 def test_every_toc_entry_points_at_an_anchor(html):
@@ -157,15 +156,21 @@ def test_pdf_has_thai_page_numbers_in_the_toc_and_the_chapters(fy2565_pdf):
     assert len(pages) > 100
 
 
-def _svg(chart: charts.BarChart) -> str:
+def _chart(chart: charts.BarChart) -> str:
     return render_to_string("reports/charts/_bar_chart.html", {"chart": chart})
 
 
-def test_charts_label_in_thai_digits_and_patterns():
-    svg = _svg(
+def _svg_texts(html: str) -> list[str]:
+    return re.findall(r"<text\b", html)
+
+
+def test_charts_write_every_word_as_html_and_draw_only_boxes():
+    """Issue 16: WeasyPrint sets SVG <text> without Thai mark positioning ("ที่" loses its
+    tone mark's place), so a chart's words are HTML and its SVG holds only shapes."""
+    html = _chart(
         charts.bar_chart(
             "t",
-            "ทดสอบ",
+            "ตัวชี้วัดที่บรรลุ",
             ["ก", "ข"],
             [
                 charts.Series("ก", [Decimal("12.5"), None]),
@@ -174,34 +179,40 @@ def test_charts_label_in_thai_digits_and_patterns():
             places=2,
         )
     )
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>")
-    assert "๑๒.๕๐" in svg and "ไม่มีข้อมูล" in svg and 'font-family="Sarabun' in svg
-    assert 'id="t-hatch"' in svg and 'fill="url(#t-hatch)"' in svg
-    # Coordinates stay in Arabic digits: 50 + 2 categories × (2 × 14 + 10) + 10.
-    assert 'viewBox="0 0 600 136"' in svg
-    assert "<script" not in svg
+    assert html.startswith('<figure class="bar-chart" id="chart-t">') and html.endswith("</figure>")
+    assert _svg_texts(html) == []
+    assert '<figcaption class="bar-chart-title">ตัวชี้วัดที่บรรลุ</figcaption>' in html
+    assert '<span class="bar-value">๑๒.๕๐</span>' in html and "ไม่มีข้อมูล" in html
+    # Each patterned box holds its own pattern under an id unique in the document.
+    ids = re.findall(r'<pattern id="([^"]+)"', html)
+    assert ids and len(ids) == len(set(ids)) and 'fill="url(#t-1-hatch)"' in html
+    # Sizes stay in Arabic digits: the longest bar is the plot's width.
+    assert 'width="300.0" height="11"' in html
+    assert "<script" not in html
 
 
 def test_chart_geometry_scales_bars_to_the_largest_value():
     chart = charts.bar_chart(
         "t", "ทดสอบ", ["ก", "ข"], [charts.Series("ก", [Decimal(50), Decimal(100)])], places=0
     )
-    bars = [group.bars[0] for group in chart.groups]
-    assert [bar.width for bar in bars] == [180.0, 360.0]  # the plot is 360 points wide
-    assert [bar.text_x for bar in bars] == [354.0, 534.0]
-    assert [group.label_y for group in chart.groups] == [61.0, 85.0]
-    assert chart.height == 50 + 2 * 24 + 10
+    assert [group.bars[0].width for group in chart.groups] == [150.0, 300.0]
+    assert [key.pattern for key in chart.keys] == ["solid"]
 
 
 def test_chart_text_is_escaped():
-    svg = _svg(
+    html = _chart(
         charts.bar_chart(
             "t", '<script>alert("x")</script>', ["A & B"], [charts.Series("<b>", [Decimal(1)])]
         )
     )
-    assert "<script" not in svg and "<b>" not in svg
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in svg
-    assert ">A &amp; B<" in svg and ">&lt;b&gt;<" in svg
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert ">A &amp; B<" in html and " &lt;b&gt;<" in html
+
+
+def test_the_report_draws_no_svg_text(html):
+    assert html.count('<figure class="bar-chart"') == 3  # two O-NET charts, policy areas
+    assert _svg_texts(html) == []
 
 
 def test_a_year_without_data_prints_gaps(client, plan, director):
