@@ -19,6 +19,7 @@ allocated is refused: money moves between projects by a transfer.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -224,6 +225,33 @@ class WorkGroupWidget(widgets.Widget):
         return "" if value is None else value.name
 
 
+class LinesWidget(widgets.Widget):
+    """A numbered list typed one item a line in one cell (Alt+Enter in Excel): the items,
+    without a leading number of their own ("1." or "๑)"); a blank cell is None (kept)."""
+
+    NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]\s*")
+
+    def __init__(self, *, max_length: int = 5000):
+        super().__init__(coerce_to_string=True)
+        self.max_length = max_length
+
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value)
+        lines = [self.NUMBER.sub("", line).strip() for line in text.splitlines()]
+        lines = [line for line in lines if line]
+        if not lines:
+            return None
+        if any(len(line) > self.max_length for line in lines):
+            raise ValueError(f"แต่ละข้อยาวเกิน {thai.to_thai_digits(self.max_length)} ตัวอักษร")
+        return lines
+
+    def render(self, value, obj=None, **kwargs):
+        return "\n".join(value or [])
+
+
+STATEMENT_FIELDS = {"import_objectives": "objective", "import_target_groups": "target_group"}
+
+
 def _policy_area_name(area: PolicyArea) -> str:
     return str(area.number)
 
@@ -250,6 +278,8 @@ class ProjectResource(PlanRowResource):
         "งบประมาณทั้งโครงการ (บาท)",
         DecimalWidget(required=False),
     )
+    objectives = Field("import_objectives", "วัตถุประสงค์", LinesWidget())
+    target_groups = Field("import_target_groups", "กลุ่มเป้าหมาย", LinesWidget())
 
     class Meta(OfficeResource.Meta):
         model = Project
@@ -262,6 +292,8 @@ class ProjectResource(PlanRowResource):
             "work_group",
             "owner_name",
             "budget",
+            "objectives",
+            "target_groups",
         )
         import_order = fields
         export_order = fields
@@ -285,6 +317,7 @@ class ProjectResource(PlanRowResource):
             super()
             .get_queryset()
             .select_related("plan__fiscal_year", "plan__office", "policy_area", "work_group")
+            .prefetch_related("statements")
             .annotate(fiscal_year_be=F("plan__fiscal_year__year"), import_budget=allocated)
             .order_by("plan__fiscal_year__year", "number")
         )
@@ -292,13 +325,30 @@ class ProjectResource(PlanRowResource):
     def init_instance(self, row=None):
         return Project()
 
+    @staticmethod
+    def _fill(project: Project, new: bool = False) -> Project:
+        """The project's objectives and target groups as the file's cells hold them."""
+        for name, kind in STATEMENT_FIELDS.items():
+            items = [] if new else [s for s in project.statements.all() if s.kind == kind]
+            texts = [s.text for s in sorted(items, key=lambda s: s.number)]
+            setattr(project, name, texts)
+            setattr(project, f"stored_{name}", texts)
+        return project
+
     def after_init_instance(self, instance, new, row, **kwargs):
         instance.stored_budget = ZERO if new else instance.import_budget
+        self._fill(instance, new)
         super().after_init_instance(instance, new, row, **kwargs)
+
+    def export_objects(self, *, year: int | None = None, **options):
+        return [self._fill(p) for p in super().export_objects(year=year, **options)]
 
     def resolve(self, instance, row, errors):
         if getattr(instance, "import_budget", None) is None:  # blank: the budget stays as it is
             instance.import_budget = instance.stored_budget
+        for name in STATEMENT_FIELDS:  # blank: the list stays as it is
+            if getattr(instance, name, None) is None:
+                setattr(instance, name, getattr(instance, f"stored_{name}"))
         plan = self.require_plan(instance.fiscal_year_be, errors)
         if plan is not None:
             instance.plan = plan
@@ -343,8 +393,8 @@ class ProjectResource(PlanRowResource):
                 supporting_groups=[]
                 if existing is None
                 else list(existing.supporting_groups.all()),
-                objectives=_statements(existing, "objective"),
-                target_groups=_statements(existing, "target_group"),
+                objectives=instance.import_objectives,
+                target_groups=instance.import_target_groups,
             )
             if is_create:
                 instance = services.project_create(plan=instance.plan, data=data, user=self.user)
@@ -355,12 +405,6 @@ class ProjectResource(PlanRowResource):
 
     def row_label(self, instance) -> str:
         return f"โครงการเลขที่ {_digits(instance.number)} {instance.name}"
-
-
-def _statements(project: Project | None, kind: str) -> list[str]:
-    if project is None:
-        return []
-    return [s.text for s in project.statements.filter(kind=kind).order_by("number")]
 
 
 class ActivityResource(PlanRowResource):
@@ -458,9 +502,10 @@ PROJECTS = register(
         title="โครงการของแผนปฏิบัติการ",
         lead=(
             "ขั้นที่ ๑ ของการนำเข้าแผนปฏิบัติการประจำปี: โครงการของแผน หนึ่งแถวต่อหนึ่งโครงการ "
-            "(ปีงบประมาณ เลขที่โครงการ ชื่อ ด้านนโยบาย กลุ่มงานที่รับผิดชอบ ผู้รับผิดชอบ งบประมาณ) "
-            "แล้วจึงนำเข้ากิจกรรมและตัวชี้วัด แยกเป็นสามตารางเพื่อให้แต่ละตารางมีเฉพาะคอลัมน์ของตน "
-            "และตรวจแก้ทีละขั้นได้ ใช้ไฟล์เดียวที่มีสามแผ่นงานได้ โครงการที่ไม่อยู่ในไฟล์จะคงไว้ตามเดิม"
+            "(ปีงบประมาณ เลขที่โครงการ ชื่อ ด้านนโยบาย กลุ่มงานที่รับผิดชอบ ผู้รับผิดชอบ งบประมาณ "
+            "วัตถุประสงค์ กลุ่มเป้าหมาย) แล้วจึงนำเข้ากิจกรรม ตัวชี้วัด และความสอดคล้อง "
+            "แยกเป็นตารางเพื่อให้แต่ละตารางมีเฉพาะคอลัมน์ของตน และตรวจแก้ทีละขั้นได้ "
+            "ใช้ไฟล์เดียวที่มีหลายแผ่นงานได้ โครงการที่ไม่อยู่ในไฟล์จะคงไว้ตามเดิม"
         ),
         resource=ProjectResource,
         columns=(
@@ -507,6 +552,19 @@ PROJECTS = register(
                 required=False,
                 aliases=("งบประมาณ (บาท)", "งบประมาณ"),
                 kind="money",
+            ),
+            Column(
+                "วัตถุประสงค์",
+                "ไม่บังคับ วัตถุประสงค์ของโครงการ ข้อละบรรทัดในช่องเดียว (กด Alt+Enter ขึ้นบรรทัดใหม่) "
+                "ไม่ต้องพิมพ์เลขข้อ ช่องว่างคือไม่เปลี่ยน",
+                example="เพื่อพัฒนาคุณภาพผู้เรียน",
+                required=False,
+            ),
+            Column(
+                "กลุ่มเป้าหมาย",
+                "ไม่บังคับ กลุ่มเป้าหมายของโครงการ ข้อละบรรทัดในช่องเดียว ช่องว่างคือไม่เปลี่ยน",
+                example="โรงเรียนในสังกัด ๕๗ โรง",
+                required=False,
             ),
         ),
         keys=(YEAR_HEADER, PROJECT_HEADER),

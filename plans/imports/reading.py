@@ -75,11 +75,13 @@ def normalise_header(text: Any) -> str:
 
 def clean_cell(value: Any) -> Any:
     """A cell's value as the resource's widgets receive it: text without stray spaces
-    (inner runs of spaces become one), "" for an empty cell, numbers and dates as they are."""
+    (inner runs of spaces become one; the lines of a cell of several lines are kept, without
+    blank ones, for the widgets that read a list: a one-line widget joins them), "" for an
+    empty cell, numbers and dates as they are."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return " ".join(value.split())
+        return "\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
     if isinstance(value, datetime):
         return value.date() if not value.time() else value
     return value

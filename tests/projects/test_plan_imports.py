@@ -49,6 +49,7 @@ def project_row(number=1, **values):
         "กลุ่มงานที่รับผิดชอบ": "กลุ่มส่งเสริมการจัดการศึกษา",
         "ผู้รับผิดชอบโครงการ": "นางสาวทดสอบ นำเข้า",
         "งบประมาณทั้งโครงการ (บาท)": "๑๐๐,๐๐๐",
+        "วัตถุประสงค์": "1. เพื่อพัฒนาครู\n\n๒) เพื่อพัฒนาผู้เรียน  ",
     }
     row.update(values)
     return row
@@ -105,6 +106,10 @@ def test_the_plan_in_three_steps_and_again_changes_nothing(signed_in, office, pl
         "นางสาวทดสอบ นำเข้า",
     )
     assert [a.amount for a in one.allocations.all()] == [Decimal("100000.00")]
+    assert list(one.statements.values_list("kind", "number", "text")) == [
+        ("objective", 1, "เพื่อพัฒนาครู"),
+        ("objective", 2, "เพื่อพัฒนาผู้เรียน"),
+    ]
     assert not Project.objects.get(plan=plan, number=2).allocations.exists()
 
     activities = xlsx(

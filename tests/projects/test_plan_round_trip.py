@@ -5,13 +5,13 @@ activities, indicators with targets, milestones, results and verdicts, budgets),
 (the office budget by category) and tables 1 to 6 (reports.selectors computes them alike
 for both; the report's HTML prints them from these).
 
-Table 7 (each project's alignment) comes through too. Not covered, because no import
-carries them: the narrative texts (objectives, methods, results, problems,
-recommendations, photos; the imported values' reports get a one-line method so that they
-can be submitted), the plan's frame (vision, missions, strategies, committees), the work
-groups (set up first, as an office's
-administrator does), O-NET, ITA and the office standards. The values become results only
-through the four-eyes workflow: the planner submits each draft, the director approves."""
+Table 7 (each project's alignment) and the projects' objectives and target groups come
+through too. Not covered, because no import carries them: the narrative texts (methods,
+results, problems, recommendations, photos; the imported values' reports get a one-line
+method so that they can be submitted), the plan's frame (vision, missions, strategies,
+committees), the work groups (set up first, as an office's administrator does), O-NET, ITA
+and the office standards. The values become results only through the four-eyes workflow:
+the planner submits each draft, the director approves."""
 
 import io
 from dataclasses import replace
@@ -25,7 +25,7 @@ from indicators.models import IndicatorResult
 from plans.models import AuditEntry, Plan, Role, WorkGroup
 from progress.models import QuarterlyReport
 from progress.services import report_approve, report_save_draft, report_submit
-from projects.models import Project
+from projects.models import Project, ProjectStatement
 from reports.selectors.annual import personnel_table, school_stats
 from reports.selectors.summary import office_budget, plan_summary
 from tests import factories
@@ -57,6 +57,15 @@ def _table_7(plan) -> list[tuple]:
             )
         )
     return rows
+
+
+def _statements(plan) -> list[tuple]:
+    """The projects' objectives and target groups (chapter 3 prints them)."""
+    return list(
+        ProjectStatement.objects.filter(project__plan=plan, kind__in=("objective", "target_group"))
+        .values_list("project__number", "kind", "number", "text")
+        .order_by("project__number", "kind", "number")
+    )
 
 
 def _approve_drafts(plan, planner, director) -> None:
@@ -126,6 +135,7 @@ def test_fy2565_exported_and_imported_into_an_empty_office_prints_the_same_figur
     assert office_budget(new_plan) == office_budget(seeded_plan)
     assert office_budget(new_plan).total.allocated > 0
     assert _table_7(new_plan) == _table_7(seeded_plan) and any(_table_7(new_plan)[0][1:])
+    assert _statements(new_plan) == _statements(seeded_plan) and _statements(new_plan)
     assert school_stats(empty, 2565) == school_stats(seeded, 2565)
     assert personnel_table(empty, 2565) == personnel_table(seeded, 2565)
 
