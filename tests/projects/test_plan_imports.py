@@ -323,3 +323,43 @@ def test_table_7_alignment_by_numbers(signed_in, office, plan):
     ]
     confirm(signed_in, "plan-alignment", office)
     assert sorted(project.national_strategies.values_list("number", flat=True)) == [1, 3]
+
+
+def test_one_workbook_of_four_sheets_serves_each_step(signed_in, office, plan, group):
+    """The planner may keep the plan in one workbook: each step reads its own sheet."""
+    import io
+
+    import openpyxl
+
+    from projects.alignment.imports import ALIGNMENT
+
+    book = openpyxl.Workbook()
+    sheets = [
+        ("โครงการ", P_HEADERS, [project_row(1)]),
+        ("กิจกรรม", A_HEADERS, [activity_row(1, 1)]),
+        ("ตัวชี้วัด", I_HEADERS, [indicator_row(1, 1, **{"กิจกรรมที่": 1})]),
+        (
+            "ความสอดคล้อง",
+            [c.header for c in ALIGNMENT.columns],
+            [{"ปีงบประมาณ (พ.ศ.)": 2565, "เลขที่โครงการ": 1, "นโยบาย สพฐ. (ด้านที่)": 3}],
+        ),
+    ]
+    book.remove(book.active)
+    for title, headers, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(["แผนปฏิบัติการประจำปีงบประมาณ ๒๕๖๕"])
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([row.get(h, "") for h in headers])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    for kind, (title, _, _) in zip(
+        ("plan-projects", "plan-activities", "plan-indicators", "plan-alignment"),
+        sheets,
+        strict=True,
+    ):
+        outcome = import_file(signed_in, kind, office, buffer.getvalue())
+        assert outcome.sheet == title and len(outcome.created) + len(outcome.changed) == 1, kind
+    project = Project.objects.get(plan=plan, number=1)
+    assert project.indicators.get().activity.number == 1
+    assert list(project.obec_policies.values_list("number", flat=True)) == [3]
