@@ -370,6 +370,8 @@ class ProjectResource(PlanRowResource):
             number = self._names.get((instance.plan_id, instance.name))
             if number is not None and number != instance.number:
                 errors["name"] = f"ชื่อนี้เป็นของโครงการเลขที่ {_digits(number)} ในแผนปีนี้แล้ว"
+            else:  # a later row of the file may not take it either
+                self._names[(instance.plan_id, instance.name)] = instance.number
         super().validate_instance(instance, errors)
 
     def save_instance(self, instance, is_create, row, **kwargs):

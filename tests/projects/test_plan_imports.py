@@ -198,6 +198,7 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(
         project_row(7, **{"งบประมาณทั้งโครงการ (บาท)": "หนึ่งพัน"}),
         project_row(8, **{"ปีงบประมาณ (พ.ศ.)": 2570}),
         project_row(1, **{"ชื่อโครงการ": "ซ้ำ"}),
+        project_row(9, **{"ชื่อโครงการ": "โครงการนำเข้า 1"}),
     ]
     before = written(plan)
     outcome = preview(signed_in, "plan-projects", office, xlsx(P_HEADERS, rows))
@@ -210,6 +211,7 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(
         (7, "งบประมาณทั้งโครงการ (บาท)"),
         (8, "ปีงบประมาณ (พ.ศ.)"),
         (9, "ปีงบประมาณ (พ.ศ.)"),
+        (10, "ชื่อโครงการ"),
     }
     messages = dict(((n, c), m) for n, c, m in issues(outcome))
     assert messages[(3, "เลขที่โครงการ")] == "ต้องเป็นตัวเลขจำนวนเต็ม"
