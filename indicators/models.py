@@ -170,6 +170,11 @@ class IndicatorResult(models.Model):
         "จำนวนที่ดำเนินการ", max_digits=14, decimal_places=2, null=True, blank=True
     )
     count_unit = models.CharField("หน่วยของจำนวน", max_length=20, choices=UNIT_CHOICES, blank=True)
+    # Of an indicator not achieved: how many fell short (the chapter 4 table's "ไม่บรรลุ
+    # เป้าหมาย: จำนวน", e.g. 20 schools that did not take part), in count_unit.
+    shortfall = models.DecimalField(
+        "จำนวนที่ไม่บรรลุ", max_digits=14, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = "ผลตัวชี้วัดรายไตรมาส"

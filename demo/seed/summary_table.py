@@ -61,6 +61,7 @@ def load_indicator(
     result = item.get("result")
     if result:
         count = item.get("result_count") or {}
+        shortfall = item.get("shortfall") or {}
         loader.upsert(
             IndicatorResult,
             {"indicator": indicator, "quarter": YEAR_END_QUARTER},
@@ -68,7 +69,8 @@ def load_indicator(
                 "value": dec(result["value"]),
                 "unit": result["unit"],
                 "count": dec(count.get("value")),
-                "count_unit": count.get("unit") or "",
+                "count_unit": count.get("unit") or shortfall.get("unit") or "",
+                "shortfall": dec(shortfall.get("value")),
             },
         )
     else:

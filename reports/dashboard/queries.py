@@ -39,7 +39,7 @@ INDICATOR_FIELDS = (
     "direction",
     "aggregation",
 )
-RESULT_FIELDS = ("quarter", "value", "unit", "count", "count_unit")
+RESULT_FIELDS = ("quarter", "value", "unit", "count", "count_unit", "shortfall")
 
 
 def _disbursed(quarter_end: date) -> Coalesce:

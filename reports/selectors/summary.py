@@ -16,7 +16,15 @@ from django.utils import timezone
 
 from budget import selectors as budget_selectors
 from indicators.models import Indicator, IndicatorResult
-from indicators.rules import LAST_QUARTER, VERDICT_LABELS, Verdict, combine, milestone, verdict
+from indicators.rules import (
+    LAST_QUARTER,
+    PERCENT,
+    VERDICT_LABELS,
+    Verdict,
+    combine,
+    milestone,
+    verdict,
+)
 from plans import thai
 from plans.models import Plan
 from plans.money import ZERO, cents, percent
@@ -76,10 +84,42 @@ class IndicatorRow:
     verdict: Verdict
     milestone: Decimal | None = None  # what the quarter is judged against (None: not judged)
     quarter: int = LAST_QUARTER  # the quarter judged
+    shortfall: Decimal | None = None  # not achieved: how many fell short, in count_unit
 
     @property
     def verdict_label(self) -> str:
         return VERDICT_LABELS[self.verdict]
+
+    # The chapter 4 table's columns, as the reference prints them: "บรรลุเป้าหมาย" (จำนวน,
+    # คิดเป็นร้อยละ) holds what was reached, "ไม่บรรลุเป้าหมาย" what fell short.
+
+    @property
+    def reached_count(self) -> tuple[Decimal, str] | None:
+        """The count reached with its unit: the result's count, else a result not in percent."""
+        if self.count is not None:
+            return self.count, self.count_unit
+        if self.result is not None and self.result_unit != PERCENT:
+            return self.result, self.result_unit
+        return None
+
+    @property
+    def reached_percent(self) -> Decimal | None:
+        return self.result if self.result_unit == PERCENT else None
+
+    @property
+    def short_count(self) -> tuple[Decimal, str] | None:
+        if self.verdict != Verdict.NOT_ACHIEVED or self.shortfall is None:
+            return None
+        return self.shortfall, self.count_unit
+
+    @property
+    def short_percent(self) -> Decimal | None:
+        """How far a percent result fell short of a percent target (90 − 67.85 = 22.15)."""
+        if self.verdict != Verdict.NOT_ACHIEVED or self.result is None or self.target is None:
+            return None
+        if self.unit != PERCENT or self.result_unit != PERCENT:
+            return None
+        return abs(self.target - self.result)
 
 
 @dataclass(frozen=True)
@@ -166,6 +206,7 @@ def indicator_row(
         result_unit=result_unit,
         count=last.count if last else None,
         count_unit=last.count_unit if last else "",
+        shortfall=getattr(last, "shortfall", None),
         verdict=verdict(
             target=indicator.target,
             target_unit=indicator.unit,
