@@ -283,6 +283,10 @@ class ObecIndicatorRating(models.Model):
         help_text="เว้นว่างถ้าไม่ประเมินระดับคุณภาพ",
     )
     note = models.TextField("หมายเหตุ", blank=True)
+    # An indicator not rated is judged by its provinces' results against this (ร้อยละ).
+    target = models.DecimalField(
+        "ค่าเป้าหมาย (ร้อยละ)", max_digits=6, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = "ผลการประเมินตัวชี้วัด สพฐ."

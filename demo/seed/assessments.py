@@ -76,7 +76,12 @@ def load_assessments(loader: Seeder, office: Office, year: FiscalYear) -> None:
         rating = loader.upsert(
             ObecIndicatorRating,
             {"office": office, "fiscal_year": year, "number": int(row["number"])},
-            {"text": row["text"], "level": row.get("level"), "note": row.get("note") or ""},
+            {
+                "text": row["text"],
+                "level": row.get("level"),
+                "note": row.get("note") or "",
+                "target": dec((row.get("target") or {}).get("value")),
+            },
         )
         if row.get("level") is None:
             for name, value in province_results.items():

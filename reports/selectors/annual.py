@@ -42,6 +42,7 @@ class Statement:
     number: int
     title: str
     text: str
+    title_en: str = ""  # a value's English gloss: "ยึดมั่นธรรมาภิบาล (Good Governance)"
 
 
 @dataclass(frozen=True)
@@ -377,7 +378,7 @@ def annual_report(plan: Plan) -> AnnualReport:
         if s.kind in chapter2.CONTEXT_KINDS:
             context_rows.append(s)
         else:
-            statements[s.kind].append(Statement(s.number, s.title, s.text))
+            statements[s.kind].append(Statement(s.number, s.title, s.text, s.title_en))
     committees = {
         c.kind: _committee_block(c)
         for c in plan.committees.prefetch_related(

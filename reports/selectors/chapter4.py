@@ -31,10 +31,19 @@ class RatingRow:
     level: int | None
     note: str
     province_results: list[tuple[str, Decimal]]
+    target: Decimal | None = None  # ร้อยละ, for an indicator judged by its provinces
 
     @property
     def label(self) -> str:
         return quality_label(self.level)
+
+    @property
+    def province_verdicts(self) -> list[tuple[str, Decimal, bool | None]]:
+        """Each province's result and whether it reached the target (None: no target)."""
+        return [
+            (name, value, None if self.target is None else value >= self.target)
+            for name, value in self.province_results
+        ]
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ def assessments(plan: Plan) -> Assessments:
             r.level,
             r.note,
             [(p.province.name, p.value) for p in r.province_results.all()],
+            r.target,
         )
         for r in ObecIndicatorRating.objects.filter(office=office, fiscal_year=year)
         .order_by("number")

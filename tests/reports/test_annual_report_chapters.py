@@ -261,3 +261,12 @@ def test_chapter_4_carries_the_reached_and_short_columns(html):
     assert spending[2:7] == ["ร้อยละ ๙๐", "", "ร้อยละ ๖๗.๘๕", "", "ร้อยละ ๒๒.๑๕"]
     teachers = _row(html, "ร้อยละของครูที่เข้าร่วมการอบรมมีความรู้ความเข้าใจ")
     assert teachers[2:7] == ["ร้อยละ ๑๐๐", "๔๖ คน", "ร้อยละ ๑๐๐", "", ""]
+
+
+def test_content_held_prints_the_values_glosses_and_table_12s_target(html):
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "ยึดมั่นธรรมาภิบาล (Good Governance)" in text
+    assert "มีบริการเป็นเลิศ (Excellent Service)" in text
+    assert "(ไม่ประเมินระดับคุณภาพ) ค่าเป้าหมายตัวชี้วัด ร้อยละ ๗๐" in text
+    assert "จังหวัดพิษณุโลก ดำเนินการได้ ร้อยละ ๘๑.๑๖ บรรลุค่าเป้าหมาย" in text
+    assert "จังหวัดอุตรดิตถ์ ดำเนินการได้ ร้อยละ ๗๓.๖๘ บรรลุค่าเป้าหมาย" in text
