@@ -202,13 +202,19 @@ def ce_year(year_be: int) -> int:
 
 
 def format_thai_date(
-    d: date, *, thai_digits: bool = True, month: Literal["long", "short"] = "long"
+    d: date,
+    *,
+    thai_digits: bool = True,
+    month: Literal["long", "short"] = "long",
+    era: bool = False,
 ) -> str:
-    """Day, Thai month and B.E. year: "๔ มีนาคม ๒๕๖๕", or "๔ มี.ค. ๒๕๖๕" with month="short"."""
+    """Day, Thai month and B.E. year: "๔ มีนาคม ๒๕๖๕", or "๔ มี.ค. ๒๕๖๕" with month="short",
+    or as an official letter writes it, "๔ มีนาคม พ.ศ. ๒๕๖๕", with era=True."""
     if month not in ("long", "short"):
         raise ValueError(f"month must be 'long' or 'short', not {month!r}")
     names = MONTHS_LONG if month == "long" else MONTHS_SHORT
-    text = f"{d.day} {names[d.month - 1]} {be_year(d.year)}"
+    year = f"พ.ศ. {be_year(d.year)}" if era else str(be_year(d.year))
+    text = f"{d.day} {names[d.month - 1]} {year}"
     return to_thai_digits(text) if thai_digits else text
 
 

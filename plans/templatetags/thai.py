@@ -117,6 +117,15 @@ def thai_date(value: Any, month: str = "long") -> str:
 
 @register.filter
 @_lenient
+def thai_date_era(value: Any) -> str:
+    """As an official document dates itself: "๔ มีนาคม พ.ศ. ๒๕๖๕"."""
+    if not isinstance(value, date):
+        raise TypeError("thai_date_era takes a date or a datetime")
+    return thai.format_thai_date(_local_date(value), era=True)
+
+
+@register.filter
+@_lenient
 def be_year(value: Any) -> str:
     year_ce = _local_date(value).year if isinstance(value, date) else int(value)
     return thai.to_thai_digits(thai.be_year(year_ce))
