@@ -159,6 +159,14 @@ SECTIONS: tuple[Section, ...] = (
         sections=(
             _text("ch2", "office_background", "ข้อมูลพื้นฐานของสำนักงาน"),
             _text("ch2", "office_location", "ที่ตั้งของสำนักงาน"),
+            Section(
+                "ch2-org_chart",
+                "แผนภูมิโครงสร้างการบริหารงาน",
+                2,
+                "_org_chart.html",
+                text="org_chart",
+                label="แผนภูมิโครงสร้างการบริหารงาน (ชื่อหัวข้อ)",
+            ),
             Section("ch2-schools", template="_schools.html"),  # tables 1 to 6
             Section("ch2-vision", "วิสัยทัศน์ ค่านิยม พันธกิจ เป้าหมาย", 2, "_vision.html"),
             Section(

@@ -234,6 +234,7 @@ class AnnualReport:
     committee_order: CommitteeBlock | None
     authors: CommitteeBlock | None
     context: chapter2.Context
+    org_chart: chapter2.OrgChart
     highlights: list[chapter3.HighlightBlock]
     project_areas: list[chapter3.ProjectArea]
     onet: chapter3.Onet
@@ -413,6 +414,7 @@ def annual_report(plan: Plan) -> AnnualReport:
         committee_order=committees.get(Committee.Kind.ORDER),
         authors=committees.get(Committee.Kind.AUTHORS),
         context=chapter2.context(plan, context_rows, projects),
+        org_chart=chapter2.org_chart(office),
         highlights=chapter3.highlights(plan),
         project_areas=chapter3.project_details(projects, budgets),
         onet=chapter3.onet(office, year),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from plans.models import Plan, PlanStatement
+from plans.models import Office, Plan, PlanStatement, WorkGroup
 from projects.models import Project
 from reports.selectors.common import Point
 
@@ -99,4 +99,33 @@ def context(plan: Plan, statements: list[PlanStatement], projects: list[Project]
         swot=swot,
         minister_name=minister,
         alignment=alignment,
+    )
+
+
+# -- the organisation chart -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgUnit:
+    name: str
+    director: str  # the group director's name as held (WorkGroup.director_name), or ""
+
+
+@dataclass(frozen=True)
+class OrgChart:
+    """The office's structure as the portal holds it: its director and deputies (positions),
+    over its groups (กลุ่ม) and units (หน่วย) in their order, each with its director."""
+
+    office: str
+    groups: list[OrgUnit]
+    units: list[OrgUnit]
+
+
+def org_chart(office: Office) -> OrgChart:
+    """One query."""
+    rows = list(WorkGroup.objects.filter(office=office).order_by("order", "name"))
+    return OrgChart(
+        office.name,
+        [OrgUnit(g.name, g.director_name) for g in rows if g.kind == WorkGroup.Kind.GROUP],
+        [OrgUnit(g.name, g.director_name) for g in rows if g.kind == WorkGroup.Kind.UNIT],
     )

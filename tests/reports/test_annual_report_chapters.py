@@ -233,12 +233,12 @@ def test_selector_query_count_is_fixed(plan, projects, django_assert_num_queries
     for number in range(1, projects + 1):
         factories.project(plan, number, budget="1000.00")
     # no highlights, next year, ratings or approved reports: their prefetches do not run
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(30):
         annual_report(plan)
 
 
 def test_selector_query_count_with_fy2565(fy2565_db, django_assert_num_queries):
-    with django_assert_num_queries(42):
+    with django_assert_num_queries(43):
         annual_report(fy2565_db)
 
 
@@ -273,3 +273,12 @@ def test_content_held_prints_the_values_glosses_and_table_12s_target(html):
     assert "(ไม่ประเมินระดับคุณภาพ) ค่าเป้าหมายตัวชี้วัด ร้อยละ ๗๐" in text
     assert "จังหวัดพิษณุโลก ดำเนินการได้ ร้อยละ ๘๑.๑๖ บรรลุค่าเป้าหมาย" in text
     assert "จังหวัดอุตรดิตถ์ ดำเนินการได้ ร้อยละ ๗๓.๖๘ บรรลุค่าเป้าหมาย" in text
+
+
+def test_the_org_chart_is_drawn_from_the_offices_groups(html):
+    chart = html.split('data-testid="org-chart"')[1].split("</ul>\n</div>")[0]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", chart))
+    assert "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาพิษณุโลก อุตรดิตถ์" in text
+    assert "กลุ่มนโยบายและแผน นางเปรมฤดี เกลาพิมาย" in text
+    assert "หน่วยตรวจสอบภายใน" in text
+    assert 'id="ch2-org_chart"' in html
