@@ -282,3 +282,9 @@ def test_the_org_chart_is_drawn_from_the_offices_groups(html):
     assert "กลุ่มนโยบายและแผน นางเปรมฤดี เกลาพิมาย" in text
     assert "หน่วยตรวจสอบภายใน" in text
     assert 'id="ch2-org_chart"' in html
+
+
+def test_the_contents_second_page_is_headed(fy2565_pdf):
+    heads = [p for p in fy2565_pdf if "สารบัญ (ต่อ)" in p]
+    assert len(heads) == 1 and "หน้า" in heads[0] and "เรื่อง" in heads[0]
+    assert _printed_number(heads[0]) == "ค"  # still a front-matter letter
