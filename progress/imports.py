@@ -147,7 +147,13 @@ class ReportValueResource(PlanRowResource):
         instance.unit = getattr(instance, "unit", "") or indicator.unit
         count = getattr(instance, "count", None)
         chosen = getattr(instance, "count_unit", "")
-        instance.count_unit = count_unit(instance.unit, chosen) if count is not None else ""
+        before = getattr(instance, "import_before", None) or {}
+        if count is not None:
+            instance.count_unit = count_unit(instance.unit, chosen)
+        elif chosen != before.get(self.fields["count_unit"].column_name):
+            # A unit without a count is not kept (as on the report page), unless it is what
+            # the report already holds (the seed's unit of a shortfall): read back unchanged.
+            instance.count_unit = ""
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})

@@ -10,8 +10,11 @@ through too. Not covered, because no import carries them: the narrative texts (m
 results, problems, recommendations, photos; the imported values' reports get a one-line
 method so that they can be submitted), the plan's frame (vision, missions, strategies,
 committees), the work groups (set up first, as an office's administrator does), O-NET, ITA
-and the office standards. The values become results only through the four-eyes workflow:
-the planner submits each draft, the director approves."""
+and the office standards; and the shortfall count of an indicator not achieved
+(IndicatorResult.shortfall, the "ไม่บรรลุ" count of chapter 4's table): the quarterly
+report has no such value, so only the seed sets it (one indicator of FY2565, 20 schools),
+and the comparison leaves it out. The values become results only through the four-eyes
+workflow: the planner submits each draft, the director approves."""
 
 import io
 from dataclasses import replace
@@ -65,6 +68,24 @@ def _statements(plan) -> list[tuple]:
         ProjectStatement.objects.filter(project__plan=plan, kind__in=("objective", "target_group"))
         .values_list("project__number", "kind", "number", "text")
         .order_by("project__number", "kind", "number")
+    )
+
+
+def _without_shortfall(project):
+    """Chapter 4's row of a project without its indicators' shortfall counts, which no
+    quarterly report carries (IndicatorResult.shortfall: the seed's only), nor the unit the
+    seed gives such a count where the result has no count of its own."""
+
+    def clear(rows):
+        return [
+            replace(i, shortfall=None, count_unit=i.count_unit if i.count is not None else "")
+            for i in rows
+        ]
+
+    return replace(
+        project,
+        indicators=clear(project.indicators),
+        activities=[replace(a, indicators=clear(a.indicators)) for a in project.activities],
     )
 
 
@@ -124,9 +145,12 @@ def test_fy2565_exported_and_imported_into_an_empty_office_prints_the_same_figur
     seeded_summary, new_summary = plan_summary(seeded_plan), plan_summary(new_plan)
     assert len(new_summary.projects) == Project.objects.filter(plan=seeded_plan).count() == 14
     pks = [p.pk for p in seeded_summary.projects]
-    assert [replace(p, pk=pk) for p, pk in zip(new_summary.projects, pks, strict=True)] == (
-        seeded_summary.projects
-    )
+    assert [
+        _without_shortfall(replace(p, pk=pk))
+        for p, pk in zip(new_summary.projects, pks, strict=True)
+    ] == [_without_shortfall(p) for p in seeded_summary.projects]
+    shortfalls = [i.shortfall for p in seeded_summary.projects for i in p.all_indicators]
+    assert [s for s in shortfalls if s is not None] == [20]  # the seed's, see the docstring
     assert new_summary.counts == seeded_summary.counts and new_summary.counts.achieved > 0
     assert new_summary.budget == seeded_summary.budget > 0
     assert [a.budget for a in new_summary.policy_areas] == [
