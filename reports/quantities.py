@@ -87,6 +87,16 @@ QUANTITIES: tuple[Quantity, ...] = (
         lambda r: _percent(r.summary.counts.not_achieved_percent),
     ),
     Quantity(
+        "จำนวนนักเรียนทั้งหมด",
+        "จำนวนนักเรียนรวมทั้งสิ้นของโรงเรียนในสังกัด (ตารางที่ ๒)",
+        lambda r: _count(r.schools.students) if r.schools.by_province else None,
+    ),
+    Quantity(
+        "จำนวนโรงเรียนทั้งหมด",
+        "จำนวนโรงเรียนในสังกัด (ตารางที่ ๑ และ ๒)",
+        lambda r: _count(r.schools.schools) if r.schools.by_province else None,
+    ),
+    Quantity(
         "จำนวนตัวชี้วัด สพฐ. ที่ประเมินระดับคุณภาพ",
         "จำนวนตัวชี้วัดตามแผนปฏิบัติราชการของ สพฐ. ที่มีระดับคุณภาพ (ตารางที่ ๑๒)",
         lambda r: _count(len(r.assessments.ratings.rated)),

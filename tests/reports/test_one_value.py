@@ -36,8 +36,10 @@ def test_the_fy2565_prose_quotes_the_tables_figures(fy2565_db):
         " ๕๑ ตัวชี้วัด คิดเป็นร้อยละ ๙๖.๐๘ ไม่บรรลุค่าเป้าหมาย ๒ ตัวชี้วัด คิดเป็นร้อยละ ๓.๙๒"
     ) in text
     assert "คะแนนเฉลี่ยรวม ๔.๘๖ และมี ๑ ตัวชี้วัดที่ไม่ได้ประเมินระดับคุณภาพ" in text
-    for typed in ("๔๗ ตัวชี้วัด จาก ๔๙", "คะแนนเฉลี่ยรวม ๔.๘๓", "บรรลุทั้ง ๖ ตัวชี้วัด", "{"):
+    for typed in ("๔๗ ตัวชี้วัด จาก ๔๙", "๔.๘๓", "บรรลุทั้ง ๖ ตัวชี้วัด", "๔๑,๙๖๕", "{"):
         assert typed not in text, typed
+    assert "จำนวนทั้งสิ้น ๔๒,๗๕๓ คน จาก ๕๗ โรงเรียน" in text  # project 1, as tables 2 and 4
+    assert "อยู่ในระดับดีเยี่ยม คะแนน ๔.๘๖" in text  # project 9, as table 12
 
 
 def test_the_onet_notes_and_project_3_quote_tables_10_and_11(fy2565_db):
