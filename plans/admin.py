@@ -619,6 +619,14 @@ class SubmissionTokenAdmin(ServiceWrittenAdmin):
     list_display = ["created_at", "user", "key"]
 
 
+@admin.register(models.ImportUpload)
+class ImportUploadAdmin(ServiceWrittenAdmin):
+    """Files uploaded for import and waiting for confirmation (plans/imports/): superusers
+    read them, nobody edits them (manage.py clear_import_uploads deletes the stale ones)."""
+
+    list_display = ["uploaded_at", "user", "office", "kind", "name", "size"]
+
+
 @admin.register(models.AuditEntry)
 class AuditEntryAdmin(ServiceWrittenAdmin):
     """Read-only: the trail is written by plans/audit.py, never edited."""
