@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from plans.excel import TextXLSX
 
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",  # sign-in lockout (below: "Sign-in and headers")
     "csp",  # Content-Security-Policy (below)
+    "django_tasks",  # the task queue (below: "Background work")
+    "django_tasks_db",
     "plans",
     "projects",
     "indicators",
@@ -250,9 +253,31 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@loca
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_PASSWORD_RESET_HOURS", "24")) * 3600
 # -- end e-mail --------------------------------------------------------------------------------
 
-# How the annual report's PDF is made: "immediate" (in the request, the embedded default) or
-# "background" (a job with progress, so a long report never blocks a web worker).
-REPORT_PDF_MODE = os.environ.get("REPORT_PDF_MODE", "immediate" if DEMO_MODE else "background")
+# -- Background work (django-tasks; README "Background work") ---------------------------------
+# Tasks are declared in <app>/tasks.py with @django_tasks.task() and queued by services with
+# <task>.enqueue(...) inside their transaction (reports/tasks.py says how). "database": the
+# task is a row of the database and a worker process runs it (`manage.py run_worker`,
+# started beside the server by scripts/run); "immediate": the caller runs it at once (the
+# tests; a machine with no worker).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("DJANGO_TASKS_BACKEND", "database")
+if _tasks_backend not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND={_tasks_backend!r}: use one of {', '.join(TASKS_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
+# A worker exits after this many tasks (0: never) and its process manager starts a fresh
+# one, so that the memory a big PDF took goes back to the system.
+WORKER_MAX_TASKS = int(os.environ.get("DJANGO_WORKER_MAX_TASKS", "20"))
+# A running PDF job says it is alive this often; one silent for REPORT_JOB_STALE_SECONDS lost
+# its worker and is queued again, up to REPORT_JOB_MAX_ATTEMPTS starts, then failed.
+REPORT_JOB_HEARTBEAT_SECONDS = float(os.environ.get("REPORT_JOB_HEARTBEAT_SECONDS", "10"))
+REPORT_JOB_STALE_SECONDS = float(os.environ.get("REPORT_JOB_STALE_SECONDS", "60"))
+REPORT_JOB_MAX_ATTEMPTS = int(os.environ.get("REPORT_JOB_MAX_ATTEMPTS", "2"))
+# -- end background work ------------------------------------------------------------------------
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

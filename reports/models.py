@@ -11,8 +11,8 @@ from plans import files
 
 
 class ReportJob(models.Model):
-    """One request for the annual report as PDF, rendered in the background (or at once in
-    the immediate mode) so that a long report does not hold a web worker."""
+    """One request for the annual report as PDF, rendered by a worker of the task queue (or
+    at once by the immediate backend) so that a long report does not hold a web worker."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "รอคิว"
@@ -39,6 +39,11 @@ class ReportJob(models.Model):
     )
     created_at = models.DateTimeField("ขอเมื่อ", auto_now_add=True)
     finished_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
+    # The task queue's side (reports/services.py): which task runs it, how many times a
+    # worker started it, and when the running worker last said it was alive.
+    task_id = models.CharField("รหัสงานในคิว", max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่เริ่มจัดทำ", default=0)
+    heartbeat_at = models.DateTimeField("สัญญาณล่าสุดจากเครื่องประมวลผล", null=True, blank=True)
 
     class Meta:
         verbose_name = "งานจัดทำรายงาน PDF"

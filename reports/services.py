@@ -1,20 +1,33 @@
 """Writes of the reports app: requesting and running a PDF rendering of the annual report.
 
-Modes (setting ``REPORT_PDF_MODE``; when the settings do not name it, ``immediate`` in the
-embedded demo mode and ``background`` otherwise):
+A request is a ``ReportJob`` and a task of the project's task queue (django-tasks,
+``reports.tasks.report_job_render``): with the database backend a worker process
+(``manage.py run_worker``) renders it, one job at a time per worker; with the immediate
+backend (the tests, a machine without a worker) the request renders it before it returns.
+No thread of the web process renders anything.
 
-- ``immediate``: the request renders the PDF before it returns (one process, no worker).
-- ``background``: the request starts a daemon thread per job and returns at once; the status
-  page shows the progress. The thread lives in the web process, so a job whose process
-  stops (restart, deploy) stays "running": request it again. No extra service is needed;
-  a deployment that wants a separate worker can run :func:`report_job_run` from one.
+- **Joining**: a request for a plan whose job is still queued or running gets that job
+  (one render for everyone who asked meanwhile).
+- **Surviving a restart**: a running job writes a heartbeat every
+  ``REPORT_JOB_HEARTBEAT_SECONDS``. A job whose heartbeat is older than
+  ``REPORT_JOB_STALE_SECONDS`` lost its worker (killed, machine restarted):
+  :func:`report_jobs_recover` queues it again, or, after ``REPORT_JOB_MAX_ATTEMPTS`` tries,
+  ends it as failed with a Thai message. It runs when a worker starts, when a job's status
+  page is read and before a request joins a job, so no job stays "running" for ever.
+- **One attempt wins**: every write of a run names its attempt; a run whose job was given
+  to another attempt meanwhile writes nothing and throws its file away.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, transaction
@@ -25,39 +38,95 @@ from reports import printing, selectors
 from reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
-IMMEDIATE, BACKGROUND = "immediate", "background"
 # The reader is told it failed and what to do; what failed (Python's words) goes to the log.
 FAILED_MESSAGE = "จัดทำรายงาน PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง หากยังไม่สำเร็จโปรดแจ้งผู้ดูแลระบบ"
+INTERRUPTED_MESSAGE = (
+    "การจัดทำรายงาน PDF ถูกขัดจังหวะ (เครื่องประมวลผลหยุดทำงานระหว่างจัดทำ) หลายครั้ง "
+    "กรุณาขอจัดทำใหม่อีกครั้ง หากยังไม่สำเร็จโปรดแจ้งผู้ดูแลระบบ"
+)
+IN_FLIGHT = (ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
 
 
-def report_pdf_mode() -> str:
-    default = IMMEDIATE if getattr(settings, "DEMO_MODE", False) else BACKGROUND
-    mode = getattr(settings, "REPORT_PDF_MODE", "") or default
-    return mode if mode in (IMMEDIATE, BACKGROUND) else default
+def heartbeat_seconds() -> float:
+    return float(getattr(settings, "REPORT_JOB_HEARTBEAT_SECONDS", 10))
+
+
+def stale_after() -> timedelta:
+    return timedelta(seconds=float(getattr(settings, "REPORT_JOB_STALE_SECONDS", 60)))
+
+
+def max_attempts() -> int:
+    return max(1, int(getattr(settings, "REPORT_JOB_MAX_ATTEMPTS", 2)))
 
 
 @transaction.atomic
 def report_job_request(*, plan: Plan, user) -> ReportJob:
-    """Queue a PDF of the plan's annual report; it starts once the transaction commits."""
+    """The plan's PDF job for ``user``: the one already queued or running, else a new one,
+    queued in the same transaction (its task commits with it, or neither does)."""
+    # One request per plan at a time decides whether to join, so two never both queue.
+    Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk").first()
+    report_jobs_recover(plan=plan)
+    joined = ReportJob.objects.filter(plan=plan, status__in=IN_FLIGHT).order_by("-pk").first()
+    if joined is not None:
+        return joined
     job = ReportJob(plan=plan, requested_by=user)
     job.full_clean()
     job.save()
-    if report_pdf_mode() == BACKGROUND:
-        transaction.on_commit(lambda: _start_thread(job.pk))
+    _enqueue(job)
+    job.refresh_from_db()  # the immediate backend has run it already
     return job
 
 
-def _start_thread(job_id: int) -> None:
-    threading.Thread(
-        target=_run_in_thread, args=(job_id,), name=f"report-job-{job_id}", daemon=True
-    ).start()
+def _enqueue(job: ReportJob) -> None:
+    from reports.tasks import report_job_render
+
+    result = report_job_render.enqueue(job_id=job.pk)
+    ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
 
 
-def _run_in_thread(job_id: int) -> None:
+@transaction.atomic
+def report_jobs_recover(*, plan: Plan | None = None) -> list[ReportJob]:
+    """Jobs whose worker stopped mid-render (no heartbeat for ``REPORT_JOB_STALE_SECONDS``):
+    queued again with a new task, or failed with a Thai message after the last attempt.
+    Returns the jobs it changed."""
+    stale = ReportJob.objects.select_for_update().filter(
+        status=ReportJob.Status.RUNNING, heartbeat_at__lt=timezone.now() - stale_after()
+    )
+    if plan is not None:
+        stale = stale.filter(plan=plan)
+    changed = []
+    for job in stale:
+        _abandon_task(job.task_id)
+        if job.attempts < max_attempts():
+            logger.warning("report job %s lost its worker: queued again", job.pk)
+            _update(job, status=ReportJob.Status.QUEUED, progress=0, heartbeat_at=None)
+            _enqueue(job)
+        else:
+            logger.error("report job %s lost its worker %s times: failed", job.pk, job.attempts)
+            _update(
+                job,
+                status=ReportJob.Status.FAILED,
+                error=INTERRUPTED_MESSAGE,
+                finished_at=timezone.now(),
+            )
+        changed.append(job)
+    return changed
+
+
+def _abandon_task(task_id: str) -> None:
+    """The queue's own record of a task whose worker died stays RUNNING; end it as failed
+    (the job has been dealt with above)."""
+    if not task_id or not apps.is_installed("django_tasks_db"):
+        return
+    from django_tasks_db.models import DBTaskResult
+
     try:
-        report_job_run(job_id=job_id)
-    finally:
-        close_old_connections()
+        task_uuid = uuid.UUID(task_id)
+    except ValueError:  # a task of another backend (the tests' dummy one)
+        return
+    DBTaskResult.objects.filter(id=task_uuid, status="RUNNING").update(
+        status="FAILED", finished_at=timezone.now()
+    )
 
 
 def _update(job: ReportJob, **fields) -> None:
@@ -66,30 +135,100 @@ def _update(job: ReportJob, **fields) -> None:
     job.save(update_fields=list(fields))
 
 
-def report_job_run(*, job_id: int) -> ReportJob:
-    """Render the job's PDF, saving progress as it goes; a failure is kept on the job."""
-    job = ReportJob.objects.select_related("plan__office", "plan__fiscal_year").get(pk=job_id)
-    _update(job, status=ReportJob.Status.RUNNING, progress=5)
+def _attempt_update(job_id: int, attempt: int, **fields) -> bool:
+    """Write ``fields`` if the job still belongs to this attempt (and is running)."""
+    return bool(
+        ReportJob.objects.filter(
+            pk=job_id, attempts=attempt, status=ReportJob.Status.RUNNING
+        ).update(**fields)
+    )
+
+
+def _claim(job_id: int) -> ReportJob | None:
+    """Mark a queued job running as a new attempt; None when it is not queued (a second task
+    for a job that another one runs or ran)."""
+    with transaction.atomic():
+        job = (
+            ReportJob.objects.select_for_update()
+            .select_related("plan__office", "plan__fiscal_year")
+            .filter(pk=job_id)
+            .first()
+        )
+        if job is None or job.status != ReportJob.Status.QUEUED:
+            return None
+        _update(
+            job,
+            status=ReportJob.Status.RUNNING,
+            attempts=job.attempts + 1,
+            progress=5,
+            heartbeat_at=timezone.now(),
+        )
+        return job
+
+
+@contextmanager
+def _heartbeat(job_id: int, attempt: int) -> Iterator[None]:
+    """While the block runs, a thread of the worker process refreshes the job's heartbeat:
+    WeasyPrint's layout holds the render for many seconds between progress steps."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(heartbeat_seconds()):
+                _attempt_update(job_id, attempt, heartbeat_at=timezone.now())
+        finally:
+            close_old_connections()
+
+    thread = threading.Thread(target=beat, name=f"report-job-{job_id}-heartbeat", daemon=True)
+    thread.start()
     try:
-        report = selectors.annual_report(job.plan)
-        _update(job, progress=20)
-        html = printing.annual_report_html(report)
-        _update(job, progress=40)
-        pdf = printing.html_to_pdf(html, files=printing.report_files(report))
-        job.file.save(printing.annual_report_filename(report, "pdf"), ContentFile(pdf), save=False)
-        _update(
-            job,
-            file=job.file,
-            status=ReportJob.Status.DONE,
-            progress=100,
-            finished_at=timezone.now(),
-        )
-    except Exception:
-        logger.exception("report job %s failed", job_id)
-        _update(
-            job,
-            status=ReportJob.Status.FAILED,
-            error=FAILED_MESSAGE,
-            finished_at=timezone.now(),
-        )
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def report_job_run(*, job_id: int, heartbeat: bool = False) -> ReportJob | None:
+    """Render the job's PDF, saving progress as it goes; a failure is kept on the job.
+
+    What a task runs (``reports.tasks``); ``heartbeat`` in a worker process. Returns None
+    when the job was not queued (nothing to do)."""
+    job = _claim(job_id)
+    if job is None:
+        return None
+    attempt = job.attempts
+    with _heartbeat(job_id, attempt) if heartbeat else _nothing():
+        try:
+            report = selectors.annual_report(job.plan)
+            _attempt_update(job_id, attempt, progress=20, heartbeat_at=timezone.now())
+            html = printing.annual_report_html(report)
+            _attempt_update(job_id, attempt, progress=40, heartbeat_at=timezone.now())
+            pdf = printing.html_to_pdf(html, files=printing.report_files(report))
+            name = printing.annual_report_filename(report, "pdf")
+            job.file.save(name, ContentFile(pdf), save=False)
+            if not _attempt_update(
+                job_id,
+                attempt,
+                file=job.file.name,
+                status=ReportJob.Status.DONE,
+                progress=100,
+                finished_at=timezone.now(),
+            ):
+                logger.warning("report job %s attempt %s was superseded", job_id, attempt)
+                job.file.delete(save=False)
+        except Exception:
+            logger.exception("report job %s failed", job_id)
+            _attempt_update(
+                job_id,
+                attempt,
+                status=ReportJob.Status.FAILED,
+                error=FAILED_MESSAGE,
+                finished_at=timezone.now(),
+            )
+    job.refresh_from_db()
     return job
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield

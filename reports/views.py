@@ -75,27 +75,20 @@ def annual_report_page(request, year: int):
 
 
 def annual_report_pdf(request, year: int):
-    """The annual report as a PDF download, rendered while the user waits in the immediate
-    mode; in the background mode the user is sent to the page that queues it."""
-    if services.report_pdf_mode() == services.BACKGROUND:
-        plan_for_user(request, year)
-        return redirect("reports:report_job_request", year=year)
-    report = selectors.annual_report(plan_for_user(request, year))
-    pdf = printing.annual_report_pdf(report, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = printing.annual_report_filename(report, "pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """The annual report as a PDF download: a job (queued, or joined) and its file when it
+    is done (the immediate task backend has rendered it by then), else its status page."""
+    job = services.report_job_request(plan=plan_for_user(request, year), user=request.user)
+    if job.status == ReportJob.Status.DONE:
+        return files.report_job_response(request, job)
+    return redirect("reports:report_job_status", year=year, job_id=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
 def report_job_request_page(request, year: int):
-    """Asks for the PDF: POST queues a job (run at once in the immediate mode)."""
+    """Asks for the PDF: POST queues a job (or joins the one queued or running)."""
     plan = plan_for_user(request, year)
     if request.method == "POST":
         job = services.report_job_request(plan=plan, user=request.user)
-        if services.report_pdf_mode() == services.IMMEDIATE:
-            services.report_job_run(job_id=job.pk)
         return redirect("reports:report_job_status", year=year, job_id=job.pk)
     jobs = list(ReportJob.objects.filter(plan=plan).order_by("-created_at")[:5])
     return render(request, "reports/report_job_request.html", {"plan": plan, "jobs": jobs})
@@ -110,9 +103,19 @@ def _job_or_404(request, year: int, job_id: int) -> ReportJob:
 
 
 def report_job_status_page(request, year: int, job_id: int):
-    """The job's progress; the page reloads itself (meta refresh) until the job ends."""
+    """The job's progress; the page reloads itself (meta refresh) until the job ends. A job
+    whose worker stopped is queued again or failed first, so the page never waits for ever."""
     job = _job_or_404(request, year, job_id)
-    return render(request, "reports/report_job_status.html", {"job": job, "year": year})
+    if job.status == ReportJob.Status.RUNNING:
+        services.report_jobs_recover(plan=job.plan)
+        job.refresh_from_db()
+    # Queued for minutes: no worker is taking work (stopped, or all busy); say so, and ask
+    # the page less often.
+    waiting = job.status == ReportJob.Status.QUEUED and (
+        timezone.now() - job.created_at > services.stale_after() * 2
+    )
+    context = {"job": job, "year": year, "waiting": waiting, "refresh": 10 if waiting else 2}
+    return render(request, "reports/report_job_status.html", context)
 
 
 def report_job_download(request, year: int, job_id: int):

@@ -431,11 +431,11 @@ def _uploads(world) -> None:
 
 
 @pytest.fixture
-def world(settings, tmp_path, monkeypatch, caplog):
+def world(settings, tmp_path, caplog):
     caplog.set_level(logging.ERROR, logger="django.request")  # thousands of 403s and 404s
     settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path / "media"
-    settings.REPORT_PDF_MODE = "background"
-    monkeypatch.setattr("reports.services._start_thread", lambda job_id: None)
+    # PDF jobs are queued and never run (django-tasks' dummy backend).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     built = build_world()
     _uploads(built)
     return built

@@ -24,7 +24,7 @@ NOT_INHERITED = {
     "DATABASE_URL",
     "DJANGO_SESSION_IDLE_MINUTES",
     "DJANGO_BEHIND_PROXY",
-    "REPORT_PDF_MODE",
+    "DJANGO_TASKS_BACKEND",
 }
 
 
@@ -40,7 +40,7 @@ ENVIRONMENTS = {
     "production": PRODUCTION,
     "production on SQLite": {**PRODUCTION, "DATABASE_URL": SQLITE_URL},
     "production on PostgreSQL": {**PRODUCTION, "DATABASE_URL": POSTGRES_URL},
-    "production, PDFs in the request": {**PRODUCTION, "REPORT_PDF_MODE": "immediate"},
+    "production, tasks in the request": {**PRODUCTION, "DJANGO_TASKS_BACKEND": "immediate"},
     "tuned": {"DJANGO_SESSION_IDLE_MINUTES": "10", "DJANGO_BEHIND_PROXY": "true"},
 }
 # Run in a fresh interpreter: config/settings.py executed once per environment (its upper-case
@@ -58,7 +58,7 @@ for name, env in json.load(sys.stdin).items():
         "OPTIONS": db.get("OPTIONS", {}), "SESSION_COOKIE_AGE": s["SESSION_COOKIE_AGE"],
         # Unset, django-axes takes the address from REMOTE_ADDR.
         "AXES_CLIENT_IP_CALLABLE": s.get("AXES_CLIENT_IP_CALLABLE"),
-        "REPORT_PDF_MODE": s["REPORT_PDF_MODE"],
+        "TASKS": s["TASKS"]["default"]["BACKEND"],
     }
 print(json.dumps(found))
 """
@@ -122,10 +122,12 @@ def test_idle_timeout_and_proxy_address_come_from_the_environment(derived):
     assert default["AXES_CLIENT_IP_CALLABLE"] is None
 
 
-def test_the_demo_renders_pdfs_in_the_request_and_production_in_the_background(derived):
-    assert derived["demo"]["REPORT_PDF_MODE"] == "immediate"  # no worker in the demo
-    assert derived["production"]["REPORT_PDF_MODE"] == "background"
-    assert derived["production, PDFs in the request"]["REPORT_PDF_MODE"] == "immediate"
+def test_tasks_go_to_the_database_queue_unless_told_to_run_at_once(derived):
+    # The demo too: scripts/run starts a worker beside the server.
+    assert derived["demo"]["TASKS"] == "django_tasks_db.DatabaseBackend"
+    assert derived["production"]["TASKS"] == "django_tasks_db.DatabaseBackend"
+    immediate = "django_tasks.backends.immediate.ImmediateBackend"
+    assert derived["production, tasks in the request"]["TASKS"] == immediate
 
 
 @pytest.mark.django_db

@@ -40,8 +40,8 @@ VISITED: list[str] = []  # every URL any user's browser asked for
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path / "media"
-    # The PDF rendered while the user waits (the demo's mode), so the link downloads it.
-    settings.REPORT_PDF_MODE = "immediate"
+    # The PDF is rendered while the user waits (the tests' immediate task backend), so the
+    # link downloads it.
     return settings.MEDIA_ROOT
 
 

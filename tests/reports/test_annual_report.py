@@ -132,14 +132,18 @@ def test_command_writes_a_searchable_pdf(fy2565_pdf_file):
     assert "บทที่ ๑ บทนำ" in chapter_1 and chapter_1.split()[-1] == "๑"
 
 
-def test_pdf_download(client, plan, director, tmp_path):
-    """The view's own work (a small plan: the FY2565 PDF's pages are read above)."""
+def test_pdf_download(client, plan, director, tmp_path, settings):
+    """The view's own work (a small plan: the FY2565 PDF's pages are read above); the tests'
+    task backend renders the job while the request waits."""
+    settings.MEDIA_ROOT = settings.SENDFILE_ROOT = tmp_path / "media"
     factories.project(plan, 1, budget="375000.00")
     client.force_login(director)
     response = client.get(reverse("reports:annual_report_pdf", args=[2565]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="annual-report-2565.pdf"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="annual-report-test-office-2565.pdf"'
+    )
     (tmp_path / "report.pdf").write_bytes(response.content)
     text = pdftotext(tmp_path / "report.pdf")
     assert plan.office.name in text and "๓๗๕,๐๐๐.๐๐" in text

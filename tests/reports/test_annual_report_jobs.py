@@ -1,19 +1,23 @@
-"""The annual report's PDF as a job: request, progress, download, failure, permissions."""
+"""The annual report's PDF as a job on the task queue: request, progress, joining, download,
+failure, a worker lost mid-render, permissions. Here tasks run in the test's process (the
+immediate backend, or none at all with the dummy one); test_report_worker.py runs them in a
+real worker process."""
 
 from __future__ import annotations
 
-import gc
-import threading
+from datetime import timedelta
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import services
 from reports.models import ReportJob
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -27,19 +31,27 @@ def small_plan(plan, group):
     return plan
 
 
+@pytest.fixture
+def no_worker(settings):
+    """Tasks are queued and nobody runs them (django-tasks' dummy backend keeps them)."""
+    settings.TASKS = DUMMY
+    from django_tasks import default_task_backend
+
+    return default_task_backend
+
+
 def url(name, *args):
     return reverse(f"reports:{name}", args=[2565, *args])
 
 
-@override_settings(REPORT_PDF_MODE="immediate")
 def test_request_then_done_then_download(client, small_plan, director):
     client.force_login(director)
     assert "จัดทำรายงาน PDF" in client.get(url("report_job_request")).content.decode()
     response = client.post(url("report_job_request"))
     job = ReportJob.objects.get()
     assert response.url == url("report_job_status", job.pk)
-    assert (job.status, job.progress, job.requested_by) == ("done", 100, director)
-    assert job.finished_at is not None
+    assert (job.status, job.progress, job.requested_by, job.attempts) == ("done", 100, director, 1)
+    assert job.finished_at is not None and job.task_id
     page = client.get(response.url).content.decode()
     assert "เสร็จแล้ว" in page and url("report_job_download", job.pk) in page
     assert 'http-equiv="refresh"' not in page
@@ -51,72 +63,137 @@ def test_request_then_done_then_download(client, small_plan, director):
     )
 
 
-@override_settings(REPORT_PDF_MODE="background")
-def test_background_job_is_queued_and_the_page_refreshes(client, small_plan, director):
+def test_a_queued_job_refreshes_its_page_until_a_worker_runs_it(
+    client, small_plan, director, no_worker
+):
     client.force_login(director)
-    client.post(url("report_job_request"))  # no commit in this test: the thread waits (below)
+    client.post(url("report_job_request"))
     job = ReportJob.objects.get()
     assert job.status == "queued"
+    [queued] = no_worker.results
+    assert (queued.task.name, queued.kwargs) == ("report_job_render", {"job_id": job.pk})
+    assert job.task_id == queued.id
     page = client.get(url("report_job_status", job.pk)).content.decode()
     assert 'http-equiv="refresh"' in page and "รอคิว" in page
     assert client.get(url("report_job_download", job.pk)).status_code == 404
-    services.report_job_run(job_id=job.pk)  # what the thread runs
+    assert client.get(url("annual_report_pdf")).url == url("report_job_status", job.pk)
+    assert "รอคิวนานผิดปกติ" not in page
+    # Minutes in the queue: no worker takes work. The page says so and asks less often.
+    ReportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=3))
+    page = client.get(url("report_job_status", job.pk)).content.decode()
+    assert "รอคิวนานผิดปกติ" in page and '<meta http-equiv="refresh" content="10">' in page
+    queued.task.call(**queued.kwargs)  # what the worker runs
     job.refresh_from_db()
     assert job.status == "done" and job.file
-    assert client.get(url("annual_report_pdf")).url == url("report_job_request")
+    assert client.get(url("report_job_status", job.pk)).status_code == 200
 
 
-def test_failure_is_shown_in_thai(client, small_plan, director, monkeypatch):
+def test_a_second_request_while_queued_joins_the_first(
+    client, small_plan, director, planner, no_worker
+):
+    first = services.report_job_request(plan=small_plan, user=director)
+    second = services.report_job_request(plan=small_plan, user=planner)
+    client.force_login(planner)
+    response = client.post(url("report_job_request"))
+    assert second == first and response.url == url("report_job_status", first.pk)
+    assert ReportJob.objects.count() == 1 and len(no_worker.results) == 1
+
+
+def test_a_task_for_a_job_that_is_not_queued_does_nothing(small_plan, director, monkeypatch):
+    job = services.report_job_request(plan=small_plan, user=director)
+    renders = []
+    monkeypatch.setattr(services.printing, "html_to_pdf", lambda *a, **k: renders.append(1))
+    assert services.report_job_run(job_id=job.pk) is None  # done already: a duplicate task
+    job.refresh_from_db()
+    assert (job.status, job.attempts, renders) == ("done", 1, [])
+
+
+def test_failure_is_shown_in_thai_and_the_page_stops_reloading(
+    client, small_plan, director, monkeypatch
+):
     def broken(html, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(services.printing, "html_to_pdf", broken)  # the outside world fails
     job = services.report_job_request(plan=small_plan, user=director)
-    services.report_job_run(job_id=job.pk)
     client.force_login(director)
     page = client.get(url("report_job_status", job.pk)).content.decode()
     assert services.FAILED_MESSAGE in page
     assert "disk full" not in page  # Python's words go to the log, not to the reader
+    assert 'http-equiv="refresh"' not in page
 
 
-def test_outsider_gets_404(client, small_plan, director, outsider):
+def _lose_worker(job: ReportJob, *, attempts: int, seconds_ago: float = 61) -> None:
+    """The job as a worker killed mid-render leaves it: running, its heartbeat old."""
+    beat = timezone.now() - timedelta(seconds=seconds_ago)
+    ReportJob.objects.filter(pk=job.pk).update(
+        status="running",
+        progress=40,
+        attempts=attempts,
+        heartbeat_at=beat,
+    )
+
+
+def test_a_job_whose_worker_died_is_queued_again_when_its_page_is_read(
+    client, small_plan, director, no_worker
+):
+    job = services.report_job_request(plan=small_plan, user=director)
+    _lose_worker(job, attempts=1)
+    client.force_login(director)
+    page = client.get(url("report_job_status", job.pk)).content.decode()
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.heartbeat_at) == ("queued", 0, None)
+    assert len(no_worker.results) == 2 and job.task_id == no_worker.results[1].id
+    assert "เข้าคิวใหม่" in page and 'http-equiv="refresh"' in page
+    no_worker.results[1].task.call(job_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == ("done", 2)
+
+
+def test_a_job_alive_is_left_alone(small_plan, director, no_worker):
+    job = services.report_job_request(plan=small_plan, user=director)
+    _lose_worker(job, attempts=1, seconds_ago=5)  # its heartbeat is recent
+    assert services.report_jobs_recover() == []
+    job.refresh_from_db()
+    assert job.status == "running"
+    assert services.report_job_request(plan=small_plan, user=director) == job  # joined
+
+
+def test_after_the_last_attempt_the_job_fails_in_thai(
+    client, small_plan, director, no_worker, settings
+):
+    settings.REPORT_JOB_MAX_ATTEMPTS = 2
+    job = services.report_job_request(plan=small_plan, user=director)
+    _lose_worker(job, attempts=2)
+    client.force_login(director)
+    page = client.get(url("report_job_status", job.pk)).content.decode()
+    job.refresh_from_db()
+    assert (job.status, job.error) == ("failed", services.INTERRUPTED_MESSAGE)
+    assert services.INTERRUPTED_MESSAGE in page and 'http-equiv="refresh"' not in page
+    assert len(no_worker.results) == 1  # not queued again
+    # Asking again makes a new job: the failed one is never joined.
+    again = services.report_job_request(plan=small_plan, user=director)
+    assert again != job and again.status == "queued"
+
+
+def test_a_superseded_attempt_writes_nothing(small_plan, director, no_worker):
+    """A worker that was only slow (its job given to another attempt meanwhile) finishes
+    after the new attempt started: its writes are refused."""
+    job = services.report_job_request(plan=small_plan, user=director)
+    _lose_worker(job, attempts=1)
+    services.report_jobs_recover()
+    services._claim(job.pk)  # attempt 2 starts
+    assert services._attempt_update(job.pk, 1, status="done", progress=100) is False
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == ("running", 2)
+
+
+def test_outsider_gets_404(client, small_plan, director, outsider, no_worker):
     job = services.report_job_request(plan=small_plan, user=director)
     client.force_login(outsider)
     assert client.get(url("report_job_request")).status_code == 404
     assert client.post(url("report_job_request")).status_code == 404
     assert client.get(url("report_job_status", job.pk)).status_code == 404
     assert client.get(url("report_job_download", job.pk)).status_code == 404
+    assert client.get(url("annual_report_pdf")).status_code == 404
     assert ReportJob.objects.count() == 1
-
-
-@pytest.mark.django_db(transaction=True)
-@override_settings(REPORT_PDF_MODE="background")
-def test_a_background_request_is_run_by_its_thread_once_committed(client, small_plan, director):
-    """The path the portal takes today (a thread of the web process; issue 14 moves it to a
-    task queue): the request commits, the thread renders, nobody calls the job here."""
-    started = set(threading.enumerate())
-    client.force_login(director)
-    response = client.post(url("report_job_request"))
-    job = ReportJob.objects.get()
-    assert response.url == url("report_job_status", job.pk)
-    for thread in set(threading.enumerate()) - started:
-        if thread.name == f"report-job-{job.pk}":
-            thread.join(timeout=60)
-    gc.collect()  # the ended thread's database connection: closed, not left to the teardown
-    job.refresh_from_db()
-    assert (job.status, job.progress, job.error) == ("done", 100, "")
-    with job.file.open("rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
-
-
-def test_the_mode_is_the_settings_and_an_unknown_one_is_the_default(settings):
-    """What each environment gives is tests/test_settings.py's; here, what the service does
-    with the setting."""
-    settings.DEMO_MODE = False
-    for mode in ("immediate", "background"):
-        settings.REPORT_PDF_MODE = mode
-        assert services.report_pdf_mode() == mode
-    settings.REPORT_PDF_MODE = "backgruond"  # mistyped in the environment
-    assert services.report_pdf_mode() == "background"
-    settings.DEMO_MODE = True
-    assert services.report_pdf_mode() == "immediate"
