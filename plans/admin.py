@@ -619,6 +619,14 @@ class SubmissionTokenAdmin(ServiceWrittenAdmin):
     list_display = ["created_at", "user", "key"]
 
 
+@admin.register(models.DataVersion)
+class DataVersionAdmin(ServiceWrittenAdmin):
+    """The data version counters (plans/versions.py): superusers read them, nobody edits
+    them (the audit trail's receivers move them on)."""
+
+    list_display = ["scope", "epoch", "counter"]
+
+
 @admin.register(models.ImportUpload)
 class ImportUploadAdmin(ServiceWrittenAdmin):
     """Files uploaded for import and waiting for confirmation (plans/imports/): superusers

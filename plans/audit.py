@@ -37,6 +37,7 @@ from django.db import connections, models, router
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
+from plans import versions
 from plans.models.audit import AuditAction, AuditEntry
 from plans.ownership import office_id_of
 
@@ -47,7 +48,15 @@ Action = AuditAction  # the codes an entry's action takes (plans/models/audit.py
 # used form tokens, files uploaded for import, PDF jobs).
 AUDITED_APPS = frozenset({"plans", "projects", "indicators", "budget", "progress", "nextyear"})
 AUDITED_MODELS = frozenset({"auth.user", "auth.group"})
-NOT_AUDITED = frozenset({"plans.auditentry", "plans.submissiontoken", "plans.importupload"})
+NOT_AUDITED = frozenset(
+    {
+        "plans.auditentry",
+        "plans.submissiontoken",
+        "plans.importupload",
+        # the data version counters (plans/versions.py), which the receivers below move on
+        "plans.dataversion",
+    }
+)
 # Bookkeeping that is not a change anyone made.
 NOT_RECORDED_FIELDS = frozenset({"version", "last_login"})
 # Recorded as changed, never with their value.
@@ -72,6 +81,8 @@ class _Context:
     action: str = ""
     note: str = ""
     suppressed: bool = False
+    # The offices whose data was written while suppressed (their versions move on at the end).
+    touched: set | None = None
 
 
 _context: ContextVar[_Context | None] = ContextVar("audit_context", default=None)
@@ -124,9 +135,14 @@ def record(obj: models.Model, *, user: Any, note: str, action: str = "update") -
         _write(obj, action, {})
 
 
+@contextmanager
 def suppressed():
-    """No entries for the writes inside: seed data loading only (demo/)."""
-    return _using(replace(_current(), suppressed=True))
+    """No entries for the writes inside: seed data loading and restores only. The data
+    versions (plans/versions.py) of the offices written still move on, when the block ends."""
+    touched: set = set()
+    with _using(replace(_current(), suppressed=True, touched=touched)):
+        yield
+    versions.bump_many(touched)
 
 
 class AuditMiddleware:
@@ -237,6 +253,22 @@ def _parents(obj: models.Model) -> list[models.Model]:
 
 def _write(obj: models.Model, action: str, changes: dict[str, list]) -> None:
     AuditEntry.objects.bulk_create([AuditEntry(**e) for e in _entries(obj, action, changes)])
+    _changed(obj)
+
+
+def _changed(obj: models.Model) -> None:
+    """The data version of ``obj``'s office moves on (plans/versions.py), in the write's
+    transaction; under ``suppressed()`` when the block ends. User accounts count for none."""
+    if obj._meta.label_lower not in AUDITED_MODELS:
+        _offices_changed({office_id_of(obj)})
+
+
+def _offices_changed(office_ids: set[int | None]) -> None:
+    touched = _current().touched
+    if touched is not None:
+        touched.update(office_ids)
+    else:
+        versions.bump_many(office_ids)
 
 
 def _entries(obj: models.Model, action: str, changes: dict[str, list]) -> list[dict[str, Any]]:
@@ -267,8 +299,11 @@ def created_in_bulk(objs: list[models.Model], *, batch: int = 2000) -> None:
     creates, as the same entries, in a few statements (`batch` rows each)."""
     fields: dict[type, list[models.Field]] = {}
     entries: list[dict[str, Any]] = []
+    offices: set[int | None] = set()
     for obj in objs:
         model = type(obj)
+        if is_audited(model) and model._meta.label_lower not in AUDITED_MODELS:
+            offices.add(office_id_of(obj))
         if model not in fields:
             fields[model] = recorded_fields(model) if _active(model) else []
         if not fields[model]:
@@ -285,6 +320,7 @@ def created_in_bulk(objs: list[models.Model], *, batch: int = 2000) -> None:
             _insert(entries)
             entries = []
     _insert(entries)
+    _offices_changed(offices)
 
 
 def _insert(entries: list[dict[str, Any]]) -> None:
@@ -336,6 +372,8 @@ def _before_save(sender, instance, raw=False, **kwargs) -> None:
 
 def _after_save(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
     if not _active(sender, raw):
+        if is_audited(sender):  # seed loading, fixtures: no entry, the version moves on
+            _changed(instance)
         return
     old = None if created else getattr(instance, "_audit_old", None)
     changes = {}
@@ -357,6 +395,8 @@ def _after_save(sender, instance, created, raw=False, update_fields=None, **kwar
 
 def _after_delete(sender, instance, **kwargs) -> None:
     if not _active(sender):
+        if is_audited(sender):
+            _changed(instance)
         return
     changes = {}
     for field in recorded_fields(sender):
@@ -372,7 +412,13 @@ def _m2m_labels(instance, name: str) -> str | None:
 
 
 def _m2m(sender, instance, action, reverse, model, **kwargs) -> None:
-    if reverse or not isinstance(instance, models.Model) or not _active(type(instance)):
+    if not isinstance(instance, models.Model):
+        return
+    if reverse or not _active(type(instance)):
+        # Not recorded (changed from the other side, or suppressed): the version moves on.
+        audited = is_audited(model if reverse else type(instance))
+        if audited and action in ("post_add", "post_remove", "post_clear"):
+            _changed(instance)
         return
     field = next((f for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
     if field is None:

@@ -44,6 +44,9 @@ class ReportJob(models.Model):
     task_id = models.CharField("รหัสงานในคิว", max_length=64, blank=True)
     attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่เริ่มจัดทำ", default=0)
     heartbeat_at = models.DateTimeField("สัญญาณล่าสุดจากเครื่องประมวลผล", null=True, blank=True)
+    # plans.versions.data_version of the plan's office when the render started: while it
+    # is still the office's version, this PDF is the report as it stands.
+    data_version = models.CharField("รุ่นของข้อมูล", max_length=80, blank=True)
 
     class Meta:
         verbose_name = "งานจัดทำรายงาน PDF"

@@ -6,8 +6,11 @@ A request is a ``ReportJob`` and a task of the project's task queue (django-task
 backend (the tests, a machine without a worker) the request renders it before it returns.
 No thread of the web process renders anything.
 
-- **Joining**: a request for a plan whose job is still queued or running gets that job
-  (one render for everyone who asked meanwhile).
+- **Joining**: a request for a plan whose job is still queued gets that job (one render
+  for everyone who asked meanwhile); so does one whose job is running, or done, on the
+  office's current data version (``plans.versions.data_version``, recorded when the render
+  starts): while nothing the report reads has changed, the finished PDF is downloaded at
+  once and nothing is rendered again.
 - **Surviving a restart**: a running job writes a heartbeat every
   ``REPORT_JOB_HEARTBEAT_SECONDS``. A job whose heartbeat is older than
   ``REPORT_JOB_STALE_SECONDS`` lost its worker (killed, machine restarted):
@@ -31,8 +34,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from plans import versions
 from plans.models import Plan
 from reports import printing, selectors
 from reports.models import ReportJob
@@ -44,7 +49,6 @@ INTERRUPTED_MESSAGE = (
     "การจัดทำรายงาน PDF ถูกขัดจังหวะ (เครื่องประมวลผลหยุดทำงานระหว่างจัดทำ) หลายครั้ง "
     "กรุณาขอจัดทำใหม่อีกครั้ง หากยังไม่สำเร็จโปรดแจ้งผู้ดูแลระบบ"
 )
-IN_FLIGHT = (ReportJob.Status.QUEUED, ReportJob.Status.RUNNING)
 
 
 def heartbeat_seconds() -> float:
@@ -61,12 +65,23 @@ def max_attempts() -> int:
 
 @transaction.atomic
 def report_job_request(*, plan: Plan, user) -> ReportJob:
-    """The plan's PDF job for ``user``: the one already queued or running, else a new one,
-    queued in the same transaction (its task commits with it, or neither does)."""
+    """The plan's PDF job for ``user``: the one queued, or running or done on the current
+    data, else a new one, queued in the same transaction (its task commits with it, or
+    neither does)."""
     # One request per plan at a time decides whether to join, so two never both queue.
     Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk").first()
     report_jobs_recover(plan=plan)
-    joined = ReportJob.objects.filter(plan=plan, status__in=IN_FLIGHT).order_by("-pk").first()
+    current = versions.data_version(plan.office_id)
+    joined = (
+        ReportJob.objects.filter(plan=plan)
+        .filter(
+            Q(status=ReportJob.Status.QUEUED)
+            | Q(status__in=(ReportJob.Status.RUNNING, ReportJob.Status.DONE), data_version=current)
+        )
+        .exclude(status=ReportJob.Status.DONE, file="")
+        .order_by("-pk")
+        .first()
+    )
     if joined is not None:
         return joined
     job = ReportJob(plan=plan, requested_by=user)
@@ -162,6 +177,9 @@ def _claim(job_id: int) -> ReportJob | None:
             attempts=job.attempts + 1,
             progress=5,
             heartbeat_at=timezone.now(),
+            # Read before the report's data: a change committed meanwhile makes the PDF
+            # newer than its version (rendered again later), never older.
+            data_version=versions.data_version(job.plan.office_id),
         )
         return job
 

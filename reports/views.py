@@ -75,8 +75,9 @@ def annual_report_page(request, year: int):
 
 
 def annual_report_pdf(request, year: int):
-    """The annual report as a PDF download: a job (queued, or joined) and its file when it
-    is done (the immediate task backend has rendered it by then), else its status page."""
+    """The annual report as a PDF download: the plan's finished job when there is one for
+    its current data, else a job (queued, or joined) and its status page. The immediate
+    task backend has rendered it by then, so the link downloads at once."""
     job = services.report_job_request(plan=plan_for_user(request, year), user=request.user)
     if job.status == ReportJob.Status.DONE:
         return files.report_job_response(request, job)

@@ -37,6 +37,7 @@ from plans.models.texts import Committee, CommitteeMember, CommitteeSection, Rep
 from plans.models.audit import AuditAction, AuditEntry
 from plans.models.tokens import SubmissionToken
 from plans.models.imports import ImportUpload
+from plans.models.versions import DataVersion
 # isort: on
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "Committee",
     "CommitteeMember",
     "CommitteeSection",
+    "DataVersion",
     "FiscalYear",
     "GradeEnrolment",
     "ImportUpload",

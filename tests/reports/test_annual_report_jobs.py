@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from plans import versions
 from reports import services
 from reports.models import ReportJob
 from tests import factories
@@ -131,6 +132,7 @@ def _lose_worker(job: ReportJob, *, attempts: int, seconds_ago: float = 61) -> N
         progress=40,
         attempts=attempts,
         heartbeat_at=beat,
+        data_version=versions.data_version(job.plan.office_id),
     )
 
 
@@ -197,3 +199,39 @@ def test_outsider_gets_404(client, small_plan, director, outsider, no_worker):
     assert client.get(url("report_job_download", job.pk)).status_code == 404
     assert client.get(url("annual_report_pdf")).status_code == 404
     assert ReportJob.objects.count() == 1
+
+
+def test_an_unchanged_report_is_downloaded_again_without_rendering(
+    client, small_plan, director, planner, monkeypatch
+):
+    renders = []
+    render = services.printing.html_to_pdf
+
+    def counted(html, **kwargs):
+        renders.append(1)
+        return render(html, **kwargs)
+
+    monkeypatch.setattr(services.printing, "html_to_pdf", counted)
+    client.force_login(director)
+    first = client.get(url("annual_report_pdf"))
+    assert first["Content-Type"] == "application/pdf" and len(renders) == 1
+    job = ReportJob.objects.get()
+    client.force_login(planner)
+    second = client.get(url("annual_report_pdf"))
+    assert second.content == first.content and len(renders) == 1  # the kept file
+    assert client.post(url("report_job_request")).url == url("report_job_status", job.pk)
+    assert ReportJob.objects.count() == 1
+    # Any change of the office's data (here a project's name) makes the next one new.
+    project = small_plan.projects.get()
+    project.name = "โครงการที่เปลี่ยนชื่อ"
+    project.save()
+    third = client.get(url("annual_report_pdf"))
+    assert third["Content-Type"] == "application/pdf" and len(renders) == 2
+    assert ReportJob.objects.count() == 2
+
+
+def test_a_change_in_another_office_keeps_the_pdf(client, small_plan, director, outsider):
+    job = services.report_job_request(plan=small_plan, user=director)
+    other = outsider.memberships.get().office
+    factories.project(factories.plan(other), 1, budget="1.00")
+    assert services.report_job_request(plan=small_plan, user=director) == job

@@ -102,6 +102,10 @@ def test_a_queued_job_is_rendered_by_a_worker_process(client, small_plan, direct
     assert [status for _id, status in _tasks()] == ["SUCCESSFUL"]
     download = client.get(reverse("reports:report_job_download", args=[2565, job.pk]))
     assert download.content.startswith(b"%PDF-")
+    # Asked again, nothing changed: the kept file at once, no job and no task more.
+    again = client.get(reverse("reports:annual_report_pdf", args=[2565]))
+    assert again.content == download.content
+    assert ReportJob.objects.count() == 1 and len(_tasks()) == 1
 
 
 def _wait_for(predicate, timeout: float = 60) -> None:
