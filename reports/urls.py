@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from reports import views
+from reports import pictures, views
 
 app_name = "reports"
 
@@ -14,6 +14,22 @@ urlpatterns = [
     path("plans/<int:year>/report/", views.annual_report_page, name="annual_report"),
     path("plans/<int:year>/report.pdf", views.annual_report_pdf, name="annual_report_pdf"),
     path("plans/<int:year>/report/pdf/", views.report_job_request_page, name="report_job_request"),
+    path("plans/<int:year>/report/pictures/", pictures.picture_list, name="pictures"),
+    path(
+        "plans/<int:year>/report/pictures/photos/<int:pk>/",
+        pictures.photo_picture,
+        name="photo_picture",
+    ),
+    path(
+        "plans/<int:year>/report/pictures/figures/<int:pk>/",
+        pictures.figure_picture,
+        name="figure_picture",
+    ),
+    path(
+        "plans/<int:year>/report/pictures/projects/<int:pk>/add/",
+        pictures.photo_add,
+        name="photo_add",
+    ),
     path("plans/<int:year>/report/projects/", views.narrative_list, name="narrative_list"),
     path("plans/<int:year>/report/projects.xlsx", views.narrative_xlsx, name="narrative_xlsx"),
     path(

@@ -84,6 +84,9 @@ WRITERS = {
     "nextyear:preview": {"planner", "officeadmin"},
     "nextyear:proposals": {"planner", "officeadmin"},
     "reports:narrative": {"planner", "officeadmin"},
+    "reports:photo_picture": {"planner", "officeadmin"},
+    "reports:figure_picture": {"planner", "officeadmin"},
+    "reports:photo_add": {"planner", "officeadmin"},
     "projects:project_add": {"planner", "officeadmin"},
     "projects:project_tree": {"planner", "officeadmin"},
     "projects:activities_edit": {"planner", "officeadmin"},
@@ -134,6 +137,9 @@ TYPED = {
     "nextyear:preview": {"activities": "on", "indicators": "on"},
     "nextyear:proposals": {"rows-0-amount": "๑,๐๐๐"},
     "reports:narrative": {"problems": "ปัญหาที่เรียบเรียงใหม่"},
+    "reports:photo_picture": {"caption": "คำบรรยายใหม่"},
+    "reports:figure_picture": {"caption": "คำบรรยายใหม่"},
+    "reports:photo_add": {"caption": "ภาพกิจกรรมใหม่"},
     "projects:project_add": {"number": "๙", "name": "โครงการใหม่ทดสอบ"},
     "projects:project_tree": {"name": "ชื่อโครงการที่แก้แล้ว"},
     "projects:activities_edit": {"new_name": "กิจกรรมใหม่ทดสอบ"},
@@ -203,6 +209,9 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         "files:progress_photo": {"pk": w.report_photo.pk},
         "files:project_photo": {"pk": w.project_photo.pk},
         "files:highlight_figure": {"pk": w.figure.pk},
+        "reports:photo_picture": {"pk": w.project_photo.pk},
+        "reports:figure_picture": {"pk": w.figure.pk},
+        "reports:photo_add": {"pk": w.project.pk},
         "files:report_pdf": {"pk": w.job.pk},
         "plan_manage:statements": {"kind": "mission"},
         "plan_manage:policies": {"area": 3},
@@ -402,6 +411,17 @@ class _SchoolFile:
         return self.content
 
 
+class _PngFile:
+    """A picture the walk uploads: read afresh by every post."""
+
+    name = "photo.png"
+
+    def read(self) -> bytes:
+        from tests.progress.factories import png_bytes
+
+        return png_bytes((20, 20))
+
+
 def _school_file(marker: str) -> bytes:
     from plans.imports.schools import SCHOOLS
 
@@ -564,6 +584,8 @@ def _form_data(name: str, url: str, w, clients: dict[str, Client], root: Client)
     data.update(TYPED.get(name, {}))
     if name == "imports:upload":
         data["file"] = _SchoolFile()
+    if name == "reports:photo_add":
+        data["image"] = _PngFile()
     if name in ("budget:office_allocation_add", "budget:office_disbursement_add"):
         data["category"] = str(w.category.pk)
     if name == "budget:transfer_add":
