@@ -5,6 +5,7 @@ Every setting that differs between machines comes from the environment, and only
 demo mode (SQLite, a fixed throw-away key, demo users); production sets every variable.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -162,6 +163,55 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+# -- Storages and the cache (docs/deploy.md) -------------------------------------------------
+# Static files: production serves what `collectstatic` put in STATIC_ROOT with hashed names
+# (css/app.3f9c1e.css, cached for a year) and gzip/brotli copies, through WhiteNoise; the
+# demo and the tests read the source files (runserver --insecure, or WhiteNoise's finders).
+# The PDF renderer reads them through the same storage (reports/printing.py).
+STATIC_STORAGES = {
+    "manifest": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    "plain": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+_static_storage = os.environ.get("DJANGO_STATIC_STORAGE", "plain" if DEMO_MODE else "manifest")
+if _static_storage not in STATIC_STORAGES:
+    raise ImproperlyConfigured(f"DJANGO_STATIC_STORAGE={_static_storage!r}: manifest or plain")
+if _static_storage == "manifest":
+    # Before anything else reads the request: WhiteNoise answers /static/ from STATIC_ROOT
+    # (hashed names cached for a year, gzip when the browser takes it). The demo's runserver
+    # --insecure serves the source files itself.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Uploaded photos and generated PDFs: the file system under MEDIA_ROOT by default; several
+# app servers share an S3-compatible bucket instead (DJANGO_FILE_STORAGE=
+# storages.backends.s3.S3Storage with the `s3` extra installed, its options as JSON in
+# DJANGO_FILE_STORAGE_OPTIONS: bucket_name, endpoint_url, access_key, secret_key…).
+STORAGES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(os.environ.get("DJANGO_FILE_STORAGE_OPTIONS") or "{}"),
+    },
+    "staticfiles": {"BACKEND": STATIC_STORAGES[_static_storage]},
+}
+# The cache: each process's own memory by default (right for one server); several servers
+# share one: DJANGO_CACHE_URL=db://plan_cache (the database; run `manage.py createcachetable`)
+# or redis://host:6379/1 (Redis through django-redis, the `redis` extra).
+_cache_url = os.environ.get("DJANGO_CACHE_URL", "")
+if not _cache_url:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif _cache_url.startswith("db://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": _cache_url.removeprefix("db://") or "plan_cache",
+        }
+    }
+elif _cache_url.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": _cache_url}}
+else:
+    raise ImproperlyConfigured("DJANGO_CACHE_URL: db://TABLE or redis://HOST:PORT/DB")
+# -- end storages and the cache ---------------------------------------------------------------
 
 # -- Private uploaded files (plans/files.py) ------------------------------------------------
 # Nothing serves MEDIA_ROOT publicly: photos and report PDFs go through permission-checked

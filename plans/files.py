@@ -13,7 +13,8 @@
 - Serving: nothing serves MEDIA_ROOT publicly. A view fetches the owning object through a
   user-scoped queryset (another office's file is a 404) and returns
   :func:`private_file_response`, which hands the file to django-sendfile2: read by Django in
-  the demo and the tests, sent by nginx (``X-Accel-Redirect``) in production.
+  the demo and the tests, sent by nginx (``X-Accel-Redirect``) in production; a storage with
+  no file-system path (S3-compatible object storage) is streamed by Django from the storage.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ import warnings
 from pathlib import PurePosixPath
 
 from django import forms
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django_sendfile import sendfile
@@ -214,15 +215,24 @@ def private_file_response(
         raise Http404("ไม่พบไฟล์")
     try:
         path = file.path
-    except NotImplementedError as error:  # pragma: no cover - a non-filesystem storage
-        raise ImproperlyConfigured("Private files need a file-system storage") from error
-    response = sendfile(
-        request,
-        path,
-        attachment=attachment,
-        attachment_filename=download_name,
-        mimetype=content_type,
-    )
+    except NotImplementedError:
+        # Object storage (S3, several app servers): no path to hand to nginx, so the file
+        # is streamed from the storage by this process (never a public or signed URL,
+        # which would outlive the right just checked and leave the portal's origin).
+        response = FileResponse(
+            file.storage.open(file.name, "rb"),
+            as_attachment=attachment,
+            filename=download_name,
+            content_type=content_type,
+        )
+    else:
+        response = sendfile(
+            request,
+            path,
+            attachment=attachment,
+            attachment_filename=download_name,
+            mimetype=content_type,
+        )
     response["Cache-Control"] = "private, no-cache"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -91,10 +91,31 @@ def actual_text() -> Iterator[None]:
                 draw_text_module.draw_first_line = _original  # Kept: a late caller may use it.
 
 
+# Where the fetcher reads a file: a folder, or a function of the name (the part of the URL
+# after the prefix, e.g. "css/print.1f2e3d.css") that returns its bytes or raises
+# FileNotFoundError (reports/printing.py's reads Django's static files and storage).
+Source = Path | Callable[[str], bytes]
+# One file: its path, or a function returning its bytes.
+File = Path | Callable[[], bytes]
+
+
+def _from_folder(root: Path) -> Callable[[str], bytes]:
+    root = Path(root).resolve()
+
+    def read(name: str) -> bytes:
+        file = (root / name).resolve()
+        if not file.is_relative_to(root) or not file.is_file():
+            raise FileNotFoundError(name)
+        return file.read_bytes()
+
+    return read
+
+
 class StaticURLFetcher(URLFetcher):
-    """Serve URLs whose path starts with ``/static/`` from ``static_root``, and the exact
-    URL paths listed in ``files`` from their file (the private pictures a report shows,
-    whose URLs are permission-checked views); refuse others.
+    """Serve URLs whose path starts with ``prefix`` (``/static/``) from ``static`` (a folder,
+    or a function of the name after the prefix), and the exact URL paths listed in ``files``
+    from their file (the private pictures a report shows, whose URLs are permission-checked
+    views); refuse others.
 
     Any scheme and host are accepted (``base_url`` may be the request's URL), but nothing
     is fetched over the network; ``data:`` URLs are still allowed.
@@ -102,13 +123,13 @@ class StaticURLFetcher(URLFetcher):
 
     def __init__(
         self,
-        static_root: Path,
+        static: Source,
         prefix: str = "/static/",
-        files: Mapping[str, Path] | None = None,
+        files: Mapping[str, File] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.static_root = Path(static_root).resolve()
+        self.read_static = static if callable(static) else _from_folder(static)
         self.prefix = prefix
         self.files = dict(files or {})
 
@@ -117,27 +138,28 @@ class StaticURLFetcher(URLFetcher):
             return super().fetch(url, headers)
         path = unquote(urlsplit(url).path)
         if path in self.files:
-            file = Path(self.files[path])
-            if not file.is_file():
+            file = self.files[path]
+            if callable(file):
+                content = file()
+            elif Path(file).is_file():
+                content = Path(file).read_bytes()
+            else:
                 raise FileNotFoundError(f"No file for {url!r}")
         elif path.startswith(self.prefix):
-            file = (self.static_root / path.removeprefix(self.prefix)).resolve()
-            if not file.is_relative_to(self.static_root) or not file.is_file():
-                raise FileNotFoundError(f"No static file for {url!r}")
+            try:
+                content = self.read_static(path.removeprefix(self.prefix))
+            except FileNotFoundError:
+                raise FileNotFoundError(f"No static file for {url!r}") from None
         else:
             raise ValueError(f"Refusing to fetch {url!r}: only {self.prefix}… is served")
-        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            file.as_uri(), file.read_bytes(), headers={"Content-Type": content_type}
-        )
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, content, headers={"Content-Type": content_type})
 
 
-def static_url_fetcher(
-    static_root: Path, files: Mapping[str, Path] | None = None
-) -> StaticURLFetcher:
-    """Return a WeasyPrint URL fetcher mapping ``/static/…`` to files under ``static_root``
-    and each URL path of ``files`` to its file."""
-    return StaticURLFetcher(static_root, files=files)
+def static_url_fetcher(static: Source, files: Mapping[str, File] | None = None) -> StaticURLFetcher:
+    """Return a WeasyPrint URL fetcher mapping ``/static/…`` to ``static`` (a folder or a
+    function of the name) and each URL path of ``files`` to its file."""
+    return StaticURLFetcher(static, files=files)
 
 
 def render_pdf(html: str, *, base_url: str | None = None, url_fetcher: Any = None) -> bytes:

@@ -25,6 +25,10 @@ NOT_INHERITED = {
     "DJANGO_SESSION_IDLE_MINUTES",
     "DJANGO_BEHIND_PROXY",
     "DJANGO_TASKS_BACKEND",
+    "DJANGO_STATIC_STORAGE",
+    "DJANGO_FILE_STORAGE",
+    "DJANGO_FILE_STORAGE_OPTIONS",
+    "DJANGO_CACHE_URL",
 }
 
 
@@ -41,6 +45,13 @@ ENVIRONMENTS = {
     "production on SQLite": {**PRODUCTION, "DATABASE_URL": SQLITE_URL},
     "production on PostgreSQL": {**PRODUCTION, "DATABASE_URL": POSTGRES_URL},
     "production, tasks in the request": {**PRODUCTION, "DJANGO_TASKS_BACKEND": "immediate"},
+    "several servers": {
+        **PRODUCTION,
+        "DJANGO_FILE_STORAGE": "storages.backends.s3.S3Storage",
+        "DJANGO_FILE_STORAGE_OPTIONS": '{"bucket_name": "plan", "endpoint_url": "https://s3.example"}',
+        "DJANGO_CACHE_URL": "redis://cache.example:6379/1",
+    },
+    "database cache": {**PRODUCTION, "DJANGO_CACHE_URL": "db://plan_cache"},
     "tuned": {"DJANGO_SESSION_IDLE_MINUTES": "10", "DJANGO_BEHIND_PROXY": "true"},
 }
 # Run in a fresh interpreter: config/settings.py executed once per environment (its upper-case
@@ -59,6 +70,8 @@ for name, env in json.load(sys.stdin).items():
         # Unset, django-axes takes the address from REMOTE_ADDR.
         "AXES_CLIENT_IP_CALLABLE": s.get("AXES_CLIENT_IP_CALLABLE"),
         "TASKS": s["TASKS"]["default"]["BACKEND"],
+        "STORAGES": s["STORAGES"], "CACHE": s["CACHES"]["default"],
+        "WHITENOISE": "whitenoise.middleware.WhiteNoiseMiddleware" in s["MIDDLEWARE"],
     }
 print(json.dumps(found))
 """
@@ -128,6 +141,38 @@ def test_tasks_go_to_the_database_queue_unless_told_to_run_at_once(derived):
     assert derived["production"]["TASKS"] == "django_tasks_db.DatabaseBackend"
     immediate = "django_tasks.backends.immediate.ImmediateBackend"
     assert derived["production, tasks in the request"]["TASKS"] == immediate
+
+
+def test_production_serves_hashed_static_files_and_the_demo_the_sources(derived):
+    production, demo = derived["production"], derived["demo"]
+    manifest = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert production["STORAGES"]["staticfiles"]["BACKEND"] == manifest
+    assert production["WHITENOISE"] is True
+    plain = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    assert demo["STORAGES"]["staticfiles"]["BACKEND"] == plain  # runserver --insecure
+    assert demo["WHITENOISE"] is False
+
+
+def test_storage_and_cache_are_switched_from_the_environment(derived):
+    one = derived["production"]
+    assert one["STORAGES"]["default"] == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {},
+    }
+    assert one["CACHE"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    several = derived["several servers"]
+    assert several["STORAGES"]["default"] == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": "plan", "endpoint_url": "https://s3.example"},
+    }
+    assert several["CACHE"] == {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://cache.example:6379/1",
+    }
+    assert derived["database cache"]["CACHE"] == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "plan_cache",
+    }
 
 
 @pytest.mark.django_db
