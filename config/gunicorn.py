@@ -5,7 +5,7 @@ Every value comes from the environment (docs/deploy.md), with defaults for a 2-c
 - GUNICORN_BIND (127.0.0.1:8000): nginx in front proxies to it; a Unix socket as
   unix:/run/plan/gunicorn.sock works too.
 - GUNICORN_WORKERS (cores + 1, so 3 on 2 cores): processes; each holds Django and the
-  portal (about 100 MB). PDFs are rendered by the task queue's workers, never here.
+  portal (about 80 MB). PDFs are rendered by the task queue's workers, never here.
 - GUNICORN_THREADS (4): threads per process (gthread workers): a request waiting on the
   database or on a slow client does not hold a whole process.
 - GUNICORN_TIMEOUT (60 s): a request stuck this long has its worker restarted; the portal's
