@@ -104,6 +104,7 @@ TEMPLATES = [
                 "plans.access.offices_context",
                 "plans.manage.views.menu",
                 "progress.context_processors.waiting",
+                "plans.notices.context.unread_notices",
             ],
             "builtins": ["plans.templatetags.thai"],
         },
@@ -302,6 +303,17 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_PASSWORD_RESET_HOURS", "24")) * 3600
 # -- end e-mail --------------------------------------------------------------------------------
+
+# -- Notices (plans/notices/, progress/notices.py, progress/reminders.py) ----------------------
+# The portal's address as people open it, for the links in e-mails (no trailing slash).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# `send_reminders` (daily) reminds the staff of a report not yet sent this many days before
+# its quarter's deadline, and once it is overdue, every this many days (staff and their group
+# director), for this many days after the deadline at most.
+NOTICE_REMINDER_DAYS_BEFORE = int(os.environ.get("NOTICE_REMINDER_DAYS_BEFORE", "3"))
+NOTICE_OVERDUE_EVERY_DAYS = int(os.environ.get("NOTICE_OVERDUE_EVERY_DAYS", "7"))
+NOTICE_OVERDUE_FOR_DAYS = int(os.environ.get("NOTICE_OVERDUE_FOR_DAYS", "60"))
+# -- end notices ---------------------------------------------------------------------------------
 
 # -- Background work (django-tasks; README "Background work") ---------------------------------
 # Tasks are declared in <app>/tasks.py with @django_tasks.task() and queued by services with

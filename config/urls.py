@@ -48,6 +48,7 @@ urlpatterns = [
     path("people/history/", include("plans.trail.urls")),  # the office's audit trail
     path("people/", include("plans.people.urls")),
     path("imports/", include("plans.imports.urls")),  # spreadsheets into the portal
+    path("notices/", include("plans.notices.urls")),  # the user's notices and preferences
     path("admin/", admin.site.urls),
 ]
 

@@ -55,6 +55,10 @@ NOT_AUDITED = frozenset(
         "plans.importupload",
         # the data version counters (plans/versions.py), which the receivers below move on
         "plans.dataversion",
+        # notices to people, their own choices of them, and the reminders' record of sending
+        "plans.notice",
+        "plans.noticepreference",
+        "progress.remindersent",
     }
 )
 # Bookkeeping that is not a change anyone made.

@@ -9,7 +9,9 @@ Four eyes: the report's submitter never approves or returns it (progress/access.
 Each service locks the report row, refuses a stale `version` (the version the user's
 page was built from: the lost-update guard), validates, writes and bumps the version, all
 in one transaction; the audit trail (plans/audit.py) records each row written, under the
-service's user and action (submit, return, approve, reopen) and reason.
+service's user and action (submit, return, approve, reopen) and reason. Each step also
+writes its notices in the same transaction (progress/notices.py: who is told), e-mailed
+once it commits.
 
 Only approval writes outside `progress`: each value becomes the indicator's
 `IndicatorResult` for the quarter (so results are approved values, what the annual report
@@ -46,7 +48,7 @@ from indicators.units import count_unit
 from plans import audit, thai
 from plans.access import Right, require
 from plans.money import cents
-from progress import narrative
+from progress import narrative, notices
 from progress.access import OWN_REPORT, is_submitter, report_access
 from progress.models import (
     NarrativeEdit,
@@ -264,6 +266,7 @@ def report_submit(*, report: QuarterlyReport, user, version: int) -> QuarterlyRe
     report.submitted_at = timezone.now()
     with audit.acting(action=audit.Action.SUBMIT):
         _status_change(report, new=QuarterlyReport.Status.SUBMITTED)
+    notices.report_submitted(report, user=user)
     return report
 
 
@@ -283,6 +286,7 @@ def report_return(*, report: QuarterlyReport, user, version: int, reason: str) -
     report.last_reason = reason
     with audit.acting(action=audit.Action.RETURN, note=reason):
         _status_change(report, new=QuarterlyReport.Status.RETURNED)
+    notices.report_returned(report, user=user, reason=reason)
     return report
 
 
@@ -359,6 +363,7 @@ def report_approve(*, report: QuarterlyReport, user, version: int) -> QuarterlyR
         report.approved_at = timezone.now()
         report.last_reason = ""
         _status_change(report, new=QuarterlyReport.Status.APPROVED)
+    notices.report_approved(report, user=user)
     return report
 
 
@@ -378,6 +383,7 @@ def report_reopen(*, report: QuarterlyReport, user, version: int, reason: str) -
     report.last_reason = reason
     with audit.acting(action=audit.Action.REOPEN, note=reason):
         _status_change(report, new=QuarterlyReport.Status.DRAFT)
+    notices.report_reopened(report, user=user, reason=reason)
     return report
 
 

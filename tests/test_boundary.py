@@ -106,6 +106,9 @@ WRITERS = {
     "project_alignment:edit": {"planner", "officeadmin"},
     "imports:upload": {"planner", "officeadmin"},
     "imports:preview": {"planner", "officeadmin"},  # the confirmation of one's own upload
+    # One's own notices (each member has an unread one: _notices) and preferences.
+    "notices:list": MEMBERS,
+    "notices:preferences": MEMBERS,
 }
 # What a person types into each form beyond what the page fills in.
 TYPED = {
@@ -156,6 +159,7 @@ TYPED = {
     "plan_manage:committee_sections": {"rows-0-title": "กลุ่มทดสอบ"},
     "plan_manage:committee_members": {"rows-0-name": "กรรมการทดสอบ"},
     "imports:upload": {"file": None},  # a fresh copy of the walk's school file each post
+    "notices:preferences": {"overdue_email": "false"},  # no e-mail when overdue
 }
 # Their own tests: tests/test_sign_in.py, tests/plans/test_people.py (public pages).
 SKIP = {
@@ -450,6 +454,22 @@ def _uploads(world) -> None:
             upload.file.save("schools.xlsx", ContentFile(content))
 
 
+def _notices(world) -> None:
+    """Every member of each office has an unread notice there, naming the office's marker:
+    marking one's notices read is each member's write, and no one else's to read."""
+    from plans.models import Notice, NoticeKind
+
+    for w in world.values():
+        for user in w.users.values():
+            Notice.objects.create(
+                recipient=user,
+                office=w.office,
+                kind=NoticeKind.REPORT_APPROVED,
+                text=f"อนุมัติรายงานของ{MARKERS[w.letter]}แล้ว",
+                link=f"/progress/projects/{w.project.pk}/q1/",
+            )
+
+
 @pytest.fixture
 def world(settings, tmp_path, caplog):
     caplog.set_level(logging.ERROR, logger="django.request")  # thousands of 403s and 404s
@@ -458,6 +478,7 @@ def world(settings, tmp_path, caplog):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     built = build_world()
     _uploads(built)
+    _notices(built)
     return built
 
 

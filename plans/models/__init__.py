@@ -37,6 +37,7 @@ from plans.models.texts import Committee, CommitteeMember, CommitteeSection, Rep
 from plans.models.audit import AuditAction, AuditEntry
 from plans.models.tokens import SubmissionToken
 from plans.models.imports import ImportUpload
+from plans.models.notices import Notice, NoticeKind, NoticePreference
 from plans.models.versions import DataVersion
 # isort: on
 
@@ -56,6 +57,9 @@ __all__ = [
     "Membership",
     "MinisterPolicy",
     "NationalStrategy",
+    "Notice",
+    "NoticeKind",
+    "NoticePreference",
     "Office",
     "OfficeQuerySet",
     "PersonnelCount",

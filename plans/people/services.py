@@ -21,7 +21,9 @@ from django.utils import timezone
 
 from plans import audit
 from plans.access import Right, own_membership, require
-from plans.models import Membership, Office, WorkGroup
+from plans.models import Membership, NoticeKind, Office, WorkGroup
+from plans.notices.services import notify
+from plans.templatetags.thai import person
 
 OWN_MEMBERSHIP = "ท่านเปลี่ยนหรือลบสิทธิ์ของตนเองไม่ได้ ผู้ดูแลระบบคนอื่นของสำนักงานเป็นผู้ดำเนินการ"
 ACCOUNT_NOT_EDITABLE = "บัญชีนี้ใช้ในสำนักงานอื่นด้วยหรือเป็นบัญชีผู้ดูแลระบบกลาง แก้ไขได้เฉพาะบทบาทในสำนักงานนี้"
@@ -206,8 +208,20 @@ def _send_link(membership: Membership, user, request, *, template: str) -> None:
 
 
 def member_password_reset(*, membership: Membership, user, request) -> None:
-    """E-mails the member a link to set a new password; the old one works until they do."""
+    """E-mails the member a link to set a new password; the old one works until they do.
+    Once sent, the member's notices record it (plans/notices/: in the portal only, as the
+    e-mail is the link itself)."""
     _send_link(membership, user, request, template="password_reset")
+    notify(
+        recipients=[membership.user],
+        office_id=membership.office_id,
+        kind=NoticeKind.PASSWORD_RESET,
+        text=(
+            f"{person(user)} ผู้ดูแลระบบของ{membership.office.name} ส่งลิงก์ตั้งรหัสผ่านใหม่"
+            f"ไปที่อีเมล {membership.user.email} ของท่าน ลิงก์ใช้ได้ครั้งเดียว "
+            "รหัสผ่านเดิมยังใช้ได้จนกว่าท่านจะตั้งรหัสผ่านใหม่"
+        ),
+    )
 
 
 def member_invite(*, membership: Membership, user, request) -> None:
