@@ -103,16 +103,16 @@ def _decided(report: QuarterlyReport, *, user, kind: str, text: str) -> None:
 
 def report_returned(report: QuarterlyReport, *, user, reason: str) -> None:
     title = report_title(report.project, report.quarter)
-    text = f"{person(user)} ส่ง{title}กลับให้แก้ไข เหตุผล: {reason}"
+    text = f"{person(user)} ส่ง{title} กลับให้แก้ไข เหตุผล: {reason}"
     _decided(report, user=user, kind=NoticeKind.REPORT_RETURNED, text=text)
 
 
 def report_approved(report: QuarterlyReport, *, user) -> None:
-    text = f"{person(user)} อนุมัติ{report_title(report.project, report.quarter)}แล้ว"
+    text = f"{person(user)} อนุมัติ{report_title(report.project, report.quarter)} แล้ว"
     _decided(report, user=user, kind=NoticeKind.REPORT_APPROVED, text=text)
 
 
 def report_reopened(report: QuarterlyReport, *, user, reason: str) -> None:
     title = report_title(report.project, report.quarter)
-    text = f"{person(user)} เปิด{title}ที่อนุมัติแล้วให้แก้ไขอีกครั้ง เหตุผล: {reason}"
+    text = f"{person(user)} เปิด{title} ที่อนุมัติแล้วให้แก้ไขอีกครั้ง เหตุผล: {reason}"
     _decided(report, user=user, kind=NoticeKind.REPORT_REOPENED, text=text)

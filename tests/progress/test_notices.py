@@ -112,9 +112,9 @@ def test_a_group_director_submitting_is_not_told_of_his_own_report(
         (
             "return",
             NoticeKind.REPORT_RETURNED,
-            f"ชื่อdirector ทดสอบ ส่ง{TITLE}กลับให้แก้ไข เหตุผล: ตัวเลขไม่ตรง",
+            f"ชื่อdirector ทดสอบ ส่ง{TITLE} กลับให้แก้ไข เหตุผล: ตัวเลขไม่ตรง",
         ),
-        ("approve", NoticeKind.REPORT_APPROVED, f"ชื่อdirector ทดสอบ อนุมัติ{TITLE}แล้ว"),
+        ("approve", NoticeKind.REPORT_APPROVED, f"ชื่อdirector ทดสอบ อนุมัติ{TITLE} แล้ว"),
     ],
 )
 def test_a_decision_tells_the_reports_staff(
@@ -168,7 +168,7 @@ def test_a_reopened_report_tells_its_staff_with_the_reason(
         )
     assert recipients(NoticeKind.REPORT_REOPENED) == {"staff"}
     assert Notice.objects.get(kind=NoticeKind.REPORT_REOPENED).text == (
-        f"ชื่อplanner ทดสอบ เปิด{TITLE}ที่อนุมัติแล้วให้แก้ไขอีกครั้ง เหตุผล: แก้ชื่อกิจกรรม"
+        f"ชื่อplanner ทดสอบ เปิด{TITLE} ที่อนุมัติแล้วให้แก้ไขอีกครั้ง เหตุผล: แก้ชื่อกิจกรรม"
     )
 
 
