@@ -250,3 +250,34 @@ def report_job_run(*, job_id: int, heartbeat: bool = False) -> ReportJob | None:
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield
+
+
+def report_jobs_prune(*, older_than: timedelta) -> int:
+    """Delete the PDF jobs asked for more than ``older_than`` ago, with their files, except
+    each plan's newest finished PDF and any job still queued or running. Returns how many
+    went. (The data version makes every change a new PDF: without this the files pile up.)"""
+    cutoff = timezone.now() - older_than
+    newest = (
+        ReportJob.objects.filter(status=ReportJob.Status.DONE)
+        .order_by("plan_id", "-pk")
+        .values("plan_id", "pk")
+    )
+    keep = {row["pk"] for row in _first_per_plan(newest)}
+    old = ReportJob.objects.filter(created_at__lt=cutoff).exclude(pk__in=keep)
+    old = old.exclude(status__in=(ReportJob.Status.QUEUED, ReportJob.Status.RUNNING))
+    count = 0
+    for job in old.iterator():
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        count += 1
+    return count
+
+
+def _first_per_plan(rows) -> list[dict]:
+    seen, first = set(), []
+    for row in rows:
+        if row["plan_id"] not in seen:
+            seen.add(row["plan_id"])
+            first.append(row)
+    return first

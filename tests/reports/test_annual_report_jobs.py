@@ -5,6 +5,7 @@ real worker process."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -235,3 +236,26 @@ def test_a_change_in_another_office_keeps_the_pdf(client, small_plan, director, 
     other = outsider.memberships.get().office
     factories.project(factories.plan(other), 1, budget="1.00")
     assert services.report_job_request(plan=small_plan, user=director) == job
+
+
+def test_old_jobs_are_pruned_but_each_plans_newest_pdf_and_waiting_jobs_stay(
+    small_plan, director, settings
+):
+    from django.core.management import call_command
+
+    jobs = []
+    for _ in range(3):
+        jobs.append(services.report_job_request(plan=small_plan, user=director))
+        versions.bump(small_plan.office_id)  # a change: the next request renders anew
+    failed = ReportJob.objects.create(plan=small_plan, status="failed", error="x")
+    settings.TASKS = DUMMY
+    waiting = services.report_job_request(plan=small_plan, user=director)
+    files = [job.file.name for job in jobs]
+    ReportJob.objects.update(created_at=timezone.now() - timedelta(days=31))
+    recent = services.report_job_request(plan=small_plan, user=director)  # joins `waiting`
+    call_command("prune_report_jobs", "--days", "30", stdout=io.StringIO())
+    assert recent == waiting
+    assert set(ReportJob.objects.values_list("pk", flat=True)) == {jobs[-1].pk, waiting.pk}
+    assert not ReportJob.objects.filter(pk=failed.pk).exists()
+    storage = jobs[0].file.storage
+    assert [storage.exists(name) for name in files] == [False, False, True]
