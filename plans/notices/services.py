@@ -2,10 +2,10 @@
 the e-mail of one notice (`send_notice_email`, after commit), marking read, preferences.
 
 E-mail is sent by the task queue (plans/notices/tasks.py), queued after the writing
-transaction commits, once per notice: the send locks the notice's row, skips one already sent
-(`emailed_at`) and sets `emailed_at` in the same transaction as the send, so a retry, a
-second worker or the daily sweep (`send_pending_emails`) never sends it again. A failed send
-leaves it pending for the sweep.
+transaction commits, once per notice: the send first claims the notice (`emailed_at`, set by
+one UPDATE where it is empty), so a retry, a second worker or the daily sweep
+(`send_pending_emails`) never sends it again; a failed send gives the claim back and the
+notice waits for the sweep.
 """
 
 from __future__ import annotations
@@ -102,19 +102,28 @@ def notice_email(notice: Notice) -> EmailMessage:
 
 def send_notice_email(notice_id: int) -> bool:
     """E-mails one notice unless it was sent already (or is not to be e-mailed): True when
-    this call sent it. The send and the record of it are one transaction."""
+    this call sent it. The notice is first claimed by one UPDATE (`emailed_at` set where it
+    was empty: of two senders at once, one gets it) and committed, so no lock is held while
+    the mail server answers; a failed send gives the claim back for the sweep. A process
+    killed between the claim and the send loses that e-mail rather than ever sending it
+    twice."""
+    claimed = timezone.now()
     with transaction.atomic():
-        notice = (
-            Notice.objects.select_for_update(of=("self",))
-            .select_related("recipient", "office")
-            .filter(pk=notice_id, by_email=True, emailed_at__isnull=True)
-            .first()
+        taken = Notice.objects.filter(pk=notice_id, by_email=True, emailed_at__isnull=True).update(
+            emailed_at=claimed
         )
-        if notice is None or not notice.recipient.email or not notice.recipient.is_active:
-            return False
+    if not taken:
+        return False
+    notice = Notice.objects.select_related("recipient", "office").get(pk=notice_id)
+    if not notice.recipient.email or not notice.recipient.is_active:
+        # Nobody to send it to any more: a notice of the portal only.
+        Notice.objects.filter(pk=notice_id).update(by_email=False, emailed_at=None)
+        return False
+    try:
         notice_email(notice).send()
-        notice.emailed_at = timezone.now()
-        notice.save(update_fields=["emailed_at"])
+    except Exception:
+        Notice.objects.filter(pk=notice_id, emailed_at=claimed).update(emailed_at=None)
+        raise
     return True
 
 

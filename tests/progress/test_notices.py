@@ -277,3 +277,28 @@ def test_with_a_worker_the_email_is_a_task_queued_after_the_commit(
         notice_email_send.call(notice_id=pk)  # as the worker runs it, twice
         notice_email_send.call(notice_id=pk)
     assert len(mail.outbox) == 3
+
+
+def test_a_recipient_whose_address_went_is_not_e_mailed_nor_tried_again(project, people, settings):
+    from django_tasks_db.models import DBTaskResult  # noqa: F401 (the queue's table exists)
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    report = _draft(project, people["staff"])
+    services.report_submit(report=report, user=people["staff"], version=report.version)
+    notice = Notice.objects.get(recipient=people["director"])
+    people["director"].email = ""
+    people["director"].save()
+    assert notice_services.send_notice_email(notice.pk) is False
+    notice.refresh_from_db()
+    assert (notice.by_email, notice.emailed_at, notice.in_portal) == (False, None, True)
+    assert notice_services.send_notice_email(notice.pk) is False
+    assert mail.outbox == []
+
+
+def test_of_two_senders_at_once_one_sends(submitted, people):
+    """The claim is one UPDATE where emailed_at is empty: a second sender finds it taken."""
+    notice = Notice.objects.get(recipient=people["director"])
+    Notice.objects.filter(pk=notice.pk).update(emailed_at=None)  # as if not yet sent
+    mail.outbox.clear()
+    assert [notice_services.send_notice_email(notice.pk) for _ in range(2)] == [True, False]
+    assert len(mail.outbox) == 1
