@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from plans import versions
 from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
 from plans.excel import xlsx_response
 from plans.models import Plan
@@ -115,7 +116,17 @@ def report_job_status_page(request, year: int, job_id: int):
     waiting = job.status == ReportJob.Status.QUEUED and (
         timezone.now() - job.created_at > services.stale_after() * 2
     )
-    context = {"job": job, "year": year, "waiting": waiting, "refresh": 10 if waiting else 2}
+    # A finished PDF of data changed since: still downloadable, and said to be older.
+    outdated = job.status == ReportJob.Status.DONE and (
+        job.data_version != versions.data_version(job.plan.office_id)
+    )
+    context = {
+        "job": job,
+        "year": year,
+        "waiting": waiting,
+        "refresh": 10 if waiting else 2,
+        "outdated": outdated,
+    }
     return render(request, "reports/report_job_status.html", context)
 
 

@@ -226,9 +226,14 @@ def test_an_unchanged_report_is_downloaded_again_without_rendering(
     project = small_plan.projects.get()
     project.name = "โครงการที่เปลี่ยนชื่อ"
     project.save()
+    page = client.get(url("report_job_status", job.pk)).content.decode()
+    assert "เปลี่ยนแปลงหลังจัดทำฉบับนี้" in page  # the old one says it is older
     third = client.get(url("annual_report_pdf"))
     assert third["Content-Type"] == "application/pdf" and len(renders) == 2
     assert ReportJob.objects.count() == 2
+    newest = ReportJob.objects.order_by("-pk").first()
+    page = client.get(url("report_job_status", newest.pk)).content.decode()
+    assert "เปลี่ยนแปลงหลังจัดทำฉบับนี้" not in page
 
 
 def test_a_change_in_another_office_keeps_the_pdf(client, small_plan, director, outsider):
