@@ -101,16 +101,25 @@ def _enqueue(job: ReportJob) -> None:
 
 @transaction.atomic
 def report_jobs_recover(*, plan: Plan | None = None) -> list[ReportJob]:
-    """Jobs whose worker stopped mid-render (no heartbeat for ``REPORT_JOB_STALE_SECONDS``):
-    queued again with a new task, or failed with a Thai message after the last attempt.
-    Returns the jobs it changed."""
+    """Jobs whose worker stopped mid-render (no heartbeat for ``REPORT_JOB_STALE_SECONDS``),
+    and queued jobs whose task is no longer in the queue (it ended without starting the job:
+    the database failed as it claimed it): queued again with a new task, or failed with a
+    Thai message after the last attempt. Returns the jobs it changed."""
+    cutoff = timezone.now() - stale_after()
     stale = ReportJob.objects.select_for_update().filter(
-        status=ReportJob.Status.RUNNING, heartbeat_at__lt=timezone.now() - stale_after()
+        status=ReportJob.Status.RUNNING, heartbeat_at__lt=cutoff
+    )
+    waiting = ReportJob.objects.select_for_update().filter(
+        status=ReportJob.Status.QUEUED, created_at__lt=cutoff
     )
     if plan is not None:
-        stale = stale.filter(plan=plan)
+        stale, waiting = stale.filter(plan=plan), waiting.filter(plan=plan)
     changed = []
-    for job in stale:
+    orphans = _without_task(list(waiting))
+    for job in orphans:
+        # Counted as an attempt, so that a task that keeps ending early ends the job too.
+        _update(job, attempts=job.attempts + 1)
+    for job in [*stale, *orphans]:
         _abandon_task(job.task_id)
         if job.attempts < max_attempts():
             logger.warning("report job %s lost its worker: queued again", job.pk)
@@ -126,6 +135,27 @@ def report_jobs_recover(*, plan: Plan | None = None) -> list[ReportJob]:
             )
         changed.append(job)
     return changed
+
+
+def _without_task(jobs: list[ReportJob]) -> list[ReportJob]:
+    """Those of the queued ``jobs`` whose task in the database queue has ended (or is gone);
+    jobs of another backend are left alone."""
+    if not jobs or not apps.is_installed("django_tasks_db"):
+        return []
+    from django_tasks_db.models import DBTaskResult
+
+    ids = {}
+    for job in jobs:
+        try:
+            ids[job.pk] = uuid.UUID(job.task_id)
+        except ValueError:  # a task of another backend (the tests' dummy one)
+            continue
+    live = set(
+        DBTaskResult.objects.filter(
+            id__in=ids.values(), status__in=("READY", "RUNNING")
+        ).values_list("id", flat=True)
+    )
+    return [job for job in jobs if job.pk in ids and ids[job.pk] not in live]
 
 
 def _abandon_task(task_id: str) -> None:

@@ -264,3 +264,25 @@ def test_old_jobs_are_pruned_but_each_plans_newest_pdf_and_waiting_jobs_stay(
     assert not ReportJob.objects.filter(pk=failed.pk).exists()
     storage = jobs[0].file.storage
     assert [storage.exists(name) for name in files] == [False, False, True]
+
+
+def test_a_queued_job_whose_task_ended_without_it_is_queued_again(small_plan, director, settings):
+    """The database failed while a worker claimed the job: its task ended (FAILED) and the
+    job stayed queued. Once it has waited REPORT_JOB_STALE_SECONDS it gets a new task, and
+    after the last attempt it fails in Thai; a task still waiting in the queue is left."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    job = services.report_job_request(plan=small_plan, user=director)
+    old = timezone.now() - timedelta(seconds=61)
+    ReportJob.objects.filter(pk=job.pk).update(created_at=old)
+    assert services.report_jobs_recover() == []  # its task is READY: it just waits
+    DBTaskResult.objects.filter(id=job.task_id).update(status="FAILED")
+    assert services.report_jobs_recover() == [job]
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == ("queued", 1)
+    assert DBTaskResult.objects.get(id=job.task_id).status == "READY"
+    DBTaskResult.objects.filter(id=job.task_id).update(status="SUCCESSFUL")
+    services.report_jobs_recover()
+    job.refresh_from_db()
+    assert (job.status, job.error) == ("failed", services.INTERRUPTED_MESSAGE)
