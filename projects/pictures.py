@@ -14,14 +14,19 @@ from django.db.models import Max
 from plans import audit
 from plans.access import Right, require
 from plans.files import validate_image
+from plans.models import Office
 from projects.models import HighlightFigure, Project, ProjectPhoto
 
-Picture = ProjectPhoto | HighlightFigure
+Picture = ProjectPhoto | HighlightFigure | Office
+# An office's pictures: its emblem (the cover) and its location map (chapter 2).
+OFFICE_PICTURES = {"emblem": "ตราสัญลักษณ์ (หน้าปกรายงาน)", "location_map": "แผนที่ที่ตั้งสำนักงาน"}
 NO_CAPTION = "กรุณาพิมพ์คำบรรยายภาพ"
 BOTH = "กรุณาเลือกไฟล์ภาพใหม่หรือนำภาพออก อย่างใดอย่างหนึ่ง"
 
 
 def office_id_of_picture(picture: Picture) -> int:
+    if isinstance(picture, Office):
+        return picture.pk
     if isinstance(picture, ProjectPhoto):
         return picture.project.plan.office_id
     return picture.highlight.plan.office_id
@@ -30,29 +35,40 @@ def office_id_of_picture(picture: Picture) -> int:
 @audit.authored
 @transaction.atomic
 def picture_update(
-    *, picture: Picture, user, image=None, caption: str = "", clear: bool = False
+    *,
+    picture: Picture,
+    user,
+    image=None,
+    caption: str = "",
+    clear: bool = False,
+    field: str = "image",
 ) -> bool:
     """A slot's new picture (checked by the portal's one image rule) or none (`clear`), and
-    its caption (blank: kept). The file it no longer shows is removed once the change
-    commits. Returns whether anything changed."""
+    its caption (blank: kept; an office's pictures have none). `field`: the image field (an
+    office's "emblem" or "location_map"). The file it no longer shows is removed once the
+    change commits. Returns whether anything changed."""
     require(user, office_id_of_picture(picture), Right.MANAGE_PLAN)
     if image is not None and clear:
         raise ValidationError(BOTH)
-    old = picture.image.name if picture.image else ""
+    current = getattr(picture, field)
+    old = current.name if current else ""
     changed = False
     if image is not None:
         validate_image(image)
-        picture.image, changed = image, True
+        setattr(picture, field, image)
+        changed = True
     elif clear and old:
-        picture.image, changed = "", True
-    if caption.strip() and caption.strip() != picture.caption:
+        setattr(picture, field, "")
+        changed = True
+    if hasattr(picture, "caption") and caption.strip() and caption.strip() != picture.caption:
         picture.caption, changed = caption.strip(), True
     if not changed:
         return False
     picture.full_clean()
     picture.save()
-    if old and picture.image.name != old:
-        storage = picture.image.storage
+    new = getattr(picture, field)
+    if old and new.name != old:
+        storage = new.storage
         transaction.on_commit(lambda: storage.delete(old))
     return True
 

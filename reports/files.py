@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from plans.files import private_file_response
-from plans.models import Plan
+from plans.models import Office, Plan
 from progress.models import ReportPhoto
 from projects.models import HighlightFigure, Project, ProjectPhoto
 from reports.models import ReportJob
@@ -74,3 +74,19 @@ def report_pdf_file(request, pk: int):
         pk=pk,
     )
     return report_job_response(request, job)
+
+
+def office_emblem_file(request, pk: int):
+    """The office's emblem (the report's cover), for its members."""
+    office = get_object_or_404(Office.objects.visible_to(request.user), pk=pk)
+    if not office.emblem:
+        raise Http404("ไม่พบไฟล์")
+    return _image_response(request, office.emblem, f"office-emblem-{office.pk}")
+
+
+def office_map_file(request, pk: int):
+    """The map of the office's location (chapter 2), for its members."""
+    office = get_object_or_404(Office.objects.visible_to(request.user), pk=pk)
+    if not office.location_map:
+        raise Http404("ไม่พบไฟล์")
+    return _image_response(request, office.location_map, f"office-map-{office.pk}")

@@ -158,7 +158,7 @@ SECTIONS: tuple[Section, ...] = (
         template="_chapter2.html",
         sections=(
             _text("ch2", "office_background", "ข้อมูลพื้นฐานของสำนักงาน"),
-            _text("ch2", "office_location", "ที่ตั้งของสำนักงาน"),
+            _text("ch2", "office_location", "ที่ตั้งของสำนักงาน", template="_office_location.html"),
             Section(
                 "ch2-org_chart",
                 "แผนภูมิโครงสร้างการบริหารงาน",
@@ -363,6 +363,7 @@ def report_texts(year: int) -> list[TextSlot]:
             walk(section.sections, here)
 
     walk(SECTIONS, [])
+    slots.append(TextSlot(key="back_cover", name="ปกหลัง: หน่วยงานที่จัดทำ", where="ปกหลัง"))
     return slots
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -44,6 +45,10 @@ class PhotoAddForm(forms.Form):
 
 def picture_list(request, year: int):
     plan = _narrative_plan(request, year)
+    office = plan.office
+    office_pictures = [
+        (field, label, getattr(office, field)) for field, label in pictures.OFFICE_PICTURES.items()
+    ]
     projects = (
         Project.objects.filter(plan=plan)
         .prefetch_related(Prefetch("photos", queryset=ProjectPhoto.objects.order_by("order")))
@@ -54,18 +59,25 @@ def picture_list(request, year: int):
         .prefetch_related(Prefetch("figures", queryset=HighlightFigure.objects.order_by("order")))
         .order_by("number")
     )
-    context = {"plan": plan, "projects": list(projects), "highlights": list(highlights)}
+    context = {
+        "plan": plan,
+        "projects": list(projects),
+        "highlights": list(highlights),
+        "office_pictures": office_pictures,
+    }
     return render(request, "reports/pictures/picture_list.html", context)
 
 
-def _edit(request, year: int, picture, *, what: str):
+def _edit(request, year: int, picture, *, what: str, field: str = "image"):
     plan = _narrative_plan(request, year)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = PictureForm(data, files, initial={"caption": picture.caption})
+    form = PictureForm(data, files, initial={"caption": getattr(picture, "caption", "")})
+    if field != "image":
+        del form.fields["caption"]
     if request.method == "POST" and form.is_valid():
         try:
             changed = pictures.picture_update(
-                picture=picture, user=request.user, **form.cleaned_data
+                picture=picture, user=request.user, field=field, **form.cleaned_data
             )
         except ValidationError as error:
             show_errors(form, error)
@@ -77,7 +89,13 @@ def _edit(request, year: int, picture, *, what: str):
             else:
                 messages.success(request, SAVED)
             return redirect("reports:pictures", year=year)
-    context = {"plan": plan, "picture": picture, "form": form, "what": what}
+    context = {
+        "plan": plan,
+        "picture": picture,
+        "image": getattr(picture, field),
+        "form": form,
+        "what": what,
+    }
     return render(request, "reports/pictures/picture_form.html", context)
 
 
@@ -116,3 +134,12 @@ def photo_add(request, year: int, pk: int):
             return redirect("reports:pictures", year=year)
     context = {"plan": plan, "project": project, "form": form}
     return render(request, "reports/pictures/photo_add.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def office_picture(request, year: int, field: str):
+    """The office's emblem or location map (pictures.OFFICE_PICTURES)."""
+    if field not in pictures.OFFICE_PICTURES:
+        raise Http404("ไม่พบภาพนี้")
+    plan = _narrative_plan(request, year)
+    return _edit(request, year, plan.office, what=pictures.OFFICE_PICTURES[field], field=field)

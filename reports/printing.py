@@ -71,6 +71,7 @@ def report_files(report: AnnualReport) -> dict[str, str]:
     permission-checked /files/ views."""
     figures = [f for h in report.highlights for f in h.figures]
     figures += [f for p in report.projects for f in p.photos]
+    figures += report.office.figures  # the emblem and the location map
     return {f.image_url: f.image_name for f in figures if f.image_name}
 
 

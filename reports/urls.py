@@ -26,6 +26,11 @@ urlpatterns = [
         name="figure_picture",
     ),
     path(
+        "plans/<int:year>/report/pictures/office/<slug:field>/",
+        pictures.office_picture,
+        name="office_picture",
+    ),
+    path(
         "plans/<int:year>/report/pictures/projects/<int:pk>/add/",
         pictures.photo_add,
         name="photo_add",

@@ -87,6 +87,7 @@ WRITERS = {
     "reports:photo_picture": {"planner", "officeadmin"},
     "reports:figure_picture": {"planner", "officeadmin"},
     "reports:photo_add": {"planner", "officeadmin"},
+    "reports:office_picture": {"planner", "officeadmin"},
     "projects:project_add": {"planner", "officeadmin"},
     "projects:project_tree": {"planner", "officeadmin"},
     "projects:activities_edit": {"planner", "officeadmin"},
@@ -172,7 +173,7 @@ SKIP = {
 }
 # Route parameters that name no row of an office (the same URL in every office): such a
 # route is the current office's page, chosen by ?office=.
-NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number"}
+NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number", "field"}
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
 DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "nextyear", "reports", "auth")
 NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
@@ -213,9 +214,12 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         "files:progress_photo": {"pk": w.report_photo.pk},
         "files:project_photo": {"pk": w.project_photo.pk},
         "files:highlight_figure": {"pk": w.figure.pk},
+        "files:office_emblem": {"pk": w.office.pk},
+        "files:office_map": {"pk": w.office.pk},
         "reports:photo_picture": {"pk": w.project_photo.pk},
         "reports:figure_picture": {"pk": w.figure.pk},
         "reports:photo_add": {"pk": w.project.pk},
+        "reports:office_picture": {"field": "emblem"},
         "files:report_pdf": {"pk": w.job.pk},
         "plan_manage:statements": {"kind": "mission"},
         "plan_manage:policies": {"area": 3},
@@ -605,7 +609,7 @@ def _form_data(name: str, url: str, w, clients: dict[str, Client], root: Client)
     data.update(TYPED.get(name, {}))
     if name == "imports:upload":
         data["file"] = _SchoolFile()
-    if name == "reports:photo_add":
+    if name in ("reports:photo_add", "reports:office_picture"):
         data["image"] = _PngFile()
     if name in ("budget:office_allocation_add", "budget:office_disbursement_add"):
         data["category"] = str(w.category.pk)

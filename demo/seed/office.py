@@ -48,6 +48,7 @@ def load_office(loader: Seeder, data: dict) -> Office:
             "website": info.get("website", ""),
             "phone": info.get("phone", ""),
             "fax": info.get("fax", ""),
+            "email": info.get("email", ""),
         },
     )
     provinces = [loader.upsert(Province, {"name": name}) for name in info["provinces"]]

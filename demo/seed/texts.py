@@ -25,6 +25,15 @@ def load_texts(loader: Seeder, plan: Plan) -> None:
                 },
             ).pk
         )
+    back_cover = data.get("back_cover") or {}
+    if back_cover.get("unit"):  # the unit that made the report, on the back cover
+        kept.append(
+            loader.upsert(
+                ReportText,
+                {"plan": plan, "key": "back_cover"},
+                {"title": "", "body": back_cover["unit"], "signed_by": "", "order": order + 1},
+            ).pk
+        )
     loader.prune(plan.texts.all(), kept)
     order_data = data.get("committee_order")
     if order_data:

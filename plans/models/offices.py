@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from plans import files
+
 
 class Province(models.Model):
     name = models.CharField("ชื่อจังหวัด", max_length=100, unique=True)
@@ -37,6 +39,20 @@ class Office(models.Model):
     website = models.CharField("เว็บไซต์", max_length=200, blank=True)
     phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
     fax = models.CharField("โทรสาร", max_length=50, blank=True)
+    email = models.EmailField("อีเมล", blank=True)
+    # The report's pictures of the office (the planning group uploads them, reports/pictures.py).
+    emblem = files.ImageField(
+        "ตราสัญลักษณ์ (หน้าปกรายงาน)",
+        upload_to=files.PrivateName("office"),
+        url_name="files:office_emblem",
+        blank=True,
+    )
+    location_map = files.ImageField(
+        "แผนที่ที่ตั้งสำนักงาน",
+        upload_to=files.PrivateName("office"),
+        url_name="files:office_map",
+        blank=True,
+    )
     provinces = models.ManyToManyField(Province, verbose_name="จังหวัดในความรับผิดชอบ", blank=True)
 
     objects = OfficeQuerySet.as_manager()

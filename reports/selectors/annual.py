@@ -212,6 +212,15 @@ class OfficeHeading:
     ministry: str
     address: str
     website: str
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    emblem: chapter3.Figure | None = None  # the cover's, when uploaded
+    location_map: chapter3.Figure | None = None  # chapter 2's, when uploaded
+
+    @property
+    def figures(self) -> list[chapter3.Figure]:
+        return [f for f in (self.emblem, self.location_map) if f is not None]
 
 
 @dataclass(frozen=True)
@@ -398,6 +407,11 @@ def annual_report(plan: Plan) -> AnnualReport:
             office.ministry,
             office.address,
             office.website,
+            office.phone,
+            office.fax,
+            office.email,
+            chapter3.figure_of(0, "ตราสัญลักษณ์", office.emblem),
+            chapter3.figure_of(0, f"แผนที่ที่ตั้ง{office.name}", office.location_map),
         ),
         fiscal_year=year,
         texts=texts,

@@ -31,6 +31,11 @@ class Figure:
     image_name: str = ""  # the file's name in storage: the PDF reads it from there
 
 
+def figure_of(number: int, caption: str, image) -> Figure | None:
+    """A picture as the report prints it, or None when none is uploaded."""
+    return _figure(number, caption, image) if image else None
+
+
 def _figure(number: int, caption: str, image) -> Figure:
     """A figure whose picture the screen loads from the permission-checked view /files/...
     (the field's ``.url``) and the PDF's URL fetcher reads from storage (reports/printing)."""

@@ -302,12 +302,12 @@ def test_texts_and_committees_queries_do_not_grow(
 
 
 def test_a_text_the_report_does_not_print_is_listed_last(client, plan, planner):
-    ReportText.objects.create(plan=plan, key="org_chart", title="แผนภูมิโครงสร้าง", body="")
+    ReportText.objects.create(plan=plan, key="old_notes", title="บันทึกเดิมของปีก่อน", body="")
     client.force_login(planner)
     page = client.get(url("texts")).content.decode()
-    assert page.index("แผนภูมิโครงสร้าง") > page.index("ข้อเสนอแนะ")
+    assert page.index("บันทึกเดิมของปีก่อน") > page.index("ข้อเสนอแนะ")
     assert "ไม่ได้พิมพ์ในรายงาน" in page
-    assert client.get(url("text_edit", "org_chart")).status_code == 200
+    assert client.get(url("text_edit", "old_notes")).status_code == 200
 
 
 def _token(client, path: str) -> str:

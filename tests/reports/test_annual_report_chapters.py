@@ -289,3 +289,17 @@ def test_the_contents_second_page_is_headed(fy2565_pdf):
     heads = [p for p in fy2565_pdf if "สารบัญ (ต่อ)" in p]
     assert len(heads) == 1 and "หน้า" in heads[0] and "เรื่อง" in heads[0]
     assert _printed_number(heads[0]) == "ค"  # still a front-matter letter
+
+
+def test_the_back_cover_prints_the_offices_contacts(fy2565_pdf):
+    pages = [page for page in fy2565_pdf if page.strip()]
+    back = re.sub(r"\s+", " ", pages[-1])
+    for text in (
+        "กลุ่มนโยบายและแผน",
+        "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาพิษณุโลก อุตรดิตถ์",
+        "โทรศัพท์ ๐ ๕๕๒๖ ๗๒๓๕ - ๖",
+        "โทรสาร ๐ ๕๕๒๖ ๗๒๓๔",
+        "sec-plkutt.go.th",
+        "sec.plkutt@gmail.com",
+    ):
+        assert text in back, text

@@ -142,3 +142,24 @@ def test_the_page_makes_as_many_queries_for_many_slots_as_for_one(
         client.get(url)
         with django_assert_max_num_queries(4 + REQUEST_EXTRA):
             assert client.get(url).status_code == 200
+
+
+def test_the_office_emblem_map_and_back_cover_print(client, planner, plan, office):
+    office.phone, office.fax, office.email = "0 5526 7235", "0 5526 7234", "office@example.go.th"
+    office.save()
+    client.force_login(planner)
+    year = plan.fiscal_year.year
+    for field in ("emblem", "location_map"):
+        url = reverse("reports:office_picture", args=[year, field])
+        assert "คำบรรยายภาพ" not in client.get(url).content.decode()  # no caption to give
+        assert client.post(url, {"image": _png()}).status_code == 302
+    office.refresh_from_db()
+    assert office.emblem and office.location_map
+    html = _html(plan)
+    assert f'class="cover-emblem" src="/files/office-emblem/{office.pk}/"' in html
+    assert f"/files/office-map/{office.pk}/" in html
+    back = html.split('data-testid="back-cover"')[1].split("</section>")[0]
+    for text in ("โทรศัพท์ ๐ ๕๕๒๖ ๗๒๓๕", "โทรสาร ๐ ๕๕๒๖ ๗๒๓๔", "office@example.go.th"):
+        assert text in back
+    assert client.get(f"/files/office-emblem/{office.pk}/").status_code == 200
+    assert client.get(reverse("reports:office_picture", args=[year, "other"])).status_code == 404
