@@ -303,3 +303,8 @@ def test_the_back_cover_prints_the_offices_contacts(fy2565_pdf):
         "sec.plkutt@gmail.com",
     ):
         assert text in back, text
+
+
+def test_a_standards_note_takes_the_level_columns_not_the_narrow_number_cell(html):
+    assert '<td colspan="2" class="standard-note">ติดตามแต่ไม่ประเมินผล</td>' in html
+    assert '<td class="num">ติดตามแต่ไม่ประเมินผล' not in html
