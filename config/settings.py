@@ -8,6 +8,7 @@ demo mode (SQLite, a fixed throw-away key, demo users); production sets every va
 import json
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -347,9 +348,31 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # never a formula); CSV would hand "=..." to a spreadsheet as a live formula.
 EXPORT_FORMATS = [TextXLSX]
 
+# -- Failures reach someone ------------------------------------------------------------------
+# DJANGO_ADMINS="ผู้ดูแลระบบ <it@example.go.th>, ops@example.go.th": every error the portal
+# logs (a server error's traceback, a background task that failed, a sign-in lockout storm)
+# is e-mailed to them from DJANGO_SERVER_EMAIL, through the e-mail settings above; the
+# console (journald under systemd) keeps everything at DJANGO_LOG_LEVEL and above. Empty by
+# default: nothing is sent. docs/deploy.md says how to point it at a shared mailbox.
+ADMINS = [parseaddr(address) for address in env_list("DJANGO_ADMINS")]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = "[ระบบติดตามแผน] "
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {
+        "handlers": ["console", "mail_admins"],
+        "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+    },
+    # Django's own default handlers for "django" would log and mail each error a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
