@@ -627,6 +627,33 @@ class DataVersionAdmin(ServiceWrittenAdmin):
     list_display = ["scope", "epoch", "counter"]
 
 
+@admin.register(models.Notice)
+class NoticeAdmin(SuperuserOnlyAdmin):
+    """A person's notices are theirs (plans/notices/): superusers only, read-only."""
+
+    list_display = ["created_at", "recipient", "office", "kind", "read_at", "emailed_at"]
+    list_filter = ["kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.NoticePreference)
+class NoticePreferenceAdmin(SuperuserOnlyAdmin):
+    """A person's choice of notices: theirs to change on their own page; superusers read."""
+
+    list_display = ["user", "kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(models.ImportUpload)
 class ImportUploadAdmin(ServiceWrittenAdmin):
     """Files uploaded for import and waiting for confirmation (plans/imports/): superusers

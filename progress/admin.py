@@ -18,3 +18,12 @@ class QuarterlyReportAdmin(ServiceWrittenAdmin):
     list_filter = ["status", "quarter", "project__plan"]
     search_fields = ["project__name"]
     list_select_related = ["project"]
+
+
+@admin.register(models.ReminderSent)
+class ReminderSentAdmin(ServiceWrittenAdmin):
+    """Read-only: the record `send_reminders` keeps of what it sent (progress/reminders.py)."""
+
+    list_display = ["project", "quarter", "stage", "sent_on"]
+    list_filter = ["stage", "quarter"]
+    list_select_related = ["project"]

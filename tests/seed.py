@@ -92,9 +92,31 @@ class Seed:
                 names = ", ".join(quote(column) for column in columns)
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)  # noqa: S608
+            if connection.vendor == "postgresql":
+                _past_restored_ids(cursor, self.tables)
         return Plan.objects.select_related("office", "fiscal_year").get(pk=self.plan_pk)
 
     def rows(self) -> dict[str, Rows]:
         """Every row the seed holds, table by table, as the database returns them now."""
         current = _all_rows()
         return {table: current[table][1] for table in self.tables}
+
+
+def _past_restored_ids(cursor, tables: dict) -> None:
+    """PostgreSQL: each restored table's id sequence is moved past the ids just inserted, so
+    that a row the test creates next never takes one of them (the seed's ids were handed out
+    when it was taken; a test that restarted a sequence since, a restore's flush say, would
+    otherwise hand them out again). Sequences only promise unique values: moving one forward
+    inside a test that rolls back is harmless."""
+    for table, (columns, _rows) in tables.items():
+        if "id" not in columns:
+            continue
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+        sequence = cursor.fetchone()[0]
+        if sequence:
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(
+                f"SELECT setval(%s, GREATEST((SELECT COALESCE(MAX(id), 1) FROM {quoted}),"  # noqa: S608
+                f" (SELECT last_value FROM {sequence})))",
+                [sequence],
+            )

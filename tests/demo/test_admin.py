@@ -28,7 +28,9 @@ def test_planner_opens_every_changelist_with_the_seed(client, fy2565_db):
     client.login(username="planner", password="demo-2565")
     # The office administrator's (memberships, the trail) and the superuser's (used form
     # tokens, the data version counters), not the planner's.
-    people = {"membership", "auditentry", "submissiontoken", "dataversion"}
+    people = {
+        "membership", "auditentry", "submissiontoken", "dataversion", "notice", "noticepreference"
+    }  # fmt: skip
     for app in PROJECT_APPS:
         for model in apps.get_app_config(app).get_models():
             url = reverse(f"admin:{app}_{model._meta.model_name}_changelist")
