@@ -183,3 +183,15 @@ class MemberEditForm(MemberFields):
         data = dict(self.cleaned_data)
         account = {name: data.pop(name) for name in self.ACCOUNT if name in data}
         return {**data, "account": account or None}
+
+
+class OfficeForm(forms.Form):
+    """The office's name and contacts as the report's cover and back cover print them."""
+
+    name = forms.CharField(label="ชื่อสำนักงาน", max_length=200)
+    short_name = forms.CharField(label="ชื่อย่อ", max_length=100)
+    address = forms.CharField(label="ที่ตั้ง", max_length=300, required=False)
+    phone = forms.CharField(label="โทรศัพท์", max_length=50, required=False)
+    fax = forms.CharField(label="โทรสาร", max_length=50, required=False)
+    website = forms.CharField(label="เว็บไซต์", max_length=200, required=False)
+    email = forms.EmailField(label="อีเมล", required=False)

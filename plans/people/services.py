@@ -253,3 +253,26 @@ def member_unlock(*, membership: Membership, user) -> int:
     if cleared:
         audit.record(membership, user=user, note=UNLOCKED_NOTE)
     return cleared
+
+
+OFFICE_FIELDS = ("name", "short_name", "address", "phone", "fax", "website", "email")
+
+
+@audit.authored
+@transaction.atomic
+def office_update(*, office: Office, user, **values) -> bool:
+    """The office's name and contacts (OFFICE_FIELDS), by its administrator. Returns whether
+    anything changed."""
+    require(user, office.pk, Right.MANAGE_PEOPLE)
+    unknown = set(values) - set(OFFICE_FIELDS)
+    if unknown:
+        raise ValueError(f"not office fields: {sorted(unknown)}")
+    office = Office.objects.select_for_update().get(pk=office.pk)
+    changed = [name for name, value in values.items() if getattr(office, name) != value]
+    if not changed:
+        return False
+    for name in changed:
+        setattr(office, name, values[name])
+    office.full_clean()
+    office.save(update_fields=changed)
+    return True

@@ -7,6 +7,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.member_list, name="member_list"),
     path("people.xlsx", views.member_list_export, name="member_list_export"),
+    path("office/", views.office_edit, name="office_edit"),
     path("add/", views.member_add, name="member_add"),
     path("attach/", views.member_attach, name="member_attach"),
     path("<int:pk>/", views.member_edit, name="member_edit"),

@@ -208,3 +208,21 @@ def member_unlock(request, pk: int):
     locked = membership.user.get_username() in services.locked_out([membership.user.username])
     context = {"office": membership.office, "membership": membership, "locked": locked}
     return render(request, "plans/people/member_unlock.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def office_edit(request):
+    """The office's name and contacts, which the report's cover and back cover print."""
+    office = _office(request)
+    initial = {name: getattr(office, name) for name in services.OFFICE_FIELDS}
+    form = forms.OfficeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.office_update(office=office, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, "บันทึกข้อมูลสำนักงานแล้ว" if changed else "ไม่มีการเปลี่ยนแปลง")
+            return redirect(f"{reverse('people:office_edit')}?office={office.code}")
+    context = {"office": office, "form": form, "section": "office"}
+    return render(request, "plans/people/office_edit.html", context)

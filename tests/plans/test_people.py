@@ -484,3 +484,39 @@ def test_only_the_administrator_unlocks(client, office, staff_user, planner):
     client.force_login(planner)
     pk = _membership(staff_user, office).pk
     assert client.post(reverse("people:member_unlock", args=[pk])).status_code == 403
+
+
+# -- the office's own details -------------------------------------------------------------------
+
+
+def test_the_administrator_edits_the_offices_contacts_the_report_prints(
+    as_admin, office, officeadmin
+):
+    url = reverse("people:office_edit")
+    page = as_admin.get(url).content.decode()
+    assert "ข้อมูลสำนักงาน" in page and office.name in page
+    data = {
+        "name": office.name,
+        "short_name": office.short_name,
+        "address": "ถนนทดสอบ",
+        "phone": "0 5526 7235",
+        "fax": "0 5526 7234",
+        "website": "example.go.th",
+        "email": "office@example.go.th",
+    }
+    assert as_admin.post(url, data).status_code == 302
+    office.refresh_from_db()
+    assert (office.phone, office.email) == ("0 5526 7235", "office@example.go.th")
+    entry = AuditEntry.objects.filter(object_type="plans.office", user=officeadmin).last()
+    assert entry is not None and "phone" in entry.changes
+    bad = as_admin.post(url, {**data, "email": "not-an-address", "phone": "999"})
+    assert bad.status_code == 200 and "อีเมล" in bad.content.decode()
+    office.refresh_from_db()
+    assert office.phone == "0 5526 7235"  # nothing changed
+
+
+@pytest.mark.parametrize("role", [Role.PLANNING, Role.DIRECTOR])
+def test_other_roles_do_not_edit_the_office(client, office, role):
+    client.force_login(factories.member(office, "someone", role))
+    assert client.get(reverse("people:office_edit")).status_code == 403
+    assert client.post(reverse("people:office_edit"), {"name": "x"}).status_code == 403
