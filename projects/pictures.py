@@ -15,6 +15,7 @@ from plans import audit
 from plans.access import Right, require
 from plans.files import validate_image
 from plans.models import Office
+from plans.ownership import office_id_of
 from projects.models import HighlightFigure, Project, ProjectPhoto
 
 Picture = ProjectPhoto | HighlightFigure | Office
@@ -22,14 +23,6 @@ Picture = ProjectPhoto | HighlightFigure | Office
 OFFICE_PICTURES = {"emblem": "ตราสัญลักษณ์ (หน้าปกรายงาน)", "location_map": "แผนที่ที่ตั้งสำนักงาน"}
 NO_CAPTION = "กรุณาพิมพ์คำบรรยายภาพ"
 BOTH = "กรุณาเลือกไฟล์ภาพใหม่หรือนำภาพออก อย่างใดอย่างหนึ่ง"
-
-
-def office_id_of_picture(picture: Picture) -> int:
-    if isinstance(picture, Office):
-        return picture.pk
-    if isinstance(picture, ProjectPhoto):
-        return picture.project.plan.office_id
-    return picture.highlight.plan.office_id
 
 
 @audit.authored
@@ -47,7 +40,7 @@ def picture_update(
     its caption (blank: kept; an office's pictures have none). `field`: the image field (an
     office's "emblem" or "location_map"). The file it no longer shows is removed once the
     change commits. Returns whether anything changed."""
-    require(user, office_id_of_picture(picture), Right.MANAGE_PLAN)
+    require(user, office_id_of(picture), Right.MANAGE_PLAN)
     if image is not None and clear:
         raise ValidationError(BOTH)
     current = getattr(picture, field)
