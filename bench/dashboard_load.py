@@ -1,15 +1,20 @@
 # ruff: noqa: S310, S603, S607 -- a benchmark that runs local tools and fetches 127.0.0.1 only
-"""The director dashboard under concurrent load, on loopback only.
+"""The director dashboard under concurrent load, on loopback only, beside a static file.
 
-Creates a separate database (a fresh SQLite file, or BENCH_DATABASE_URL for an empty
-PostgreSQL database), generates the national-scale synthetic data set into it
-(`manage.py generate_national_data`; BENCH_SIZE=small for a quick run), serves the portal
-with gunicorn (several worker processes) on 127.0.0.1, signs a director in (a session
-cookie), and runs wrk with many connections for a bounded time against the dashboard and
-against a plain static file served by the same server. Prints requests/s, p50, p95 and
-errors for both; asserts nothing.
+For each database (PostgreSQL first: a throw-away server of scripts/postgres, or
+BENCH_DATABASE_URL for an empty database; then SQLite, a fresh file) it generates the
+national-scale synthetic data set (`manage.py generate_national_data`; BENCH_SIZE=small for
+a quick run), times the dashboard's uncached first view in one process (the cache emptied
+before each request, after a warm-up), serves the portal with gunicorn on 127.0.0.1, signs a
+director in as a browser does (session and CSRF cookies), and runs wrk with many connections
+for a bounded time against a plain static file and then the dashboard, through the same
+server. On PostgreSQL it also runs two app servers (gunicorn instances, each with its own
+cache, as two machines would) on the one database, wrk loading both at once. Prints
+requests/s, p50, p95 and errors, and the dashboard's share of the static file's throughput;
+asserts nothing.
 
     BENCH_SIZE=small|full (default full)   BENCH_SECONDS=20   BENCH_CONNECTIONS=32
+    BENCH_DATABASES=postgres,sqlite (default both)
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from multiprocessing.pool import ThreadPool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +94,7 @@ def sign_in(base: str, username: str, password: str) -> str:
     cookies = {c.name: c.value for c in jar}
     if "sessionid" not in cookies:
         raise RuntimeError("sign-in failed")
-    return f"sessionid={cookies['sessionid']}"
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
 def load(wrk: str, url: str, cookie: str, seconds: int, connections: int, script: str):
@@ -114,33 +120,8 @@ def load(wrk: str, url: str, cookie: str, seconds: int, connections: int, script
     return requests / (duration / 1e6), p50 / 1000, p95 / 1000, errors, requests
 
 
-def main() -> None:
-    size = os.environ.get("BENCH_SIZE", "full")
-    seconds = int(os.environ.get("BENCH_SECONDS", "20"))
-    connections = int(os.environ.get("BENCH_CONNECTIONS", "32"))
-    workers = max(2, 2 * (os.cpu_count() or 1))
-    wrk = ensure_wrk()
-    work = Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
-    database = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{work}/national.db"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database,
-        "DJANGO_DEBUG": "false",  # demo mode (no secret key) without DEBUG's query log
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    python = sys.executable
-    print(f"database: {database.split('@')[-1]}; size: {size}; {workers} gunicorn workers")
-    started = time.perf_counter()
-    subprocess.run(
-        [python, "manage.py", "generate_national_data", "--database-url", database, *SIZES[size]],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    print(f"data set ready in {time.perf_counter() - started:.0f} s (migrations included)")
-
+def start_gunicorn(python: str, env: dict, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
             python,
@@ -161,33 +142,170 @@ def main() -> None:
         env=env,
         start_new_session=True,
     )
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/accounts/login/", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.5)
-        cookie = sign_in(base, "bench-director", "bench-2567")
-        dashboard = f"{base}/dashboard/?quarter=4"
-        static = f"{base}/static/css/app.css"
-        check = urllib.request.Request(dashboard, headers={"Cookie": cookie})
-        body = urllib.request.urlopen(check, timeout=30).read()
-        print(f"dashboard page: {len(body):,} bytes; static file: app.css")
-        for _ in range(3 * workers):  # warm every worker (imports, templates) before timing
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/accounts/login/", timeout=2).read()
+            break
+        except OSError:
+            time.sleep(0.5)
+    return server, base
+
+
+def stop(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+UNCACHED = """
+import time
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+client = Client()
+client.force_login(get_user_model().objects.get(username="bench-director"))
+times = []
+for n in range(12):
+    cache.clear()
+    started = time.perf_counter()
+    assert client.get("/dashboard/?quarter=4", HTTP_HOST="127.0.0.1").status_code == 200
+    times.append((time.perf_counter() - started) * 1000)
+with CaptureQueriesContext(connection) as queries:
+    cache.clear()
+    client.get("/dashboard/?quarter=4", HTTP_HOST="127.0.0.1")
+warm = sorted(times[2:])
+print(f"RESULT {warm[len(warm) // 2]:.1f} {warm[-1]:.1f} {len(queries)}")
+"""
+
+
+def uncached_view(python: str, env: dict) -> str:
+    out = subprocess.run(
+        [python, "manage.py", "shell", "-c", UNCACHED],
+        cwd=ROOT,
+        env={**env, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    median, worst, queries = re.search(r"RESULT (.*)", out).group(1).split()
+    return f"median {median} ms, slowest {worst} ms, {queries} queries"
+
+
+def concurrent_load(wrk: str, urls: list[str], cookies: list[str], seconds, connections, script):
+    """wrk against several servers at once (connections split between them): the summed
+    requests/s, the worst p50 and p95, the summed errors and requests."""
+    share = max(1, connections // len(urls))
+    with ThreadPool(len(urls)) as pool:
+        rows = pool.starmap(
+            load, [(wrk, u, c, seconds, share, script) for u, c in zip(urls, cookies, strict=True)]
+        )
+    return (
+        sum(r[0] for r in rows),
+        max(r[1] for r in rows),
+        max(r[2] for r in rows),
+        sum(r[3] for r in rows),
+        sum(r[4] for r in rows),
+    )
+
+
+def measure(label, wrk, bases, cookies, seconds, connections, script) -> None:
+    dashboard = [f"{b}/dashboard/?quarter=4" for b in bases]
+    static = [f"{b}/static/css/app.css" for b in bases]
+    for base, cookie in zip(bases, cookies, strict=True):  # warm every worker (imports)
+        check = urllib.request.Request(f"{base}/dashboard/?quarter=4", headers={"Cookie": cookie})
+        for _ in range(12):
             urllib.request.urlopen(check, timeout=60).read()
-        script = work / "report.lua"
-        script.write_text(WRK_SCRIPT)
-        print(f"\nwrk: 2 threads, {connections} connections, {seconds} s per URL, loopback")
-        print(f"{'':<12}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}{'errors':>8}{'requests':>10}")
-        # The static file first: a sync worker still answers the dashboard's queued requests
-        # for a while after wrk stops.
-        for label, url in (("static file", static), ("dashboard", dashboard)):
-            rps, p50, p95, errors, total = load(wrk, url, cookie, seconds, connections, str(script))
-            print(f"{label:<12}{rps:>10.1f}{p50:>10.1f}{p95:>10.1f}{errors:>8}{total:>10}")
+    # The static file first: a sync worker still answers the dashboard's queued requests
+    # for a while after wrk stops.
+    rows = {}
+    for name, urls in (("static file", static), ("dashboard", dashboard)):
+        rows[name] = concurrent_load(wrk, urls, cookies, seconds, connections, script)
+    share = rows["dashboard"][0] / rows["static file"][0] * 100
+    for name, (rps, p50, p95, errors, total) in rows.items():
+        print(f"{label:<34}{name:<13}{rps:>9.1f}{p50:>9.1f}{p95:>9.1f}{errors:>8}{total:>10}")
+    print(f"{label:<34}{'dashboard / static':<22}{share:>8.1f} % of the throughput", flush=True)
+
+
+def main() -> None:
+    size = os.environ.get("BENCH_SIZE", "full")
+    seconds = int(os.environ.get("BENCH_SECONDS", "20"))
+    connections = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+    engines = os.environ.get("BENCH_DATABASES", "postgres,sqlite").split(",")
+    workers = max(2, 2 * (os.cpu_count() or 1))
+    wrk = ensure_wrk()
+    work = Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
+    script = work / "report.lua"
+    script.write_text(WRK_SCRIPT)
+    python = sys.executable
+    print(
+        f"size: {size}; {workers} gunicorn workers per server; wrk: 2 threads, "
+        f"{connections} connections, {seconds} s per URL, loopback"
+    )
+    print(f"{'':<34}{'URL':<13}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}{'requests':>10}")
+    postgres_dir = None
+    try:
+        for engine in engines:
+            if engine == "postgres":
+                database = os.environ.get("BENCH_DATABASE_URL")
+                if not database:
+                    out = subprocess.run(
+                        ["bash", str(ROOT / "scripts/postgres"), "start"],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    ).stdout
+                    found = dict(re.findall(r"^(\w+)=(\S+)$", out, re.MULTILINE))
+                    postgres_dir, database = found["PGTEST_DIR"], found["DATABASE_URL"]
+                label = "PostgreSQL"
+            else:
+                database, label = f"sqlite:///{work}/national.db", "SQLite"
+            env = {
+                **os.environ,
+                "DATABASE_URL": database,
+                "DJANGO_DEBUG": "false",  # demo mode (no secret key) without DEBUG's query log
+                "DJANGO_SETTINGS_MODULE": "config.settings",
+            }
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    python,
+                    "manage.py",
+                    "generate_national_data",
+                    "--database-url",
+                    database,
+                    *SIZES[size],
+                ],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            print(
+                f"{label}: data set ready in {time.perf_counter() - started:.0f} s; "
+                f"uncached first view (one process): {uncached_view(python, env)}",
+                flush=True,
+            )
+            setups = [(label, 1)] + (
+                [(f"{label}, two app servers", 2)] if engine == "postgres" else []
+            )
+            for name, instances in setups:
+                servers = [
+                    start_gunicorn(python, env, workers // instances) for _ in range(instances)
+                ]
+                try:
+                    bases = [base for _, base in servers]
+                    cookies = [sign_in(b, "bench-director", "bench-2567") for b in bases]
+                    measure(name, wrk, bases, cookies, seconds, connections, str(script))
+                finally:
+                    for server, _ in servers:
+                        stop(server)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        if postgres_dir:
+            subprocess.run(
+                ["bash", str(ROOT / "scripts/postgres"), "stop", postgres_dir], check=False
+            )
         shutil.rmtree(work, ignore_errors=True)
 
 

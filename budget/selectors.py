@@ -4,6 +4,7 @@ the plan. Each sum is its own Subquery: joining two sums in one aggregate multip
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -291,34 +292,48 @@ class OfficeBudget:
 
 def office_budget(plan: Plan) -> OfficeBudget:
     """Table 13 for the plan's office and year: allocations (the sum of the instalments)
-    and disbursements per category, the central fund apart. Two queries."""
+    and disbursements per category, the central fund apart. Two plain queries (the
+    instalments with their categories; the disbursements summed by category) added up here:
+    subqueries per category cost more to build than to run."""
     scope = {"office": plan.office_id, "fiscal_year": plan.fiscal_year_id}
-    instalments: dict[int, list[Instalment]] = {}
-    for a in OfficeAllocation.objects.filter(**scope).order_by("category", "number"):
-        instalments.setdefault(a.category_id, []).append(
+    categories: dict[int, BudgetCategory] = {}
+    instalments: dict[int, list[Instalment]] = defaultdict(list)
+    for a in (
+        OfficeAllocation.objects.filter(**scope)
+        .select_related("category")
+        .order_by("category", "number")
+    ):
+        categories[a.category_id] = a.category
+        instalments[a.category_id].append(
             Instalment(a.number, a.received_on, a.letter_no, cents(a.amount), a.note)
         )
-    inner = {**scope, "category": OuterRef("pk")}
-    categories = (
-        BudgetCategory.objects.annotate(
-            allocated=_sum(OfficeAllocation.objects.filter(**inner), "category"),
-            disbursed=_sum(OfficeDisbursement.objects.filter(**inner), "category"),
+    disbursed: dict[int, Decimal] = {}
+    for row in (
+        OfficeDisbursement.objects.filter(**scope)
+        .values("category", "category__name", "category__order", "category__is_central_fund")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    ):
+        disbursed[row["category"]] = row["total"] or ZERO
+        categories.setdefault(
+            row["category"],
+            BudgetCategory(
+                pk=row["category"],
+                name=row["category__name"],
+                order=row["category__order"],
+                is_central_fund=row["category__is_central_fund"],
+            ),
         )
-        .filter(Q(allocated__gt=0) | Q(disbursed__gt=0))
-        .order_by("order")
-    )
     lines: list[CategoryLine] = []
     central: list[CategoryLine] = []
-    for c in categories:
+    for c in sorted(categories.values(), key=lambda c: (c.order, c.pk)):
+        allocated = sum((i.amount for i in instalments[c.pk]), ZERO)
+        spent = disbursed.get(c.pk, ZERO)
+        if allocated <= 0 and spent <= 0:
+            continue
         target = central if c.is_central_fund else lines
         target.append(
-            CategoryLine(
-                len(target) + 1,
-                c.name,
-                cents(c.allocated),
-                cents(c.disbursed),
-                instalments.get(c.pk, []),
-            )
+            CategoryLine(len(target) + 1, c.name, cents(allocated), cents(spent), instalments[c.pk])
         )
     return OfficeBudget(lines=lines, central_fund=central)
 

@@ -18,6 +18,8 @@ Public API (keep it small and stable: other apps key caches on it):
   office);
 - ``national_version()`` -> ``str``: moves on whenever any office's data changes (for pages
   across every office);
+- ``user_version(user)`` -> ``str``: the version of everything the user's pages may read and
+  show them (the offices they read, the data of no office, their notices), in one query;
 - ``bump(office_id)``: what the audit receivers call; anyone writing with
   ``QuerySet.update`` or raw SQL (which send no signals) calls it too.
 
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Count, F, Sum
 
 from plans.models.versions import DataVersion
@@ -81,3 +84,44 @@ def national_version() -> str:
     dropped changes the count)."""
     totals = DataVersion.objects.aggregate(rows=Count("scope"), changes=Sum("counter"))
     return f"{totals['rows']}.{totals['changes'] or 0}"
+
+
+def user_version(user) -> str:
+    """The version of everything the user's pages may read and show them: the offices they
+    read (plans.access: every office for a superuser, whose version is then the national
+    one) and the data of no office, and their own notices in the portal (their newest and
+    how many are unread: the menu's count). A membership given or taken is a row of its
+    office and moves that office's version, which the user's old version did not include or
+    still does: either way the returned version changes.
+
+    One query in plain SQL, built here rather than by the ORM: a whole cached page is
+    answered after it (plans/caching.py), and building the same query through the ORM took
+    several times longer than running it. The rule it reads stays plans.access's
+    (`roles_with`), and tests hold it to `offices_with`."""
+    from plans.access import Right, roles_with  # plans.access reads plans.models only
+    from plans.models import Membership, Notice
+
+    versions_table = connection.ops.quote_name(DataVersion._meta.db_table)
+    members = connection.ops.quote_name(Membership._meta.db_table)
+    notices = connection.ops.quote_name(Notice._meta.db_table)
+    if user.is_superuser:
+        scopes, params = "", []
+    else:
+        roles = roles_with(Right.READ)
+        # Names come from the models and values go as parameters: nothing here is user text.
+        places = ", ".join(["%s"] * len(roles))
+        scopes = (
+            f" WHERE scope = {NO_OFFICE} OR scope IN (SELECT office_id FROM {members}"  # noqa: S608
+            f" WHERE user_id = %s AND role IN ({places}))"
+        )
+        params = [user.pk, *roles]
+    sql = (
+        f"SELECT scope, epoch, counter FROM {versions_table}{scopes}"  # noqa: S608
+        f" UNION ALL SELECT -1, CAST(COALESCE(MAX(id), 0) AS VARCHAR(20)),"
+        f" COUNT(CASE WHEN read_at IS NULL THEN 1 END) FROM {notices}"
+        f" WHERE recipient_id = %s AND in_portal"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, user.pk])
+        rows = sorted(cursor.fetchall())
+    return ",".join(f"{scope}:{epoch}.{counter}" for scope, epoch, counter in rows)

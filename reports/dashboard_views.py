@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from indicators.rules import VERDICT_LABELS, Verdict
-from plans import thai
+from plans import caching, thai
 from plans.access import current_office, plan_choice, user_offices
 from plans.excel import xlsx_response
 from plans.models import Plan
@@ -103,16 +103,26 @@ def _with_plan(view):
     plan) and hand the view the scope and the plan's overview at the chosen quarter."""
 
     @wraps(view)
+    @caching.per_user_page
     def wrapper(request):
         scope = _scope(request)
         if scope is None:
             return _no_plan(request)
-        today = timezone.localdate()
-        return view(
-            request, scope, overview_page(scope.plan, scope.filters, scope.years, today=today)
-        )
+        return view(request, scope, _overview(scope))
 
     return wrapper
+
+
+def _overview(scope: Scope) -> Overview:
+    """The plan's overview at the chosen quarter, computed once per change of the office's
+    data and shared by everyone who reads it (plans/caching.py)."""
+    plan, filters, years, today = scope.plan, scope.filters, scope.years, timezone.localdate()
+    return caching.office_cached(
+        "dashboard-overview",
+        plan.office_id,
+        (plan.pk, filters, years, today),
+        lambda: overview_page(plan, filters, years, today=today),
+    )
 
 
 def _chosen(request, name: str, choices: type[StrEnum]) -> str:
@@ -296,6 +306,7 @@ def by_group_xlsx(request, scope: Scope, data: Overview):
     return _sets_xlsx(scope, data, "group")
 
 
+@caching.per_user_page
 def project_detail(request, pk: int):
     project = get_object_or_404(
         Project.objects.visible_to(request.user).select_related(
@@ -306,7 +317,13 @@ def project_detail(request, pk: int):
     scope = _scope(request, year=project.plan.fiscal_year.year, office=project.plan.office.code)
     if scope is None or scope.plan.pk != project.plan_id:
         raise Http404("ไม่พบโครงการ")
-    page = project_page(project, scope.filters, today=timezone.localdate())
+    today = timezone.localdate()
+    page = caching.office_cached(
+        "dashboard-project",
+        project.plan.office_id,
+        (project.pk, scope.filters, today),
+        lambda: project_page(project, scope.filters, today=today),
+    )
     return _page(
         request,
         "reports/dashboard/project_detail.html",
@@ -317,11 +334,15 @@ def project_detail(request, pk: int):
     )
 
 
+@caching.per_user_page
 def schools(request):
     scope = _scope(request)
     if scope is None:
         return _no_plan(request)
-    page = schools_page(scope.plan.office, scope.filters.year)
+    office, year = scope.plan.office, scope.filters.year
+    page = caching.office_cached(
+        "dashboard-schools", office.pk, (year,), lambda: schools_page(office, year)
+    )
     return _page(
         request,
         "reports/dashboard/schools.html",

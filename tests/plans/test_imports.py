@@ -9,6 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -517,6 +518,7 @@ def test_the_preview_makes_as_many_queries_for_1_row_as_for_3(
     for size in (1, 3):
         content = xlsx(table([school(f"{n}", f"โรงเรียน{n}") for n in range(size)]))
         upload(signed_in, content)
+        cache.clear()  # both measured cold: the menu's cached count is one query less warm
         with CaptureQueriesContext(connection) as queries:
             assert signed_in.get(url("preview")).status_code == 200
         counts.append(len(queries))

@@ -106,9 +106,11 @@ def test_the_list_makes_as_many_queries_for_three_members_as_for_one(
     as_admin.get(reverse("people:member_list"))  # the session's first write
     with django_assert_max_num_queries(4 + REQUEST_EXTRA) as one:
         as_admin.get(reverse("people:member_list"))
+    count = len(one.captured_queries)  # read now: the next request empties Django's query log
     factories.member(office, "a1", Role.STAFF, group)
     factories.member(office, "a2", Role.PLANNING)
-    with django_assert_max_num_queries(len(one.captured_queries)):
+    as_admin.get(reverse("people:member_list"))  # the menu's count, cached again (warm, as `one`)
+    with django_assert_max_num_queries(count):
         as_admin.get(reverse("people:member_list"))
 
 

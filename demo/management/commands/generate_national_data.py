@@ -15,6 +15,11 @@ from plans.models import Office
 ALIAS = "national"
 
 
+def _same_database(one: dict, other: dict) -> bool:
+    keys = ("ENGINE", "NAME", "HOST", "PORT")
+    return all(str(one.get(k) or "") == str(other.get(k) or "") for k in keys)
+
+
 class Command(BaseCommand):
     help = "สร้างข้อมูลสังเคราะห์ระดับประเทศสำหรับทดสอบสมรรถนะ (ห้ามใช้กับฐานข้อมูลจริง)"
 
@@ -32,10 +37,14 @@ class Command(BaseCommand):
             # configure_settings fills every default a database entry needs.
             config = connections.configure_settings(
                 {"default": dj_database_url.parse(database_url)}
-            )
-            connections.settings[ALIAS] = config["default"]
-            using = ALIAS
-            call_command("migrate", database=ALIAS, verbosity=0)
+            )["default"]
+            if not _same_database(config, connections.settings["default"]):
+                connections.settings[ALIAS] = config
+                using = ALIAS
+        # The default database too: django-tasks-db's migration 0016 writes through the
+        # default connection whatever database it migrates (a second connection to the same
+        # SQLite file would wait for the first one's lock).
+        call_command("migrate", database=using, verbosity=0)
         if offices < 1 or projects < 1 or schools < 0:
             raise CommandError("จำนวนต้องเป็นจำนวนบวก")
         if Office.objects.using(using).filter(code__startswith=CODE_PREFIX).exists():
@@ -43,5 +52,10 @@ class Command(BaseCommand):
         start = time.perf_counter()
         sizes = Sizes(offices=offices, projects=projects, schools=schools)
         counts = Generator(sizes, using=using, seed=seed).run()
+        if connections[using].vendor == "postgresql":
+            # Statistics for the planner, as autovacuum would gather them a while after a
+            # bulk load: without them the first minutes' queries take poor plans.
+            with connections[using].cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(f"สร้างข้อมูลสังเคราะห์ใน {time.perf_counter() - start:.1f} วินาที: {counts}")
         self.stdout.write(f"ผู้อำนวยการสำหรับทดสอบ: {DIRECTOR} / {DIRECTOR_PASSWORD}")

@@ -1,0 +1,118 @@
+"""Figures and pages kept in Django's cache under the version of the data they were made from
+(plans/versions.py), so that they are computed once per change, not once per view, and are
+never stale: every write moves its office's version on in the write's own transaction, and a
+key holds the version, so the first request after a change misses and computes again. Old
+entries are never read again and leave the cache by its own rules (timeout, culling, LRU).
+
+The cache is Django's (settings.CACHES: each process's memory on one server; Redis or the
+database cache shared by several). Two kinds of entry:
+
+- **Shared** (:func:`office_cached`): what every reader of an office sees alike (the
+  dashboard's figures, the annual report's HTML), under the office's ``data_version``.
+  The caller has already decided that the user may read it; the key says nothing of them.
+- **Per user** (:func:`per_user_page`): a whole page, which shows the user's own menu, rights,
+  work queue and notices, under ``user_version`` (every office they read, and their
+  notices). Served only to the same user, in the same browser (its CSRF cookie: the page
+  holds a form token made from it), with no message waiting to be shown.
+
+Version first, data second: the version is read before the data is computed, so a write
+that lands in between leaves an entry under the old version, which nobody asks for again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+from plans import versions
+
+T = TypeVar("T")
+PREFIX = "plan-cache"
+_MISSING = object()
+
+
+def timeout() -> int | None:
+    """Seconds an entry is kept at most (settings.PLAN_CACHE_SECONDS; a day by default):
+    entries of old versions are never read, this only bounds the memory they hold."""
+    return getattr(settings, "PLAN_CACHE_SECONDS", 24 * 60 * 60)
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def cached(name: str, version: str, parts: tuple, compute: Callable[[], T]) -> T:
+    """``compute()`` once per (``name``, ``version``, ``parts``); ``parts`` are the inputs
+    besides the data (ids, filters, the day), compared by their repr."""
+    key = f"{PREFIX}:{name}:{_digest(version, parts)}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout())
+    return value
+
+
+def office_cached(name: str, office_id: int, parts: tuple, compute: Callable[[], T]) -> T:
+    """Shared by every reader of the office: kept under its ``data_version``."""
+    return cached(name, versions.data_version(office_id), parts, compute)
+
+
+# -- whole pages per user ---------------------------------------------------------------------
+
+
+def _page_key(request: HttpRequest) -> str | None:
+    """The page's key for this user and browser, or None when it must not come from the
+    cache (not signed in, a message to show, no CSRF cookie yet)."""
+    user = request.user
+    csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    if not user.is_authenticated or not csrf or len(get_messages(request)):
+        return None
+    from plans.access import OFFICE_SESSION_KEY  # plans.access reads plans.models only
+
+    parts = (
+        request.get_full_path(),
+        # What the page header shows of the user, and the rights their account carries.
+        (user.pk, user.get_username(), user.get_full_name(), user.is_staff, user.is_superuser),
+        # The office chosen earlier in the session (plans.access.current_office).
+        request.session.get(OFFICE_SESSION_KEY),
+        csrf,
+        translation.get_language(),
+        timezone.localdate().isoformat(),  # what is overdue or due depends on the day
+    )
+    return f"{PREFIX}:page:{_digest(versions.user_version(user), parts)}"
+
+
+def per_user_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Keep a GET view's successful HTML page for the same user and browser while nothing
+    they may read has changed (three queries on a hit: the session, the user, their
+    version). The view must read nothing but the data of plans.versions (no clock
+    finer than the day, nothing of another user's)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
+        found = cache.get(key)
+        if found is not None:
+            content, content_type = found
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        streaming = getattr(response, "streaming", False)
+        if response.status_code == 200 and not streaming and not response.cookies:
+            content_type = response.get("Content-Type", "")
+            if content_type.startswith("text/html"):
+                cache.set(key, (response.content, content_type), timeout())
+        return response
+
+    return wrapper
