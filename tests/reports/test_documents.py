@@ -45,9 +45,7 @@ def report(project, quarter, *, staff, director, values, amount, approve=True, *
         user=staff,
         version=0,
         narrative={"work_done": f"ดำเนินงานไตรมาส {quarter}", **narrative},
-        values={
-            i.pk: (Decimal(v), i.unit, None) for i, v in zip(indicators, values, strict=True)
-        },
+        values={i.pk: (Decimal(v), i.unit, None) for i, v in zip(indicators, values, strict=True)},
         amounts={activity.pk: Decimal(amount)} if amount else {},
     )
     if not approve:
@@ -118,9 +116,7 @@ def test_the_six_month_report_prints_exactly_the_approved_first_two_quarters(pla
     assert two.disbursed_by_quarter == [Decimal("500.00"), Decimal("0.00")]
     assert (data.disbursed, data.budget) == (Decimal("4000.00"), Decimal("14000.00"))
     assert [(p.quarter, p.items) for p in one.problems] == [(2, ["ครูติดภารกิจสอบปลายภาค"])]
-    assert [(p.quarter, p.items) for p in one.corrective_actions] == [
-        (2, ["เลื่อนการอบรมเป็นวันเสาร์"])
-    ]
+    assert [(p.quarter, p.items) for p in one.corrective_actions] == [(2, ["เลื่อนการอบรมเป็นวันเสาร์"])]
 
     html = DOCUMENTS["six-month-report"].html(plan)
     text = text_of(html)
