@@ -56,36 +56,13 @@ class MonitoredIndicator:
         return self.row.milestone
 
 
-@dataclass(frozen=True)
-class MonitoredActivity:
-    number: int
-    name: str
-    indicators: list[MonitoredIndicator]
+class Spending:
+    """Money up to the quarter's end, computed from what a project (or the plan) has:
+    `budget`, `disbursed_by_quarter` and the cumulative `target` (ร้อยละ)."""
 
-
-@dataclass(frozen=True)
-class MonitoredProject:
-    number: int
-    name: str
-    work_group: str
-    owner_name: str
-    original: Decimal  # the allocation as planned, before transfers
-    budget: Decimal  # at the quarter's end, transfers included
-    disbursed_by_quarter: list[Decimal]  # quarters 1 to `quarter`
-    target: Decimal | None  # the plan's cumulative ร้อยละ by the quarter's end
-    indicators: list[MonitoredIndicator]
-    activities: list[MonitoredActivity]
-    work_done: list[narrative.Part]
-    problems: list[narrative.Part]
-    corrective_actions: list[narrative.Part]
-
-    @property
-    def all_indicators(self) -> list[MonitoredIndicator]:
-        return self.indicators + [i for a in self.activities for i in a.indicators]
-
-    @property
-    def counts(self) -> VerdictCounts:
-        return VerdictCounts.of([i.row.verdict for i in self.all_indicators])
+    budget: Decimal
+    disbursed_by_quarter: list[Decimal]
+    target: Decimal | None
 
     @property
     def disbursed(self) -> Decimal:
@@ -114,6 +91,38 @@ class MonitoredProject:
 
 
 @dataclass(frozen=True)
+class MonitoredActivity:
+    number: int
+    name: str
+    indicators: list[MonitoredIndicator]
+
+
+@dataclass(frozen=True)
+class MonitoredProject(Spending):
+    number: int
+    name: str
+    work_group: str
+    owner_name: str
+    original: Decimal  # the allocation as planned, before transfers
+    budget: Decimal  # at the quarter's end, transfers included
+    disbursed_by_quarter: list[Decimal]  # quarters 1 to `quarter`
+    target: Decimal | None  # the plan's cumulative ร้อยละ by the quarter's end
+    indicators: list[MonitoredIndicator]
+    activities: list[MonitoredActivity]
+    work_done: list[narrative.Part]
+    problems: list[narrative.Part]
+    corrective_actions: list[narrative.Part]
+
+    @property
+    def all_indicators(self) -> list[MonitoredIndicator]:
+        return self.indicators + [i for a in self.activities for i in a.indicators]
+
+    @property
+    def counts(self) -> VerdictCounts:
+        return VerdictCounts.of([i.row.verdict for i in self.all_indicators])
+
+
+@dataclass(frozen=True)
 class MonitoredArea:
     number: int
     name: str
@@ -121,7 +130,7 @@ class MonitoredArea:
 
 
 @dataclass(frozen=True)
-class Monitoring:
+class Monitoring(Spending):
     office: OfficeHeading
     fiscal_year: int
     quarter: int
@@ -178,26 +187,6 @@ class Monitoring:
         return [
             sum((p.disbursed_by_quarter[i] for p in projects), ZERO) for i in range(self.quarter)
         ]
-
-    @property
-    def disbursed(self) -> Decimal:
-        return sum(self.disbursed_by_quarter, ZERO)
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.budget - self.disbursed
-
-    @property
-    def rate(self) -> Decimal | None:
-        return percent(self.disbursed, self.budget)
-
-    @property
-    def planned(self) -> Decimal | None:
-        return None if self.target is None else cents(self.budget * self.target / HUNDRED)
-
-    @property
-    def pace_label(self) -> str:
-        return PACE_LABELS[pace(self.rate, self.target)]
 
 
 def _disbursed_by_quarter(plan: Plan, quarter: int) -> dict[int, list[Decimal]]:
