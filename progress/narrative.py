@@ -182,7 +182,13 @@ def _approved(project: Project) -> list[QuarterlyReport]:
 
 def compile_section(reports: list[QuarterlyReport], section: str) -> list[Part]:
     """The compilation rule (module docstring, 1) for one section of approved `reports`."""
-    field = SOURCES[section][0]
+    return compile_field(reports, SOURCES[section][0], section)
+
+
+def compile_field(reports: list[QuarterlyReport], field: str, section: str) -> list[Part]:
+    """The compilation rule for any narrative `field` of the reports, split as `section`'s
+    items: the six-month report also compiles `corrective_action`, which the annual report
+    does not print (reports/selectors/monitoring.py)."""
     parts = [Part(r.quarter, split(section, getattr(r, field))) for r in reports]
     parts = [p for p in parts if p.items]
     year_end = [p for p in parts if p.quarter == YEAR_END]

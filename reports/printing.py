@@ -72,6 +72,12 @@ def report_files(report: AnnualReport) -> dict[str, str]:
     figures = [f for h in report.highlights for f in h.figures]
     figures += [f for p in report.projects for f in p.photos]
     figures += report.office.figures  # the emblem and the location map
+    return figure_files(figures)
+
+
+def figure_files(figures: list) -> dict[str, str]:
+    """URL path -> storage name of the pictures of `figures` (chapter3.Figure) that have one:
+    what :func:`html_to_pdf` reads from storage (the annual report's and every document's)."""
     return {f.image_url: f.image_name for f in figures if f.image_name}
 
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from reports import pictures, views
+from reports import document_views, pictures, views
 
 app_name = "reports"
 
@@ -51,5 +51,13 @@ urlpatterns = [
         "plans/<int:year>/report/pdf/<int:job_id>/download/",
         views.report_job_download,
         name="report_job_download",
+    ),
+    # The plan's printable documents (reports/documents.py).
+    path("plans/<int:year>/documents/", document_views.document_list, name="documents"),
+    path("plans/<int:year>/documents/<slug:slug>/", document_views.document_html, name="document"),
+    path(
+        "plans/<int:year>/documents/<slug:slug>.pdf",
+        document_views.document_pdf,
+        name="document_pdf",
     ),
 ]

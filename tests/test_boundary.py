@@ -175,7 +175,7 @@ SKIP = {
 }
 # Route parameters that name no row of an office (the same URL in every office): such a
 # route is the current office's page, chosen by ?office=.
-NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number", "field"}
+NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number", "field", "slug"}
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
 DATA_APPS = ("plans", "projects", "indicators", "budget", "progress", "nextyear", "reports", "auth")
 NOT_DATA = {"plans.submissiontoken"}  # a used form token is not data
@@ -222,6 +222,8 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         "reports:figure_picture": {"pk": w.figure.pk},
         "reports:photo_add": {"pk": w.project.pk},
         "reports:office_picture": {"field": "emblem"},
+        "reports:document": {"slug": "six-month-report"},
+        "reports:document_pdf": {"slug": "six-month-spending"},
         "files:report_pdf": {"pk": w.job.pk},
         "plan_manage:statements": {"kind": "mission"},
         "plan_manage:policies": {"area": 3},

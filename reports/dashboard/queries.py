@@ -104,7 +104,7 @@ def plan_projects(
                 project_name=project.name,
                 activity=indicator.activity.name if indicator.activity else "",
                 row=indicator_row(indicator, results[indicator.pk], quarter=filters.quarter),
-                quarterly=_quarterly(results[indicator.pk]),
+                quarterly=quarterly_values(results[indicator.pk]),
             )
             for indicator in indicators[project.pk]
         ]
@@ -156,7 +156,7 @@ def indicators_by_project(**scope) -> dict[int, list[Indicator]]:
 
 def results_by_indicator(**scope) -> dict[int, list]:
     """The quarterly results in ``scope`` as rows (RESULT_FIELDS), grouped by indicator, in
-    quarter order: what `indicator_row` and `_quarterly` take. One query."""
+    quarter order: what `indicator_row` and `quarterly_values` take. One query."""
     grouped: dict[int, list] = defaultdict(list)
     for result in (
         IndicatorResult.objects.filter(**scope)
@@ -167,7 +167,7 @@ def results_by_indicator(**scope) -> dict[int, list]:
     return grouped
 
 
-def _quarterly(results: Iterable) -> list[Decimal | None]:
+def quarterly_values(results: Iterable) -> list[Decimal | None]:
     """The value of each quarter, from result rows of `results_by_indicator` (None: none)."""
     values: list[Decimal | None] = [None] * len(thai.FISCAL_QUARTERS)
     for result in results:

@@ -255,6 +255,23 @@ class AnnualReport:
         return [p for area in self.project_areas for p in area.projects]
 
 
+def office_heading(office: Office) -> OfficeHeading:
+    """The office as every printed document's cover and back cover name it. No query."""
+    return OfficeHeading(
+        office.name,
+        office.short_name,
+        office.parent_body,
+        office.ministry,
+        office.address,
+        office.website,
+        office.phone,
+        office.fax,
+        office.email,
+        chapter3.figure_of(0, "ตราสัญลักษณ์", office.emblem),
+        chapter3.figure_of(0, f"แผนที่ที่ตั้ง{office.name}", office.location_map),
+    )
+
+
 LOWER_GRADES = (1, 2, 3)
 UPPER_GRADES = (4, 5, 6)
 GRADE_LABELS = {
@@ -400,19 +417,7 @@ def annual_report(plan: Plan) -> AnnualReport:
     projects = list(chapter3.project_queryset(plan))
     budgets = {row.pk: row.budget for row in summary.projects}
     report = AnnualReport(
-        office=OfficeHeading(
-            office.name,
-            office.short_name,
-            office.parent_body,
-            office.ministry,
-            office.address,
-            office.website,
-            office.phone,
-            office.fax,
-            office.email,
-            chapter3.figure_of(0, "ตราสัญลักษณ์", office.emblem),
-            chapter3.figure_of(0, f"แผนที่ที่ตั้ง{office.name}", office.location_map),
-        ),
+        office=office_heading(office),
         fiscal_year=year,
         texts=texts,
         vision=plan.vision,

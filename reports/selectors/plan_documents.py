@@ -1,0 +1,229 @@
+"""The annual action plan (แผนปฏิบัติการประจำปี) and the spending plan (แผนการใช้จ่าย
+งบประมาณ) as printed documents: the plan as set at the start of the year.
+
+The portal keeps no approved copy of a plan: it prints the plan's current projects,
+activities, indicators and milestones, and each project's **original allocation**
+(`ProjectAllocation`, before any transfer, budget.selectors.with_project_amounts), so that
+money moved during the year does not change the plan's figures. The money by quarter of
+the spending plan is the allocation spread by the plan's cumulative disbursement targets
+(reports.dashboard.rules.plan_targets): quarter n plans the target of n less that of n - 1;
+a quarter without a target (or after one without) plans nothing that can be printed.
+
+Six queries whatever the plan's size (ACTION_PLAN_QUERIES).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from budget.selectors import with_activity_amounts, with_project_amounts
+from plans import thai
+from plans.models import Plan, PlanStatement
+from plans.money import HUNDRED, ZERO, cents
+from projects.models import Activity, Project, ProjectStatement
+from reports.dashboard.queries import indicators_by_project
+from reports.dashboard.rules import plan_targets
+from reports.selectors.annual import OfficeHeading, Statement, office_heading
+
+ACTION_PLAN_QUERIES = 6
+QUARTERS = thai.FISCAL_QUARTERS
+Amounts = list[Decimal | None]  # one per quarter (None: cannot be planned)
+
+
+def spread(budget: Decimal, targets: dict[int, Decimal]) -> Amounts:
+    """`budget` spread over the quarters by the cumulative targets (module docstring), in
+    satang, so that the quarters add up to the budget times the last target exactly."""
+    cumulative = [cents(budget * targets[q] / HUNDRED) if q in targets else None for q in QUARTERS]
+    before: list[Decimal | None] = [ZERO, *cumulative[:-1]]
+    return [
+        None if c is None or b is None else c - b for c, b in zip(cumulative, before, strict=True)
+    ]
+
+
+def add(rows: list[Amounts]) -> Amounts:
+    """Quarter by quarter sums of `rows` (None where any row has none)."""
+    sums = []
+    for i in range(len(QUARTERS)):
+        column = [row[i] for row in rows]
+        sums.append(None if any(v is None for v in column) else sum(column, ZERO))
+    return sums
+
+
+@dataclass(frozen=True)
+class PlannedIndicator:
+    text: str
+    target: Decimal | None
+    unit: str
+    milestones: list[Decimal | None]  # at the end of quarters 1 to 4 (None: none set)
+
+
+@dataclass(frozen=True)
+class PlannedActivity:
+    number: int
+    name: str
+    budget: Decimal  # its own original allocation (zero: money is the project's as a whole)
+    quarters: Amounts
+    indicators: list[PlannedIndicator]
+
+
+@dataclass(frozen=True)
+class PlannedProject:
+    number: int
+    name: str
+    work_group: str
+    owner_name: str
+    objectives: list[str]
+    budget: Decimal  # the original allocation, before transfers
+    quarters: Amounts
+    indicators: list[PlannedIndicator]  # the project's own, not under an activity
+    activities: list[PlannedActivity]
+
+    @property
+    def budget_text(self) -> str:
+        return thai.baht_text(self.budget)
+
+    @property
+    def activities_budget(self) -> Decimal:
+        return sum((a.budget for a in self.activities), ZERO)
+
+    @property
+    def unassigned(self) -> Decimal:
+        """The part of the project's money not allocated to any one activity."""
+        return self.budget - self.activities_budget
+
+
+@dataclass(frozen=True)
+class PlannedArea:
+    number: int
+    name: str
+    projects: list[PlannedProject]
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((p.budget for p in self.projects), ZERO)
+
+    @property
+    def quarters(self) -> Amounts:
+        return add([p.quarters for p in self.projects])
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """The action plan and the spending plan of one fiscal year."""
+
+    office: OfficeHeading
+    fiscal_year: int
+    starts: date
+    ends: date
+    vision: str
+    missions: list[Statement]
+    areas: list[PlannedArea]
+    targets: list[Decimal | None]  # cumulative ร้อยละ by the end of quarters 1 to 4
+
+    @property
+    def projects(self) -> list[PlannedProject]:
+        return [p for a in self.areas for p in a.projects]
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((a.budget for a in self.areas), ZERO)
+
+    @property
+    def budget_text(self) -> str:
+        return thai.baht_text(self.budget)
+
+    @property
+    def quarters(self) -> Amounts:
+        return add([a.quarters for a in self.areas])
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(
+            len(p.indicators) + sum(len(a.indicators) for a in p.activities) for p in self.projects
+        )
+
+    @property
+    def has_targets(self) -> bool:
+        return any(t is not None for t in self.targets)
+
+
+def _planned(indicator) -> PlannedIndicator:
+    milestones = indicator.milestone_values
+    return PlannedIndicator(
+        indicator.text, indicator.target, indicator.unit, [milestones.get(q) for q in QUARTERS]
+    )
+
+
+def plan_document(plan: Plan) -> PlanDocument:
+    """The plan as the action plan and the spending plan print it (module docstring)."""
+    targets = plan_targets(plan)
+    projects = list(
+        with_project_amounts(Project.objects.filter(plan=plan))
+        .select_related("policy_area", "work_group")
+        .prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=ProjectStatement.objects.filter(
+                    kind=ProjectStatement.Kind.OBJECTIVE
+                ).order_by("number"),
+                to_attr="objectives",
+            )
+        )
+        .order_by("number")
+    )
+    activities: dict[int, list[Activity]] = defaultdict(list)
+    for a in with_activity_amounts(Activity.objects.filter(project__plan=plan)).order_by(
+        "project", "number"
+    ):
+        activities[a.project_id].append(a)
+    indicators = indicators_by_project(project__plan=plan)
+    missions = [
+        Statement(s.number, s.title, s.text)
+        for s in plan.statements.filter(kind=PlanStatement.Kind.MISSION).order_by("number")
+    ]
+    areas: dict[int, PlannedArea] = {}
+    for p in projects:
+        by_activity: dict[int | None, list[PlannedIndicator]] = defaultdict(list)
+        for indicator in indicators[p.pk]:
+            by_activity[indicator.activity_id].append(_planned(indicator))
+        budget = cents(p.original)
+        row = PlannedProject(
+            number=p.number,
+            name=p.name,
+            work_group=p.work_group.name if p.work_group else p.responsible_text,
+            owner_name=p.owner_name,
+            objectives=[s.text for s in p.objectives],
+            budget=budget,
+            quarters=spread(budget, targets),
+            indicators=by_activity[None],
+            activities=[
+                PlannedActivity(
+                    a.number,
+                    a.name,
+                    cents(a.original),
+                    spread(cents(a.original), targets),
+                    by_activity[a.pk],
+                )
+                for a in activities[p.pk]
+            ],
+        )
+        area = areas.setdefault(
+            p.policy_area.number, PlannedArea(p.policy_area.number, p.policy_area.name, [])
+        )
+        area.projects.append(row)
+    starts, ends = thai.fiscal_year_bounds(plan.fiscal_year.year)
+    return PlanDocument(
+        office=office_heading(plan.office),
+        fiscal_year=plan.fiscal_year.year,
+        starts=starts,
+        ends=ends,
+        vision=plan.vision,
+        missions=missions,
+        areas=[areas[n] for n in sorted(areas)],
+        targets=[targets.get(q) for q in QUARTERS],
+    )
