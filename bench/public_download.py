@@ -20,7 +20,6 @@ import http.client
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,8 @@ import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from dashboard_load import free_port  # bench/ is the script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = """
@@ -49,12 +50,6 @@ publication.file.save("annual-report.pdf", ContentFile(content), save=True)
 print("ETAG", publication.sha256)
 """
 PATH = "/public/bench-office/2565/annual-report.pdf"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def client(port: int, seconds: float, etag: str | None) -> tuple[int, int, list[float], int]:
