@@ -5,6 +5,8 @@ and both acts are in the history with who, when and why."""
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,9 +16,11 @@ from django.urls import reverse
 
 from plans import versions
 from plans.models import AuditEntry, Role
+from progress.models import QuarterlyReport
 from reports import documents, publishing
 from reports.models import Publication, ReportJob
 from tests import factories
+from tests.progress.factories import report
 
 pytestmark = pytest.mark.django_db
 
@@ -336,3 +340,26 @@ def test_pages_query_counts_do_not_grow(plan, planner, fake, count, django_asser
         assert anonymous.get(f"/public/{plan.office.code}/").status_code == 200
     with django_assert_max_num_queries(2):
         assert anonymous.get(f"/public/{plan.office.code}/2565/").status_code == 200
+
+
+# -- only approved data -------------------------------------------------------------------
+
+
+def test_the_published_annual_report_prints_approved_reports_only(plan, group, planner):
+    """The annual report, rendered for publishing, prints what approved quarterly reports
+    say, never a returned report or a draft."""
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        pytest.skip("poppler-utils is not installed")
+    project = factories.project(plan, 1, group=group, budget="1000")
+    report(project, 1, status=QuarterlyReport.Status.APPROVED, work_done="อบรมครูแกนนำ")
+    report(project, 2, status=QuarterlyReport.Status.RETURNED, work_done="ข้อความที่ส่งกลับ")
+    report(project, 3, status=QuarterlyReport.Status.SUBMITTED, work_done="ข้อความที่รออนุมัติ")
+    report(project, 4, work_done="ร่างที่ยังไม่ส่ง")
+    publication = publishing.publish(plan=plan, slug="annual-report", user=planner)
+    assert publication.status == Publication.Status.PUBLISHED
+    command = [pdftotext, publication.file.path, "-"]
+    text = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    assert "อบรมครูแกนนำ" in text
+    for unapproved in ("ข้อความที่ส่งกลับ", "ข้อความที่รออนุมัติ", "ร่างที่ยังไม่ส่ง"):
+        assert unapproved not in text
