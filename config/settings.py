@@ -224,6 +224,10 @@ else:
 SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.simple")
 SENDFILE_ROOT = MEDIA_ROOT
 SENDFILE_URL = os.environ.get("SENDFILE_URL", "/protected-media/")
+# Documents published for the public (/public/..., reports/publishing.py) are the one
+# exception: served without sign-in, kept by browsers and shared caches this many seconds
+# (then revalidated: 304 while unchanged), so a withdrawal reaches every reader within it.
+PUBLIC_DOCUMENT_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_DOCUMENT_MAX_AGE", "600"))
 # -- end private uploaded files ----------------------------------------------------------------
 
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEMO_MODE)

@@ -15,6 +15,9 @@ urlpatterns = [
     # Uploaded files are private: no public /media/ route (not even with DEBUG); /files/
     # checks the user's right to each file (reports/files.py, plans/files.py).
     path("files/", include("reports.file_urls")),
+    # The one part of the portal open without signing in: what offices have published
+    # (reports/public.py, each view marked login_not_required).
+    path("public/", include("reports.public_urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(template_name="registration/login.html"),

@@ -171,6 +171,7 @@ SERVICE_WRITTEN = {
     "plans.auditentry",
     "plans.submissiontoken",
     "reports.reportjob",
+    "reports.publication",
 }
 
 

@@ -132,11 +132,23 @@ def authored(service: Callable) -> Callable:
     return wrapper
 
 
-def record(obj: models.Model, *, user: Any, note: str, action: str = "update") -> None:
-    """An entry in `obj`'s history for an act that saves none of its fields (a sign-in
-    lockout cleared), by `user`, explained by `note`."""
+def record(
+    obj: models.Model,
+    *,
+    user: Any,
+    note: str,
+    action: str = "update",
+    changes: dict[str, list] | None = None,
+) -> None:
+    """An entry in `obj`'s history for an act that saves none of its recorded fields (a
+    sign-in lockout cleared, a document published), by `user`, explained by `note`, with
+    `changes` ({field name: [old, new]}, values as text) when the act has some to show."""
     with acting(user=user, note=note):
-        _write(obj, action, {})
+        _write(
+            obj,
+            action,
+            {name: [_text(old), _text(new)] for name, (old, new) in (changes or {}).items()},
+        )
 
 
 @contextmanager
@@ -262,8 +274,10 @@ def _write(obj: models.Model, action: str, changes: dict[str, list]) -> None:
 
 def _changed(obj: models.Model) -> None:
     """The data version of ``obj``'s office moves on (plans/versions.py), in the write's
-    transaction; under ``suppressed()`` when the block ends. User accounts count for none."""
-    if obj._meta.label_lower not in AUDITED_MODELS:
+    transaction; under ``suppressed()`` when the block ends. User accounts count for none,
+    nor does the machinery an entry is recorded for (a document published: no report reads
+    it)."""
+    if obj._meta.label_lower not in AUDITED_MODELS and is_audited(type(obj)):
         _offices_changed({office_id_of(obj)})
 
 

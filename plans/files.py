@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import secrets
 import warnings
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from django import forms
@@ -30,7 +31,9 @@ from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.deconstruct import deconstructible
+from django.utils.http import http_date, quote_etag
 from django_sendfile import sendfile
 from PIL import Image
 
@@ -196,6 +199,34 @@ class PrivateName:
         return suffix if suffix[1:].isalnum() else ""
 
 
+def _send(
+    request, file: FieldFile, *, download_name: str, attachment: bool, content_type: str | None
+) -> HttpResponse:
+    """The stored file as a response: django-sendfile2 (Django reads it, or nginx through
+    X-Accel-Redirect), or streamed from an object storage with no file-system path."""
+    if not file:
+        raise Http404("ไม่พบไฟล์")
+    try:
+        path = file.path
+    except NotImplementedError:
+        # Object storage (S3, several app servers): no path to hand to nginx, so the file
+        # is streamed from the storage by this process (never a public or signed URL,
+        # which would outlive the right just checked and leave the portal's origin).
+        return FileResponse(
+            file.storage.open(file.name, "rb"),
+            as_attachment=attachment,
+            filename=download_name,
+            content_type=content_type,
+        )
+    return sendfile(
+        request,
+        path,
+        attachment=attachment,
+        attachment_filename=download_name,
+        mimetype=content_type,
+    )
+
+
 def private_file_response(
     request,
     file: FieldFile,
@@ -211,28 +242,37 @@ def private_file_response(
     a shared cache and is revalidated (so a revoked right takes effect), and browsers may
     not guess another type than the one sent.
     """
-    if not file:
-        raise Http404("ไม่พบไฟล์")
-    try:
-        path = file.path
-    except NotImplementedError:
-        # Object storage (S3, several app servers): no path to hand to nginx, so the file
-        # is streamed from the storage by this process (never a public or signed URL,
-        # which would outlive the right just checked and leave the portal's origin).
-        response = FileResponse(
-            file.storage.open(file.name, "rb"),
-            as_attachment=attachment,
-            filename=download_name,
-            content_type=content_type,
-        )
-    else:
-        response = sendfile(
-            request,
-            path,
-            attachment=attachment,
-            attachment_filename=download_name,
-            mimetype=content_type,
-        )
+    response = _send(
+        request, file, download_name=download_name, attachment=attachment, content_type=content_type
+    )
     response["Cache-Control"] = "private, no-cache"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def public_file_response(
+    request,
+    file: FieldFile,
+    *,
+    download_name: str,
+    content_type: str,
+    etag: str,
+    last_modified: datetime,
+    max_age: int,
+) -> HttpResponse:
+    """Send a file published for everyone (no sign-in), shown inline under
+    ``download_name``: browsers and shared caches keep it for ``max_age`` seconds, then ask
+    again with the ``etag`` (the file's digest) or ``last_modified``, and a reader whose
+    copy is current gets 304 without the file being read."""
+    etag = quote_etag(etag)
+    modified = int(last_modified.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        response = _send(
+            request, file, download_name=download_name, attachment=False, content_type=content_type
+        )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = f"public, max-age={max_age}"
     response["X-Content-Type-Options"] = "nosniff"
     return response

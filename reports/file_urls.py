@@ -13,4 +13,5 @@ urlpatterns = [
     path("office-emblem/<int:pk>/", files.office_emblem_file, name="office_emblem"),
     path("office-map/<int:pk>/", files.office_map_file, name="office_map"),
     path("report-pdf/<int:pk>/", files.report_pdf_file, name="report_pdf"),
+    path("publication/<int:pk>/", files.publication_file, name="publication"),
 ]

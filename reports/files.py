@@ -17,7 +17,7 @@ from plans.files import private_file_response
 from plans.models import Office, Plan
 from progress.models import ReportPhoto
 from projects.models import HighlightFigure, Project, ProjectPhoto
-from reports.models import ReportJob
+from reports.models import Publication, ReportJob
 
 
 def _image_response(request, image, name: str):
@@ -74,6 +74,26 @@ def report_pdf_file(request, pk: int):
         pk=pk,
     )
     return report_job_response(request, job)
+
+
+def publication_file(request, pk: int):
+    """Any published version of a document (withdrawn and older ones too), for whoever may
+    read its plan: the publishing page's list of versions."""
+    publication = get_object_or_404(
+        Publication.objects.filter(
+            plan__in=Plan.objects.visible_to(request.user), status=Publication.Status.PUBLISHED
+        ).select_related("plan__office", "plan__fiscal_year"),
+        pk=pk,
+    )
+    plan = publication.plan
+    return private_file_response(
+        request,
+        publication.file,
+        download_name=f"{plan.office.code}-{publication.document}-{plan.fiscal_year.year}"
+        f"-{publication.pk}.pdf",
+        attachment=True,
+        content_type="application/pdf",
+    )
 
 
 def office_emblem_file(request, pk: int):

@@ -1,5 +1,6 @@
-"""The one table reports owns: PDF renderings of the annual report requested from the web
-(the report itself is read from the other apps, never stored)."""
+"""The tables reports owns: PDF renderings of the annual report requested from the web, and
+the documents published for the public (the report itself is read from the other apps,
+never stored)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,94 @@ class ReportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Publication(models.Model):
+    """One published version of a document of the registry (reports/documents.py) for a
+    plan: a PDF stored when it was published (a snapshot: later edits of the data do not
+    change it), readable without signing in at the plan's public address until it is
+    withdrawn (with a reason) or replaced by a newer version (reports/publishing.py)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "กำลังจัดทำไฟล์"
+        PUBLISHED = "published", "เผยแพร่แล้ว"
+        FAILED = "failed", "จัดทำไฟล์ไม่สำเร็จ"
+
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="publications", verbose_name="แผน"
+    )
+    document = models.SlugField("เอกสาร", max_length=50)
+    status = models.CharField("สถานะ", max_length=10, choices=Status.choices, default="pending")
+    file = files.FileField(
+        "ไฟล์ PDF",
+        upload_to=files.PrivateName("published"),
+        url_name="files:publication",
+        blank=True,
+    )
+    size = models.PositiveBigIntegerField("ขนาดไฟล์ (ไบต์)", default=0)
+    sha256 = models.CharField("ลายนิ้วมือของไฟล์ (SHA-256)", max_length=64, blank=True)
+    # plans.versions.data_version of the office read before the document's data: while it
+    # is still the office's version, the published file is the document as it stands.
+    data_version = models.CharField("รุ่นของข้อมูล", max_length=80, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้เผยแพร่",
+    )
+    requested_at = models.DateTimeField("สั่งเผยแพร่เมื่อ", auto_now_add=True)
+    published_at = models.DateTimeField("เผยแพร่เมื่อ", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("ถอนการเผยแพร่เมื่อ", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้ถอนการเผยแพร่",
+    )
+    withdraw_reason = models.TextField("เหตุผลที่ถอนการเผยแพร่", blank=True)
+    error = models.TextField("ข้อผิดพลาด", blank=True)
+
+    class Meta:
+        verbose_name = "การเผยแพร่เอกสาร"
+        verbose_name_plural = "การเผยแพร่เอกสาร"
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["plan", "document", "-id"], name="publication_latest")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "published", "failed"]),
+                name="publication_status_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | (Q(published_at__isnull=False) & ~Q(file="") & ~Q(sha256="")),
+                name="publication_published_has_file",
+                violation_error_message="เอกสารที่เผยแพร่แล้วต้องมีไฟล์และวันที่เผยแพร่",
+            ),
+            models.CheckConstraint(
+                condition=(Q(withdrawn_at__isnull=True) & Q(withdraw_reason=""))
+                | (Q(withdrawn_at__isnull=False, status="published") & ~Q(withdraw_reason="")),
+                name="publication_withdrawn_with_reason",
+                violation_error_message="การถอนการเผยแพร่ต้องระบุเหตุผล",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "document"],
+                condition=Q(status="pending"),
+                name="publication_one_pending",
+                violation_error_message="เอกสารนี้กำลังจัดทำไฟล์เพื่อเผยแพร่อยู่แล้ว",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        from reports.documents import document
+
+        found = document(self.document)
+        title = found.title if found is not None else self.document
+        return f"{title} {self.plan.fiscal_year}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

@@ -19,7 +19,7 @@ from __future__ import annotations
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
-from reports import services
+from reports import publishing, services
 
 
 @task()
@@ -28,3 +28,10 @@ def report_job_render(job_id: int) -> None:
     process keeps the job's heartbeat while it renders."""
     in_worker = not isinstance(report_job_render.get_backend(), ImmediateBackend)
     services.report_job_run(job_id=job_id, heartbeat=in_worker)
+
+
+@task()
+def publication_render(publication_id: int) -> None:
+    """Render a pending published version of a document and publish it
+    (``reports.publishing.publication_run``)."""
+    publishing.publication_run(publication_id=publication_id)

@@ -14,6 +14,17 @@ urlpatterns = [
     path("plans/<int:year>/report/", views.annual_report_page, name="annual_report"),
     path("plans/<int:year>/report.pdf", views.annual_report_pdf, name="annual_report_pdf"),
     path("plans/<int:year>/report/pdf/", views.report_job_request_page, name="report_job_request"),
+    path("plans/<int:year>/publishing/", views.publishing_page, name="publishing"),
+    path(
+        "plans/<int:year>/publishing/<slug:slug>/publish/",
+        views.publication_publish,
+        name="publication_publish",
+    ),
+    path(
+        "plans/<int:year>/publishing/<slug:slug>/withdraw/",
+        views.publication_withdraw,
+        name="publication_withdraw",
+    ),
     path("plans/<int:year>/report/pictures/", pictures.picture_list, name="pictures"),
     path(
         "plans/<int:year>/report/pictures/photos/<int:pk>/",

@@ -1,12 +1,20 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from plans import versions
-from plans.access import NOT_ALLOWED, Right, plan_choice, plan_for_user, rights_for
+from plans.access import (
+    NOT_ALLOWED,
+    Right,
+    managed_plan,
+    plan_choice,
+    plan_for_user,
+    rights_for,
+)
 from plans.excel import xlsx_response
 from plans.models import Plan
 from plans.services import ALREADY_SUBMITTED, AlreadySubmitted, submit_once
@@ -15,8 +23,10 @@ from progress import services as progress_services
 from progress.forms import NarrativeForm
 from progress.selectors import work_queue_for_user
 from projects.models import Project
-from reports import exports, files, printing, selectors, services
-from reports.models import ReportJob
+from reports import exports, files, printing, publishing, selectors, services
+from reports.documents import document
+from reports.forms import WithdrawForm
+from reports.models import Publication, ReportJob
 
 
 def home(request):
@@ -191,3 +201,62 @@ def narrative_page(request, year: int, project_id: int):
         "reports/narrative_page.html",
         {"plan": plan, "project": project, "story": story, "form": form, "fields": fields},
     )
+
+
+def publishing_page(request, year: int):
+    """The planning group's page of the year's documents: each one's public state and
+    versions, publish and withdraw, the public address to copy, and the history."""
+    plan = managed_plan(request, year)
+    states, history = publishing.publishing_states(plan)
+    office_url = request.build_absolute_uri(reverse("public:office", args=[plan.office.code]))
+    context = {"plan": plan, "states": states, "history": history, "office_url": office_url}
+    return render(request, "reports/publishing.html", context)
+
+
+def _publishing_document(request, year: int, slug: str):
+    plan = managed_plan(request, year)
+    found = document(slug)
+    if found is None:
+        raise Http404(publishing.NO_SUCH_DOCUMENT)
+    return plan, found
+
+
+@require_http_methods(["GET", "POST"])
+def publication_publish(request, year: int, slug: str):
+    """Asks first (GET), then publishes (POST): at once, or by the task queue."""
+    plan, found = _publishing_document(request, year, slug)
+    if request.method == "POST":
+        publication = publishing.publish(plan=plan, slug=slug, user=request.user)
+        if publication.status == Publication.Status.PUBLISHED:
+            messages.success(request, f"เผยแพร่{found.title}แล้ว")
+        elif publication.status == Publication.Status.PENDING:
+            messages.info(request, f"กำลังจัดทำไฟล์{found.title}เพื่อเผยแพร่ กรุณาเปิดหน้านี้อีกครั้งในครู่หนึ่ง")
+        else:
+            messages.error(request, publication.error)
+        return redirect(_publishing_url(plan))
+    return render(request, "reports/publication_publish.html", {"plan": plan, "document": found})
+
+
+@require_http_methods(["GET", "POST"])
+def publication_withdraw(request, year: int, slug: str):
+    """The reason (GET: the form), then the withdrawal (POST) of the published version."""
+    plan, found = _publishing_document(request, year, slug)
+    publication = publishing.published_version(plan, slug)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            publishing.withdraw(
+                publication=publication, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"ถอนการเผยแพร่{found.title}แล้ว")
+            return redirect(_publishing_url(plan))
+    context = {"plan": plan, "document": found, "publication": publication, "form": form}
+    return render(request, "reports/publication_withdraw.html", context)
+
+
+def _publishing_url(plan: Plan) -> str:
+    url = reverse("reports:publishing", args=[plan.fiscal_year.year])
+    return f"{url}?office={plan.office.code}"

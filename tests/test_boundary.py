@@ -8,9 +8,10 @@ finance, planner and office administrator. Every route of the portal and of the 
 (every registered model's list, add, change, delete and history pages) is requested with
 office a's ids and with office b's:
 
-- GET: never a 5xx; anonymous is sent to sign in; a page never shows the marker of an
-  office the actor does not belong to (Excel files are read cell by cell); an object of
-  another office is never a 200.
+- GET: never a 5xx; anonymous is sent to sign in, except on the public pages of published
+  documents (`PUBLIC`: 200, or 404/410 for what is not or no longer published); a page
+  never shows the marker of an office the actor does not belong to (Excel files are read
+  cell by cell); an object of another office is never a 200.
 - POST, each inside a transaction rolled back afterwards: the form a permitted user would
   submit (read from the page, as a browser would, with the actor's own one-time token and
   a few typed values), sent by each actor. The database's content is compared before and
@@ -85,6 +86,8 @@ WRITERS = {
     "nextyear:preview": {"planner", "officeadmin"},
     "nextyear:proposals": {"planner", "officeadmin"},
     "reports:narrative": {"planner", "officeadmin"},
+    "reports:publication_publish": {"planner", "officeadmin"},
+    "reports:publication_withdraw": {"planner", "officeadmin"},
     "reports:photo_picture": {"planner", "officeadmin"},
     "reports:figure_picture": {"planner", "officeadmin"},
     "reports:photo_add": {"planner", "officeadmin"},
@@ -143,6 +146,7 @@ TYPED = {
     "nextyear:preview": {"activities": "on", "indicators": "on"},
     "nextyear:proposals": {"rows-0-amount": "๑,๐๐๐"},
     "reports:narrative": {"problems": "ปัญหาที่เรียบเรียงใหม่"},
+    "reports:publication_withdraw": {"reason": "ข้อมูลไม่ถูกต้อง"},
     "reports:photo_picture": {"caption": "คำบรรยายใหม่"},
     "reports:figure_picture": {"caption": "คำบรรยายใหม่"},
     "reports:photo_add": {"caption": "ภาพกิจกรรมใหม่"},
@@ -173,6 +177,11 @@ SKIP = {
     "password_reset_confirm",
     "password_reset_complete",
 }
+# Open without signing in: what offices have published (reports/public.py). Anyone may read
+# them, whatever their office; tests/reports/test_publishing.py checks that they show only
+# what is published.
+PUBLIC = {"public:office", "public:year", "public:document"}
+PUBLIC_STATUSES = {200, 404, 410}
 # Route parameters that name no row of an office (the same URL in every office): such a
 # route is the current office's page, chosen by ?office=.
 NOT_OBJECTS = {"year", "kind", "key", "area", "part", "number", "field", "slug"}
@@ -225,6 +234,7 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         "reports:document": {"slug": "six-month-report"},
         "reports:document_pdf": {"slug": "six-month-spending"},
         "files:report_pdf": {"pk": w.job.pk},
+        "files:publication": {"pk": w.publication.pk},
         "plan_manage:statements": {"kind": "mission"},
         "plan_manage:policies": {"area": 3},
         "plan_manage:strategy_part": {"number": 1, "part": "goals"},
@@ -245,6 +255,8 @@ def _kwargs(name: str, params: set[str], w) -> dict:
         by_name = {"pk": ours.pk, "activity": w.activity.pk}
         if "indicator" in params:
             by_name["indicator"] = ours.indicators.order_by("pk").first().pk
+    if name.startswith(("public:", "reports:publication_")):
+        by_name = {"code": w.office.code, "slug": w.publication.document}
     kwargs = {}
     for param in params:
         if param in by_name:
@@ -478,6 +490,29 @@ def _notices(world) -> None:
             )
 
 
+def _publications(world) -> None:
+    """Each office has published its annual report (from data older than its current
+    version, so that publishing it again makes a new version): the public pages serve it,
+    the planning group may withdraw it."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from reports.models import Publication
+
+    for w in world.values():
+        content = f"%PDF-1.4\n% {MARKERS[w.letter]}\n".encode()
+        w.publication = Publication(
+            plan=w.plan,
+            document="annual-report",
+            status=Publication.Status.PUBLISHED,
+            published_at=timezone.now(),
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            data_version="old",
+        )
+        w.publication.file.save("annual-report.pdf", ContentFile(content), save=True)
+
+
 @pytest.fixture
 def world(settings, tmp_path, caplog):
     caplog.set_level(logging.ERROR, logger="django.request")  # thousands of 403s and 404s
@@ -487,6 +522,7 @@ def world(settings, tmp_path, caplog):
     built = build_world()
     _uploads(built)
     _notices(built)
+    _publications(built)
     return built
 
 
@@ -524,13 +560,17 @@ def test_every_route_as_every_role(world):
         mine = _office_of(actor)
         hidden = [MARKERS[letter] for letter in MARKERS if letter != mine]
         for letter, urls in routes.items():
-            for _name, url, names_object in urls:
+            for name, url, names_object in urls:
                 response = client.get(url)
                 tried += 1
                 status = response.status_code
                 if status >= 500:
                     server_errors += 1
                     problems.append(f"{actor} GET {url}: {status}")
+                    continue
+                if name in PUBLIC:
+                    if status not in PUBLIC_STATUSES:
+                        problems.append(f"{actor} GET public {url}: {status}")
                     continue
                 if actor == "anonymous":
                     if status != 302 or "login" not in response["Location"]:
