@@ -10,10 +10,15 @@ from collections.abc import Callable
 
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.utils import reset as reset_lockout
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.backends import ModelBackend
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+
+from plans import versions
 
 LOCKOUT_STATUS = 429  # Too Many Requests, as django-axes answers by default
 
@@ -92,3 +97,19 @@ class IdleSessionMiddleware:
             if now - session.get(SESSION_SEEN_KEY, 0) >= SESSION_REFRESH_SECONDS:
                 session[SESSION_SEEN_KEY] = now  # marks the session modified: saved, expiry on
         return response
+
+
+class PortalBackend(ModelBackend):
+    """Django's ModelBackend (the portal's passwords), whose signed-in user is loaded with
+    the version of what they may read (plans.versions.user_version) in the same query, in
+    SQL written once here: a page kept for them in the cache (plans/caching.py) is answered
+    after two queries (the session and this one), and building them through the ORM cost
+    more than running them (bench/dashboard_load.py)."""
+
+    def get_user(self, user_id):
+        model = get_user_model()
+        table = connection.ops.quote_name(model._meta.db_table)
+        version = versions.user_version_sql(model._meta.db_table)  # no user text in it
+        sql = f"SELECT {table}.*, {version} AS {versions.USER_VERSION} FROM {table} WHERE id = %s"  # noqa: S608
+        user = next(iter(model._default_manager.raw(sql, [user_id])), None)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -253,7 +253,8 @@ CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 # Axes' backend comes first and needs the request, which the sign-in and admin forms pass.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, its user loaded with their data version (plans/caching.py)
+    "config.security.PortalBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
@@ -270,6 +271,7 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
 # closes (the cookie carries no expiry date). A signed-in request moves the expiry on, at
 # most once a minute (config.security.IdleSessionMiddleware), so that pages, images and
 # downloads are not each a write to the session table.
+SESSION_ENGINE = "config.sessions"  # Django's database sessions, read in one plain query
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

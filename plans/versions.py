@@ -86,42 +86,54 @@ def national_version() -> str:
     return f"{totals['rows']}.{totals['changes'] or 0}"
 
 
-def user_version(user) -> str:
-    """The version of everything the user's pages may read and show them: the offices they
-    read (plans.access: every office for a superuser, whose version is then the national
-    one) and the data of no office, and their own notices in the portal (their newest and
-    how many are unread: the menu's count). A membership given or taken is a row of its
-    office and moves that office's version, which the user's old version did not include or
-    still does: either way the returned version changes.
+USER_VERSION = "plan_user_version"  # the attribute a user loaded with their version carries
 
-    One query in plain SQL, built here rather than by the ORM: a whole cached page is
-    answered after it (plans/caching.py), and building the same query through the ORM took
-    several times longer than running it. The rule it reads stays plans.access's
-    (`roles_with`), and tests hold it to `offices_with`."""
+
+def user_version_sql(user_table: str) -> str:
+    """The version of what a user may read and be shown, as one SQL expression over a row of
+    ``user_table`` (see :func:`user_version`): the offices they read (plans.access: every
+    office for a superuser) and the data of no office, then their notices in the portal
+    (their newest and how many are unread: the menu's count), as "scope:epoch.counter"
+    joined by commas. Written in SQL rather than by the ORM because a whole cached page is
+    answered after it (plans/caching.py), and building it through the ORM took several times
+    longer than running it; the rule it reads stays plans.access's (`roles_with`), and the
+    tests hold it to `offices_with`. Names come from the models, values from the code: no
+    user text goes into it."""
     from plans.access import Right, roles_with  # plans.access reads plans.models only
     from plans.models import Membership, Notice
 
-    versions_table = connection.ops.quote_name(DataVersion._meta.db_table)
-    members = connection.ops.quote_name(Membership._meta.db_table)
-    notices = connection.ops.quote_name(Notice._meta.db_table)
-    if user.is_superuser:
-        scopes, params = "", []
-    else:
-        roles = roles_with(Right.READ)
-        # Names come from the models and values go as parameters: nothing here is user text.
-        places = ", ".join(["%s"] * len(roles))
-        scopes = (
-            f" WHERE scope = {NO_OFFICE} OR scope IN (SELECT office_id FROM {members}"  # noqa: S608
-            f" WHERE user_id = %s AND role IN ({places}))"
-        )
-        params = [user.pk, *roles]
-    sql = (
-        f"SELECT scope, epoch, counter FROM {versions_table}{scopes}"  # noqa: S608
+    quote = connection.ops.quote_name
+    user = quote(user_table)
+    roles = ", ".join(f"'{role}'" for role in roles_with(Right.READ))  # codes, not user text
+    rows = (
+        f"SELECT scope AS s, epoch AS e, counter AS c FROM {quote(DataVersion._meta.db_table)}"  # noqa: S608
+        f" WHERE scope = {NO_OFFICE} OR {user}.is_superuser OR scope IN (SELECT office_id"
+        f" FROM {quote(Membership._meta.db_table)} WHERE user_id = {user}.id"
+        f" AND role IN ({roles}))"
         f" UNION ALL SELECT -1, CAST(COALESCE(MAX(id), 0) AS VARCHAR(20)),"
-        f" COUNT(CASE WHEN read_at IS NULL THEN 1 END) FROM {notices}"
-        f" WHERE recipient_id = %s AND in_portal"
+        f" COUNT(CASE WHEN read_at IS NULL THEN 1 END) FROM {quote(Notice._meta.db_table)}"
+        f" WHERE recipient_id = {user}.id AND in_portal"
     )
+    text = "CAST(s AS VARCHAR(20)) || ':' || e || '.' || CAST(c AS VARCHAR(20))"
+    if connection.vendor == "postgresql":
+        return f"(SELECT string_agg({text}, ',' ORDER BY s, e) FROM ({rows}) AS v)"  # noqa: S608
+    ordered = f"SELECT {text} AS x FROM ({rows}) ORDER BY s, e"  # noqa: S608
+    return f"(SELECT group_concat(x, ',') FROM ({ordered}))"  # noqa: S608
+
+
+def user_version(user) -> str:
+    """The version of everything the user's pages may read and show them (one query, or none
+    when the user was loaded with it: config.security.PortalBackend). A membership given or
+    taken is a row of its office and moves that office's version, which the user's old
+    version did not include or still does: either way the returned version changes."""
+    loaded = getattr(user, USER_VERSION, None)
+    if loaded is not None:
+        return loaded
+    table = user._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, user.pk])
-        rows = sorted(cursor.fetchall())
-    return ",".join(f"{scope}:{epoch}.{counter}" for scope, epoch, counter in rows)
+        cursor.execute(
+            f"SELECT {user_version_sql(table)} FROM {connection.ops.quote_name(table)}"  # noqa: S608
+            " WHERE id = %s",
+            [user.pk],
+        )
+        return cursor.fetchone()[0] or ""
