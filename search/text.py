@@ -213,13 +213,16 @@ class Term:
 
     @property
     def fallback(self) -> tuple[str, ...]:
-        """The words a document must each hold when it does not hold the term as typed:
-        its dictionary words but the most common ones ("การ", "และ"); none for a term of
-        one word."""
-        if len(self.words) < 2:
-            return ()
-        kept = tuple(w for w in self.words if w not in _stopwords())
-        return kept or self.words
+        """The words a document must each hold when it does not hold the term as typed (none
+        for a term of one word)."""
+        return self.words if len(self.words) > 1 else ()
+
+    @property
+    def marked_fallback(self) -> tuple[str, ...]:
+        """The fallback's words a highlight marks: all but the most common ones ("การ",
+        "และ"), which would mark half a text."""
+        kept = tuple(w for w in self.fallback if w not in _stopwords())
+        return kept or self.fallback
 
     @property
     def fallback_patterns(self) -> list[str]:
@@ -286,7 +289,7 @@ def matches(text: str, terms: list[Term], tokens: str = "") -> list[tuple[int, i
     found: list[tuple[int, int]] = []
     for term in terms:
         # The term as typed; where it is not, its words (as the search matched it).
-        found += where(term.letters) or [r for word in term.fallback for r in where(word)]
+        found += where(term.letters) or [r for word in term.marked_fallback for r in where(word)]
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
