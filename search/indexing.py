@@ -80,6 +80,19 @@ def _document(
     )
 
 
+def _of_project(obj: models.Model, kind: str, project, **fields) -> SearchDocument:
+    """A document of a project's object: the project's office, year and id."""
+    plan = project.plan
+    return _document(
+        obj,
+        kind,
+        office_id=plan.office_id,
+        year=plan.fiscal_year.year,
+        project_id=project.pk,
+        **fields,
+    )
+
+
 # -- the kinds of document ----------------------------------------------------------------
 
 
@@ -97,12 +110,10 @@ def _project(project) -> SearchDocument:
     kinds = (ProjectStatement.Kind.OBJECTIVE, ProjectStatement.Kind.TARGET_GROUP)
     statements = [s.text for s in project.statements.all() if s.kind in kinds]
     group = project.work_group.name if project.work_group else ""
-    return _document(
+    return _of_project(
         project,
         Kind.PROJECT,
-        office_id=project.plan.office_id,
-        year=project.plan.fiscal_year.year,
-        project_id=project.pk,
+        project,
         title=project.name,
         body=_join([*statements, group, project.owner_name, project.responsible_text]),
     )
@@ -119,12 +130,10 @@ def _narrative(project) -> SearchDocument:
 
     story = project_narrative(project)
     items = [i for s in story.sections if not s.cleared for i in s.items]
-    return _document(
+    return _of_project(
         project,
         Kind.NARRATIVE,
-        office_id=project.plan.office_id,
-        year=project.plan.fiscal_year.year,
-        project_id=project.pk,
+        project,
         title=project.name,
         body=_join(items),
         title_searched=False,  # the project's own document finds its name
@@ -138,13 +147,10 @@ def _activities() -> QuerySet:
 
 
 def _activity(activity) -> SearchDocument:
-    plan = activity.project.plan
-    return _document(
+    return _of_project(
         activity,
         Kind.ACTIVITY,
-        office_id=plan.office_id,
-        year=plan.fiscal_year.year,
-        project_id=activity.project_id,
+        activity.project,
         number=activity.number,
         title=activity.name,
         body=activity.printed_note,
@@ -158,13 +164,10 @@ def _indicators() -> QuerySet:
 
 
 def _indicator(indicator) -> SearchDocument:
-    plan = indicator.project.plan
-    return _document(
+    return _of_project(
         indicator,
         Kind.INDICATOR,
-        office_id=plan.office_id,
-        year=plan.fiscal_year.year,
-        project_id=indicator.project_id,
+        indicator.project,
         number=indicator.order,
         title=indicator.text,
         body="",
@@ -178,13 +181,10 @@ def _reports() -> QuerySet:
 
 
 def _report(report) -> SearchDocument:
-    plan = report.project.plan
-    return _document(
+    return _of_project(
         report,
         Kind.REPORT,
-        office_id=plan.office_id,
-        year=plan.fiscal_year.year,
-        project_id=report.project_id,
+        report.project,
         number=report.quarter,
         title=report.project.name,
         body=_join(getattr(report, field) for field in report.NARRATIVE),

@@ -7,14 +7,16 @@ it): Latin letters to lower case, Thai digits to Arabic ones (plans.thai), and e
 character that is neither a letter, a digit nor a Thai character to a space (punctuation,
 brackets, the zero-width space Thai writers use).
 
-**Segmentation** (`segment`) cuts each space-free run of the folded text into words with
-pythainlp's dictionary word tokenizer (`newmm`, offline), then *refines* each word of three
-syllables or more that the dictionary can split into two or more shorter dictionary words
-(each of two letters or more): "ยาเสพติด" becomes "ยา" "เสพติด", "การป้องกัน" becomes
-"การ" "ป้องกัน". newmm keeps such compounds whole, or cuts a text where a reader would not
-("โครงการป้องกัน" gives "โครง" "การป้องกัน"), and a word a person searches for ("เสพติด",
-"ป้องกัน", "โครงการ") must not depend on which. Two-syllable words ("ตาราง", "ป้องกัน",
-"โรงเรียน") are never cut, so "ตา" does not find "ตาราง" and "กัน" not "ป้องกัน".
+**Segmentation** (`segment`) cuts each space-free run of the folded text wherever pythainlp's
+dictionary word tokenizer (`newmm`, offline) or greedy longest matching over the same
+dictionary cuts it (they disagree where a text is ambiguous: newmm reads "โครง"
+"การป้องกัน" and "กิจ" "กรรมการ" where a reader sees "โครงการ" "ป้องกัน" and "กิจกรรม"
+"การ"), then *refines* each word of three syllables or more that the dictionary can split
+into two or more shorter dictionary words of two letters or more: "ยาเสพติด" becomes "ยา"
+"เสพติด", "การป้องกัน" "การ" "ป้องกัน". A word a person searches for ("เสพติด", "ป้องกัน",
+"โครงการ") must not depend on how the tokenizer read the sentence around it. Two-syllable
+words ("ตาราง", "ป้องกัน", "โรงเรียน") are never cut, so "ตา" does not find "ตาราง" nor
+"กัน" "ป้องกัน". More cuts only ever find more (a query word may span several tokens).
 
 **Matching** (`term_pattern`): the stored tokens are joined by single spaces, with a space at
 each end. A query word matches where its letters run over one or more *whole* tokens: the
