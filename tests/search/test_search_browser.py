@@ -19,9 +19,7 @@ def test_typing_in_the_top_bar_finds_a_highlighted_narrative(
 ):
     office = factories.office(code="sec-plkutt", name="สพม.พิษณุโลก อุตรดิตถ์")
     plan = factories.plan(office)
-    project = factories.project(
-        plan, 1, name="โครงการป้องกันและแก้ไขปัญหายาเสพติดและอบายมุขในสถานศึกษา"
-    )
+    project = factories.project(plan, 1, name="โครงการป้องกันและแก้ไขปัญหายาเสพติดและอบายมุขในสถานศึกษา")
     ProjectStatement.objects.create(
         project=project,
         kind="qualitative",
