@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "progress",
     "nextyear",
     "reports",
+    "search",  # reads every app above; no app imports it (search/indexing.py)
     "demo",
 ]
 

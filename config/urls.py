@@ -52,6 +52,7 @@ urlpatterns = [
     path("people/", include("plans.people.urls")),
     path("imports/", include("plans.imports.urls")),  # spreadsheets into the portal
     path("notices/", include("plans.notices.urls")),  # the user's notices and preferences
+    path("search/", include("search.urls")),  # the top bar's search in Thai
     path("admin/", admin.site.urls),
 ]
 

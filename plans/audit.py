@@ -35,6 +35,7 @@ from typing import Any
 from django.apps import apps
 from django.db import connections, models, router
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import Signal
 from django.utils import timezone
 
 from plans import versions
@@ -66,6 +67,13 @@ NOT_RECORDED_FIELDS = frozenset({"version", "last_login"})
 # Recorded as changed, never with their value.
 SECRET_FIELDS = frozenset({"password"})
 SECRET_CHANGED = "changed"  # noqa: S105 -- a marker, not a password
+
+# Sent after writes that receivers of post_save and post_delete did not see one by one, for
+# what keeps a copy of the data (the search index, search/indexing.py): at the end of a
+# `suppressed()` block with `offices`, the ids of the offices it wrote (None: data of no
+# office); after `created_in_bulk` with `objs`, the rows it recorded. In the writes'
+# transaction.
+written_in_bulk = Signal()
 
 # The records whose history shows a row's changes, by the row's model label: attribute
 # paths from the row ("indicator.project"), or a function of the row. Each app registers
@@ -159,6 +167,12 @@ def suppressed():
     with _using(replace(_current(), suppressed=True, touched=touched)):
         yield
     versions.bump_many(touched)
+    written_in_bulk.send(sender=None, offices=frozenset(touched), objs=())
+
+
+def is_suppressed() -> bool:
+    """Whether the current writes are inside `suppressed()` (seed loading, restores)."""
+    return _current().suppressed
 
 
 class AuditMiddleware:
@@ -339,6 +353,7 @@ def created_in_bulk(objs: list[models.Model], *, batch: int = 2000) -> None:
             entries = []
     _insert(entries)
     _offices_changed(offices)
+    written_in_bulk.send(sender=None, offices=frozenset(), objs=tuple(objs))
 
 
 def _insert(entries: list[dict[str, Any]]) -> None:
