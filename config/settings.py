@@ -202,7 +202,14 @@ STORAGES = {
 # or redis://host:6379/1 (Redis through django-redis, the `redis` extra).
 _cache_url = os.environ.get("DJANGO_CACHE_URL", "")
 if not _cache_url:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Whole dashboard pages per user (about 16 kB each) and the offices' figures: a
+            # few thousand entries, tens of MB per process at most; the oldest go first.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_CACHE_MAX_ENTRIES", "3000"))},
+        }
+    }
 elif _cache_url.startswith("db://"):
     CACHES = {
         "default": {
@@ -214,6 +221,9 @@ elif _cache_url.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": _cache_url}}
 else:
     raise ImproperlyConfigured("DJANGO_CACHE_URL: db://TABLE or redis://HOST:PORT/DB")
+# How long an entry made from a data version may stay (plans/caching.py): an entry of an
+# old version is never read again, this only bounds the memory it holds.
+PLAN_CACHE_SECONDS = int(os.environ.get("DJANGO_PLAN_CACHE_SECONDS", str(24 * 60 * 60)))
 # -- end storages and the cache ---------------------------------------------------------------
 
 # -- Private uploaded files (plans/files.py) ------------------------------------------------

@@ -105,7 +105,7 @@ def publish(*, plan: Plan, slug: str, user) -> Publication:
         publication,
         user=user,
         note=PUBLISHED_NOTE,
-        action=audit.Action.CREATE,
+        action=audit.Action.PUBLISH,
         changes={"document": [None, found.title]},
     )
     ready = _finished_report_job(plan, slug, version)
@@ -213,7 +213,11 @@ def withdraw(*, publication: Publication, user, reason: str) -> Publication:
     locked.full_clean()
     locked.save()
     audit.record(
-        locked, user=user, note=reason, changes={"withdrawn_at": [None, locked.withdrawn_at]}
+        locked,
+        user=user,
+        note=reason,
+        action=audit.Action.WITHDRAW,
+        changes={"withdrawn_at": [None, locked.withdrawn_at]},
     )
     return locked
 

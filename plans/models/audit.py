@@ -21,6 +21,8 @@ class AuditAction(models.TextChoices):
     REVERSE = "reverse", "กลับรายการเบิกจ่าย"
     TRANSFER = "transfer", "โอนงบประมาณ"
     LOAD = "load", "โหลดข้อมูลตัวอย่าง"
+    PUBLISH = "publish", "เผยแพร่"
+    WITHDRAW = "withdraw", "ถอนการเผยแพร่"
 
 
 class AuditEntry(models.Model):

@@ -239,7 +239,10 @@ def test_publishing_and_withdrawing_are_in_the_history(plan, planner, admin_user
     publication = publishing.publish(plan=plan, slug="fake-plan", user=planner)
     publishing.withdraw(publication=publication, user=admin_user, reason="ข้อมูลไตรมาสผิด")
     entries = list(AuditEntry.objects.filter(object_type="reports.publication").order_by("pk"))
-    assert [(e.user, e.action) for e in entries] == [(planner, "create"), (admin_user, "update")]
+    assert [(e.user, e.action) for e in entries] == [
+        (planner, "publish"),
+        (admin_user, "withdraw"),
+    ]
     assert entries[1].note == "ข้อมูลไตรมาสผิด"
     assert all(e.office_id == plan.office_id for e in entries)
 
@@ -248,6 +251,7 @@ def test_publishing_and_withdrawing_are_in_the_history(plan, planner, admin_user
     trail = _signed_in(admin_user).get(reverse("trail:list")).content.decode()
     assert "การเผยแพร่เอกสาร" in trail
     assert "ข้อมูลไตรมาสผิด" in trail
+    assert "ถอนการเผยแพร่" in trail and ">เผยแพร่<" in trail.replace(" ", "")
     assert "ถอนการเผยแพร่เมื่อ" in trail
 
 
