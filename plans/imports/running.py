@@ -130,19 +130,12 @@ class StoredOutcome:
             group: [RowLine(n, label, tuple(changed)) for n, label, changed in data[group]]
             for group in ("created", "changed", "unchanged")
         }
-        return cls(
-            file_name=data["file_name"],
-            refused=data["refused"],
-            sheet=data["sheet"],
-            header_row=data["header_row"],
-            rows=data["rows"],
-            absent=data["absent"],
-            ok=data["ok"],
-            bad_rows=data["bad_rows"],
-            counts=data["counts"],
-            issues=[RowIssue(*issue) for issue in data["issues"]],
-            **lines,
+        plain = (
+            *("file_name", "refused", "sheet", "header_row", "rows", "absent"),
+            *("ok", "bad_rows", "counts"),
         )
+        issues = [RowIssue(*issue) for issue in data["issues"]]
+        return cls(**{name: data[name] for name in plain}, issues=issues, **lines)
 
     @property
     def writes(self) -> int:

@@ -222,8 +222,9 @@ def upload_content(upload: ImportUpload) -> bytes:
         return stored.read()
 
 
-def import_check(*, upload: ImportUpload) -> Outcome:
-    """The preview of a stored upload: what confirming it would do now (writes nothing)."""
+def import_check(*, upload: ImportUpload, dry_run: bool = True) -> Outcome:
+    """The preview of a stored upload: what confirming it would do now (writes nothing).
+    Without `dry_run`, the import itself: the caller holds the transaction."""
     kind = kind_or_404(upload.kind)
     return run(
         kind,
@@ -231,7 +232,7 @@ def import_check(*, upload: ImportUpload) -> Outcome:
         user=upload.user,
         name=upload.name,
         content=upload_content(upload),
-        dry_run=True,
+        dry_run=dry_run,
     )
 
 
@@ -269,14 +270,7 @@ def import_run(*, upload_id: int, attempt: int) -> None:
         note = f"นำเข้า{kind.title} จากไฟล์ {upload.name}"
         with transaction.atomic(), audit.acting(user=upload.user, note=note):
             require(upload.user, upload.office, kind.right)
-            outcome = run(
-                kind,
-                office=upload.office,
-                user=upload.user,
-                name=upload.name,
-                content=upload_content(upload),
-                dry_run=False,
-            )
+            outcome = import_check(upload=upload, dry_run=False)
             if not outcome.ok:
                 raise ImportRefused(outcome)
             name, storage = upload.file.name, upload.file.storage
