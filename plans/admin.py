@@ -657,10 +657,11 @@ class NoticePreferenceAdmin(SuperuserOnlyAdmin):
 
 @admin.register(models.ImportUpload)
 class ImportUploadAdmin(ServiceWrittenAdmin):
-    """Files uploaded for import and waiting for confirmation (plans/imports/): superusers
-    read them, nobody edits them (manage.py clear_import_uploads deletes the stale ones)."""
+    """Files uploaded for import, their check and import (plans/imports/): superusers read
+    them, nobody edits them (manage.py clear_import_uploads deletes the stale ones)."""
 
-    list_display = ["uploaded_at", "user", "office", "kind", "name", "size"]
+    list_display = ["uploaded_at", "user", "office", "kind", "name", "size", "status"]
+    list_filter = ["status"]
 
 
 @admin.register(models.AuditEntry)

@@ -25,6 +25,10 @@ SAVE_FAILED = (
     "บันทึกข้อมูลไม่สำเร็จ (ข้อมูลอาจถูกแก้ไขพร้อมกันจากที่อื่น) ไม่มีข้อมูลใดถูกบันทึก กรุณาตรวจดูตัวอย่างอีกครั้งแล้วยืนยันใหม่"
 )
 NO_ROWS = "ไม่มีข้อมูลใต้แถวหัวตาราง (แถวที่ {row}) ของแผ่นงาน “{sheet}”"
+# The preview lists the first rows of each group (all are counted) and the first issues
+# (all are counted): what an upload keeps of its check stays small for any file.
+SHOWN = 100
+ISSUES_KEPT = 2000
 EXAMPLE_ROW = "แถวนี้เป็นแถวตัวอย่างของแบบฟอร์ม กรุณาลบออกก่อนนำเข้า"
 
 
@@ -69,6 +73,73 @@ class Outcome:
     @property
     def writes(self) -> int:
         return len(self.created) + len(self.changed)
+
+    def stored(self, *, shown: int = SHOWN, issues: int = ISSUES_KEPT) -> dict[str, Any]:
+        """What the preview shows, as JSON for ImportUpload.outcome: the counts, the first
+        `shown` rows of each group and the first `issues` issues (bounded)."""
+        return {
+            "kind": self.kind.key,
+            "file_name": self.file_name,
+            "refused": self.refused,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "rows": self.rows,
+            "absent": self.absent,
+            "ok": self.ok,
+            "bad_rows": self.bad_rows,
+            "counts": {
+                "created": len(self.created),
+                "changed": len(self.changed),
+                "unchanged": len(self.unchanged),
+                "issues": len(self.issues),
+            },
+            **{
+                group: [[line.number, line.label, list(line.changed)] for line in lines[:shown]]
+                for group, lines in (
+                    ("created", self.created),
+                    ("changed", self.changed),
+                    ("unchanged", self.unchanged),
+                )
+            },
+            "issues": [[i.number, i.column, i.value, i.message] for i in self.issues[:issues]],
+        }
+
+
+@dataclass(frozen=True)
+class StoredOutcome:
+    """An outcome as kept on its upload (Outcome.stored): what the preview page shows, with
+    the same names; the groups and issues hold their first rows, the counts are all."""
+
+    file_name: str
+    refused: str
+    sheet: str
+    header_row: int
+    rows: int
+    absent: int | None
+    ok: bool
+    bad_rows: int
+    counts: dict[str, int]
+    created: list[RowLine]
+    changed: list[RowLine]
+    unchanged: list[RowLine]
+    issues: list[RowIssue]
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> StoredOutcome:
+        lines = {
+            group: [RowLine(n, label, tuple(changed)) for n, label, changed in data[group]]
+            for group in ("created", "changed", "unchanged")
+        }
+        plain = (
+            *("file_name", "refused", "sheet", "header_row", "rows", "absent"),
+            *("ok", "bad_rows", "counts"),
+        )
+        issues = [RowIssue(*issue) for issue in data["issues"]]
+        return cls(**{name: data[name] for name in plain}, issues=issues, **lines)
+
+    @property
+    def writes(self) -> int:
+        return self.counts["created"] + self.counts["changed"]
 
 
 def _is_example(kind: ImportKind, row: dict[str, Any]) -> bool:

@@ -18,13 +18,11 @@ from plans.forms import show_errors
 from plans.imports import services
 from plans.imports.base import ImportKind, kind_or_404, kinds_for
 from plans.imports.forms import ConfirmForm, UploadForm
-from plans.imports.running import Outcome
+from plans.imports.running import SHOWN, StoredOutcome
 from plans.imports.workbook import data_export, template_export
 from plans.models import ImportUpload, Office
-from plans.thai import format_number
 
-# Rows listed per group in the preview (all are counted; every bad row is listed).
-SHOWN = 100
+REFRESH_SECONDS = 2  # the page of a check or an import under way reloads itself this often
 NO_UPLOAD = "ยังไม่มีไฟล์ที่รอยืนยัน กรุณาอัปโหลดไฟล์"
 
 
@@ -84,55 +82,60 @@ def import_upload(request, kind: str):
     return render(request, "plans/imports/import_upload.html", context)
 
 
-def _preview(request, office, kind, upload, outcome: Outcome, form=None):
+def _preview(request, office, kind, upload: ImportUpload, form=None):
+    """The upload's page: its check or import under way (the page refreshes itself), its
+    failure, or the preview of its stored outcome."""
+    outcome = StoredOutcome.of(upload.outcome) if upload.outcome else None
     context = {
         "office": office,
         "kind": kind,
         "upload": upload,
         "outcome": outcome,
+        "refresh": REFRESH_SECONDS,
         "form": form or ConfirmForm(initial={"digest": upload.digest}),
         "shown": SHOWN,
-        "groups": [
-            ("created", "จะเพิ่มใหม่", outcome.created[:SHOWN], len(outcome.created)),
-            ("changed", "จะแก้ไข", outcome.changed[:SHOWN], len(outcome.changed)),
-            ("unchanged", "ไม่เปลี่ยนแปลง", outcome.unchanged[:SHOWN], len(outcome.unchanged)),
-        ],
         "kinds": kinds_for(request.user, office),
     }
+    if outcome is not None:
+        context["groups"] = [
+            (key, label, getattr(outcome, key), outcome.counts[key])
+            for key, label in (
+                ("created", "จะเพิ่มใหม่"),
+                ("changed", "จะแก้ไข"),
+                ("unchanged", "ไม่เปลี่ยนแปลง"),
+            )
+        ]
     return render(request, "plans/imports/import_preview.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def import_preview(request, kind: str):
-    """The stored upload's preview (GET); its confirmation (POST)."""
+    """The stored upload's check and preview (GET); its confirmation (POST)."""
     office, kind = _kind(request, kind)
     upload = _pending(request, office, kind)
     if upload is None:
         messages.info(request, NO_UPLOAD)
         return redirect(_url("imports:upload", kind, office))
+    upload = services.import_upload_recover(upload=upload)
+    form = None
     if request.method == "POST":
         form = ConfirmForm(request.POST)
         if form.is_valid():
             try:
-                outcome = services.import_confirm(
+                upload = services.import_confirm(
                     upload=upload, user=request.user, digest=form.cleaned_data["digest"]
                 )
-            except services.ImportRefused as refusal:
-                return _preview(request, office, kind, upload, refusal.outcome)
             except ValidationError as error:
                 show_errors(form, error)
-                return _preview(
-                    request, office, kind, upload, services.import_check(upload=upload), form
-                )
-            done = (
-                f"นำเข้า{kind.title}จากไฟล์ {upload.name} แล้ว: "
-                f"เพิ่มใหม่ {format_number(len(outcome.created))} รายการ "
-                f"แก้ไข {format_number(len(outcome.changed))} รายการ "
-                f"ไม่เปลี่ยนแปลง {format_number(len(outcome.unchanged))} รายการ"
-            )
-            messages.success(request, done)
-            return redirect(_url("imports:upload", kind, office))
-    return _preview(request, office, kind, upload, services.import_check(upload=upload))
+            else:
+                if upload.status == ImportUpload.Status.IMPORTING:  # a worker's: watch it
+                    return redirect(_url("imports:preview", kind, office))
+                form = None
+    if upload.status == ImportUpload.Status.DONE:
+        messages.success(request, services.import_done_message(upload))
+        services.import_upload_forget(upload=upload)
+        return redirect(_url("imports:upload", kind, office))
+    return _preview(request, office, kind, upload, form)
 
 
 @require_GET
