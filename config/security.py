@@ -110,6 +110,9 @@ class PortalBackend(ModelBackend):
         model = get_user_model()
         table = connection.ops.quote_name(model._meta.db_table)
         version = versions.user_version_sql(model._meta.db_table)  # no user text in it
-        sql = f"SELECT {table}.*, {version} AS {versions.USER_VERSION} FROM {table} WHERE id = %s"  # noqa: S608
+        key = connection.ops.quote_name(model._meta.pk.column)
+        sql = (
+            f"SELECT {table}.*, {version} AS {versions.USER_VERSION} FROM {table} WHERE {key} = %s"  # noqa: S608
+        )
         user = next(iter(model._default_manager.raw(sql, [user_id])), None)
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -52,7 +52,9 @@ from plans.thai import to_thai_digits
 FORMAT = 1
 # What is not the office's data, or is made again on its own (see the module's docstring).
 LEFT_OUT_APPS = frozenset({"contenttypes", "sessions", "axes"})
-LEFT_OUT_MODELS = frozenset({"auth.permission", "plans.submissiontoken"})
+# The data versions are left out: a restore draws new ones (new epochs, plans/versions.py), so
+# no cached page or kept PDF made after the backup was taken is ever taken for the restored data.
+LEFT_OUT_MODELS = frozenset({"auth.permission", "plans.submissiontoken", "plans.dataversion"})
 LEFT_OUT_PREFIXES = ("django_tasks",)  # the task queue's own records
 
 

@@ -22,6 +22,8 @@ that lands in between leaves an entry under the old version, which nobody asks f
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
@@ -37,6 +39,29 @@ from plans import versions
 T = TypeVar("T")
 PREFIX = "plan-cache"
 _MISSING = object()
+
+
+def _release() -> str:
+    """What code makes the entries: DJANGO_RELEASE, else the checkout's commit. A deploy
+    makes new keys, so a shared cache (Redis, the database) never serves a page made by the
+    code before it."""
+    if os.environ.get("DJANGO_RELEASE"):
+        return os.environ["DJANGO_RELEASE"]
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "HEAD"],  # noqa: S607 -- the deploy's own git (docs/deploy.md)
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return found.stdout.strip() or "unknown"
+
+
+RELEASE = _release()
 
 
 def timeout() -> int | None:
@@ -68,17 +93,24 @@ def office_cached(name: str, office_id: int, parts: tuple, compute: Callable[[],
 # -- whole pages per user ---------------------------------------------------------------------
 
 
-def _page_key(request: HttpRequest) -> str | None:
+def _page_key(request: HttpRequest, params: frozenset[str]) -> str | None:
     """The page's key for this user and browser, or None when it must not come from the
-    cache (not signed in, a message to show, no CSRF cookie yet)."""
+    cache (not signed in, a message to show, no CSRF cookie yet, a query parameter the page
+    does not read: any other would make a new entry for every value anyone types)."""
     user = request.user
     csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
     if not user.is_authenticated or not csrf or len(get_messages(request)):
         return None
-    from plans.access import OFFICE_SESSION_KEY  # plans.access reads plans.models only
+    if not set(request.GET) <= params:
+        return None
+    from plans.access import OFFICE_PARAM, OFFICE_SESSION_KEY, current_office
 
+    if OFFICE_PARAM in request.GET:
+        current_office(request)  # the office chosen is remembered, as the page would have
     parts = (
-        request.get_full_path(),
+        RELEASE,
+        request.path,
+        sorted(request.GET.lists()),
         # What the page header shows of the user, and the rights their account carries.
         (user.pk, user.get_username(), user.get_full_name(), user.is_staff, user.is_superuser),
         # The office chosen earlier in the session (plans.access.current_office).
@@ -90,29 +122,38 @@ def _page_key(request: HttpRequest) -> str | None:
     return f"{PREFIX}:page:{_digest(versions.user_version(user), parts)}"
 
 
-def per_user_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def per_user_page(*params: str) -> Callable[[Callable[..., HttpResponse]], Callable]:
     """Keep a GET view's successful HTML page for the same user and browser while nothing
-    they may read has changed (three queries on a hit: the session, the user, their
-    version). The view must read nothing but the data of plans.versions (no clock
+    they may read has changed (two queries on a hit: the session, and the user with their
+    version: config.security.PortalBackend). The view reads the query parameters `params`
+    (the office's too, plans.access) and nothing but the data of plans.versions (no clock
     finer than the day, nothing of another user's)."""
+    from plans.access import OFFICE_PARAM
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method != "GET":
-            return view(request, *args, **kwargs)
-        key = _page_key(request)
-        if key is None:
-            return view(request, *args, **kwargs)
-        found = cache.get(key)
-        if found is not None:
-            content, content_type = found
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        streaming = getattr(response, "streaming", False)
-        if response.status_code == 200 and not streaming and not response.cookies:
-            content_type = response.get("Content-Type", "")
-            if content_type.startswith("text/html"):
-                cache.set(key, (response.content, content_type), timeout())
-        return response
+    allowed = frozenset((*params, OFFICE_PARAM))
 
-    return wrapper
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            return _page(view, allowed, request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _page(view, allowed: frozenset[str], request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    key = _page_key(request, allowed) if request.method == "GET" else None
+    if key is None:
+        return view(request, *args, **kwargs)
+    found = cache.get(key)
+    if found is not None:
+        content, content_type = found
+        return HttpResponse(content, content_type=content_type)
+    response = view(request, *args, **kwargs)
+    streaming = getattr(response, "streaming", False)
+    if response.status_code == 200 and not streaming and not response.cookies:
+        content_type = response.get("Content-Type", "")
+        if content_type.startswith("text/html"):
+            cache.set(key, (response.content, content_type), timeout())
+    return response

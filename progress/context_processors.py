@@ -29,7 +29,7 @@ def waiting(request) -> dict:
         return caching.office_cached(  # per user: the user is part of the key
             "menu-waiting",
             office.pk,
-            (user.pk, today),
+            (user.pk, user.is_superuser, today),
             lambda: waiting_for_user(user, office_id=office.pk, today=today),
         )
 

@@ -28,6 +28,10 @@ from reports.dashboard.rules import PROJECT_STATUS_LABELS, ProjectStatus
 from reports.dashboard.schools import schools_page
 from reports.dashboard.sets import by_policy_area, by_work_group
 
+# What the dashboards read of the query string (plans.access reads `office`): a page is kept
+# in the cache only for these (plans/caching.py).
+QUERY = ("year", "quarter", "area", "group", "sort", "verdict", "status")
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -103,7 +107,7 @@ def _with_plan(view):
     plan) and hand the view the scope and the plan's overview at the chosen quarter."""
 
     @wraps(view)
-    @caching.per_user_page
+    @caching.per_user_page(*QUERY)
     def wrapper(request):
         scope = _scope(request)
         if scope is None:
@@ -306,7 +310,7 @@ def by_group_xlsx(request, scope: Scope, data: Overview):
     return _sets_xlsx(scope, data, "group")
 
 
-@caching.per_user_page
+@caching.per_user_page(*QUERY)
 def project_detail(request, pk: int):
     project = get_object_or_404(
         Project.objects.visible_to(request.user).select_related(
@@ -334,7 +338,7 @@ def project_detail(request, pk: int):
     )
 
 
-@caching.per_user_page
+@caching.per_user_page(*QUERY)
 def schools(request):
     scope = _scope(request)
     if scope is None:

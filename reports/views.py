@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans import versions
+from plans import caching, versions
 from plans.access import (
     NOT_ALLOWED,
     Right,
@@ -80,9 +80,17 @@ def school_tables_xlsx(request, year: int):
 
 
 def annual_report_page(request, year: int):
-    """The printed annual report as one HTML page (the same markup the PDF is made of)."""
-    report = selectors.annual_report(plan_for_user(request, year))
-    return HttpResponse(printing.annual_report_html(report))
+    """The printed annual report as one HTML page (the same markup the PDF is made of),
+    made once per change of the office's data and shared by its readers (plans/caching.py;
+    the day is part of the key: a year not over is reported as of its latest quarter)."""
+    plan = plan_for_user(request, year)
+    html = caching.office_cached(
+        "annual-report-html",
+        plan.office_id,
+        (plan.pk, timezone.localdate()),
+        lambda: printing.annual_report_html(selectors.annual_report(plan)),
+    )
+    return HttpResponse(html)
 
 
 def annual_report_pdf(request, year: int):

@@ -18,6 +18,7 @@ from plans.notices import services as notice_services
 from progress import services as progress_services
 from projects.models import Project
 from reports import dashboard_views
+from reports import views as reports_views
 from tests import factories
 from tests.budget.test_imports import D_HEADERS, entry
 from tests.import_steps import import_file, xlsx
@@ -194,3 +195,46 @@ def test_the_users_version_reads_the_offices_plans_access_gives_them(office, pla
         # The signed-in user's is the same, loaded with them in one query.
         loaded = PortalBackend().get_user(person.pk)
         assert getattr(loaded, versions.USER_VERSION) == versions.user_version(person)
+
+
+def test_the_annual_reports_page_is_made_once_per_change(client, director, project, monkeypatch):
+    calls = []
+    render = reports_views.printing.annual_report_html
+    monkeypatch.setattr(
+        reports_views.printing, "annual_report_html", lambda r: calls.append(1) or render(r)
+    )
+    target = reverse("reports:annual_report", args=[2565])
+    client.force_login(director)
+    first = client.get(target).content.decode()
+    assert client.get(target).content.decode() == first and len(calls) == 1
+    renamed = Project.objects.get(pk=project.pk)
+    renamed.name = "โครงการที่เปลี่ยนชื่อในรายงาน"
+    renamed.save()
+    assert "โครงการที่เปลี่ยนชื่อในรายงาน" in client.get(target).content.decode()
+    assert len(calls) == 2
+
+
+def test_an_office_chosen_on_a_cached_page_is_remembered(client, director, office, project):
+    """A→B→A→B with the header's switcher: the fourth page may come from the cache, and the
+    office it chose is still the session's (the menu's links open it)."""
+    other = factories.office("other-office", "สำนักงานอื่น")
+    other_plan = factories.plan(other)
+    factories.project(other_plan, 1, group=factories.work_group(other), name="โครงการของอีกแห่ง")
+    Membership.objects.create(user=director, office=other, role=Role.DIRECTOR)
+    client.force_login(director)
+    for code in (other.code, office.code, other.code):
+        page(client, "dashboard_projects", quarter=4, office=code)
+    assert "โครงการของอีกแห่ง" in page(client, "dashboard_projects", quarter=4)
+
+
+def test_a_parameter_no_page_reads_is_never_kept(client, director, project, monkeypatch):
+    calls = []
+    compute = dashboard_views._overview
+    monkeypatch.setattr(dashboard_views, "_overview", lambda s: calls.append(1) or compute(s))
+    client.force_login(director)
+    for _ in range(3):
+        page(client, "dashboard_projects", quarter=4, junk="1")
+    assert len(calls) == 3  # figures shared, but no page kept for ?junk=
+    for _ in range(3):
+        page(client, "dashboard_projects", quarter=4)
+    assert len(calls) == 4  # the first view is kept, the next two come from the cache
