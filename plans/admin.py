@@ -172,6 +172,7 @@ SERVICE_WRITTEN = {
     "plans.submissiontoken",
     "reports.reportjob",
     "reports.publication",
+    "reports.planapproval",
 }
 
 

@@ -78,14 +78,14 @@ DOCUMENTS: dict[str, Document] = {
             "แผนปฏิบัติการประจำปี",
             "action_plan.html",
             "plan",
-            plan_documents.plan_document,
+            plan_documents.approved_plan_document,
         ),
         _printed(
             "spending-plan",
             "แผนการใช้จ่ายงบประมาณประจำปี",
             "spending_plan.html",
             "plan",
-            plan_documents.plan_document,
+            plan_documents.approved_plan_document,
         ),
         _printed(
             "six-month-report",

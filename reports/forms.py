@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from plans.forms import ThaiDateField
 from reports.publishing import REASON_REQUIRED
 
 
@@ -16,4 +17,16 @@ class WithdrawForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": REASON_REQUIRED},
+    )
+
+
+class PlanApprovalForm(forms.Form):
+    """The director's approval of the plan: its date and the order's reference."""
+
+    approved_on = ThaiDateField(label="วันที่อนุมัติแผน")
+    reference = forms.CharField(
+        label="คำสั่งหรือหนังสืออนุมัติ",
+        help_text="เช่น คำสั่งสำนักงานเขตพื้นที่การศึกษา ที่ ๑๒/๒๕๖๕ (ถ้ามี)",
+        max_length=200,
+        required=False,
     )

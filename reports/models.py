@@ -158,3 +158,34 @@ class Publication(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+class PlanApproval(models.Model):
+    """The plan as the office approved it at the start of the year (the director's order),
+    kept as printed: the action plan and the spending plan print it from here, whatever was
+    edited, transferred or added during the year (reports/approvals.py). Recorded again when
+    the office approves a revised plan; the newest is the one printed."""
+
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="approvals", verbose_name="แผน"
+    )
+    approved_on = models.DateField("วันที่อนุมัติแผน")
+    reference = models.CharField("คำสั่งหรือหนังสืออนุมัติ", max_length=200, blank=True)
+    snapshot = models.JSONField("แผนตามที่อนุมัติ")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้บันทึก",
+    )
+    recorded_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "แผนที่ได้รับอนุมัติ"
+        verbose_name_plural = "แผนที่ได้รับอนุมัติ"
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} – อนุมัติ {self.approved_on}"

@@ -65,6 +65,11 @@ urlpatterns = [
     ),
     # The plan's printable documents (reports/documents.py).
     path("plans/<int:year>/documents/", document_views.document_list, name="documents"),
+    path(
+        "plans/<int:year>/documents/approval/",
+        document_views.plan_approval,
+        name="plan_approval",
+    ),
     path("plans/<int:year>/documents/<slug:slug>/", document_views.document_html, name="document"),
     path(
         "plans/<int:year>/documents/<slug:slug>.pdf",

@@ -1,15 +1,18 @@
 """The annual action plan (แผนปฏิบัติการประจำปี) and the spending plan (แผนการใช้จ่าย
 งบประมาณ) as printed documents: the plan as set at the start of the year.
 
-The portal keeps no approved copy of a plan: it prints the plan's current projects,
-activities, indicators and milestones, and each project's **original allocation**
+Once the office has recorded its approval of the plan (reports.models.PlanApproval,
+reports/approvals.py), the documents print the plan as approved, kept in the approval as
+:func:`snapshot` made it (:func:`approved_plan_document`); before that, the plan's current
+projects, activities, indicators and milestones, and each project's **original allocation**
 (`ProjectAllocation`, before any transfer, budget.selectors.with_project_amounts), so that
 money moved during the year does not change the plan's figures. The money by quarter of
 the spending plan is the allocation spread by the plan's cumulative disbursement targets
 (reports.dashboard.rules.plan_targets): quarter n plans the target of n less that of n - 1;
 a quarter without a target (or after one without) plans nothing that can be printed.
 
-Six queries whatever the plan's size (ACTION_PLAN_QUERIES).
+Seven queries whatever the plan's size (ACTION_PLAN_QUERIES: the approval looked for, then
+the plan's six), one for an approved plan.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from plans.money import HUNDRED, ZERO, cents
 from projects.models import Activity, Project, ProjectStatement
 from reports.dashboard.queries import indicators_by_project
 from reports.dashboard.rules import plan_targets
+from reports.models import PlanApproval
 from reports.selectors.annual import OfficeHeading, Statement, office_heading
 
-ACTION_PLAN_QUERIES = 6
+ACTION_PLAN_QUERIES = 7
 QUARTERS = thai.FISCAL_QUARTERS
 Amounts = list[Decimal | None]  # one per quarter (None: cannot be planned)
 
@@ -124,6 +128,8 @@ class PlanDocument:
     missions: list[Statement]
     areas: list[PlannedArea]
     targets: list[Decimal | None]  # cumulative ร้อยละ by the end of quarters 1 to 4
+    approved_on: date | None = None  # printed from the plan as approved on that day
+    approval_reference: str = ""
 
     @property
     def projects(self) -> list[PlannedProject]:
@@ -226,4 +232,119 @@ def plan_document(plan: Plan) -> PlanDocument:
         missions=missions,
         areas=[areas[n] for n in sorted(areas)],
         targets=[targets.get(q) for q in QUARTERS],
+    )
+
+
+# -- the plan as approved: kept as JSON, printed again exactly -------------------------------
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _indicator_json(i: PlannedIndicator) -> dict:
+    return {
+        "text": i.text,
+        "target": _money(i.target),
+        "unit": i.unit,
+        "milestones": [_money(m) for m in i.milestones],
+    }
+
+
+def _indicator_of(data: dict) -> PlannedIndicator:
+    milestones = [_decimal(m) for m in data["milestones"]]
+    return PlannedIndicator(data["text"], _decimal(data["target"]), data["unit"], milestones)
+
+
+def snapshot(document: PlanDocument) -> dict:
+    """What :func:`approved_plan_document` prints again: the plan's part of `document`
+    (the office's heading is read when printed), as JSON values (money as text)."""
+    return {
+        "fiscal_year": document.fiscal_year,
+        "starts": document.starts.isoformat(),
+        "ends": document.ends.isoformat(),
+        "vision": document.vision,
+        "missions": [[m.number, m.title, m.text, m.title_en] for m in document.missions],
+        "targets": [_money(t) for t in document.targets],
+        "areas": [
+            {
+                "number": area.number,
+                "name": area.name,
+                "projects": [
+                    {
+                        "number": p.number,
+                        "name": p.name,
+                        "work_group": p.work_group,
+                        "owner_name": p.owner_name,
+                        "objectives": p.objectives,
+                        "budget": _money(p.budget),
+                        "quarters": [_money(q) for q in p.quarters],
+                        "indicators": [_indicator_json(i) for i in p.indicators],
+                        "activities": [
+                            {
+                                "number": a.number,
+                                "name": a.name,
+                                "budget": _money(a.budget),
+                                "quarters": [_money(q) for q in a.quarters],
+                                "indicators": [_indicator_json(i) for i in a.indicators],
+                            }
+                            for a in p.activities
+                        ],
+                    }
+                    for p in area.projects
+                ],
+            }
+            for area in document.areas
+        ],
+    }
+
+
+def _project_of(data: dict) -> PlannedProject:
+    return PlannedProject(
+        number=data["number"],
+        name=data["name"],
+        work_group=data["work_group"],
+        owner_name=data["owner_name"],
+        objectives=list(data["objectives"]),
+        budget=Decimal(data["budget"]),
+        quarters=[_decimal(q) for q in data["quarters"]],
+        indicators=[_indicator_of(i) for i in data["indicators"]],
+        activities=[
+            PlannedActivity(
+                a["number"],
+                a["name"],
+                Decimal(a["budget"]),
+                [_decimal(q) for q in a["quarters"]],
+                [_indicator_of(i) for i in a["indicators"]],
+            )
+            for a in data["activities"]
+        ],
+    )
+
+
+def approved_plan_document(plan: Plan) -> PlanDocument:
+    """The plan as the office approved it (its newest PlanApproval), else as it stands
+    (:func:`plan_document`). Two queries for an approved plan."""
+    approval = PlanApproval.objects.filter(plan=plan).order_by("-recorded_at", "-pk").first()
+    if approval is None:
+        return plan_document(plan)
+    data = approval.snapshot
+    return PlanDocument(
+        office=office_heading(plan.office),
+        fiscal_year=data["fiscal_year"],
+        starts=date.fromisoformat(data["starts"]),
+        ends=date.fromisoformat(data["ends"]),
+        vision=data["vision"],
+        missions=[Statement(*m) for m in data["missions"]],
+        areas=[
+            PlannedArea(a["number"], a["name"], [_project_of(p) for p in a["projects"]])
+            for a in data["areas"]
+        ],
+        targets=[_decimal(t) for t in data["targets"]],
+        approved_on=approval.approved_on,
+        approval_reference=approval.reference,
     )
