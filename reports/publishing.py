@@ -145,6 +145,18 @@ def _store(publication: Publication, pdf: bytes, data_version: str) -> None:
     publication.save()
 
 
+def publications_recover(*, plan: Plan | None = None) -> int:
+    """End as failed (Thai message: publish again) every version pending for longer than
+    PENDING_STALE, whose render a stopped worker left (a render takes seconds): when a
+    worker starts and when the publishing page is read, so none stays pending for ever."""
+    stale = Publication.objects.filter(
+        status=Publication.Status.PENDING, requested_at__lt=timezone.now() - PENDING_STALE
+    )
+    if plan is not None:
+        stale = stale.filter(plan=plan)
+    return stale.update(status=Publication.Status.FAILED, error=INTERRUPTED_MESSAGE)
+
+
 def _fail(publication: Publication, message: str) -> None:
     publication.status = Publication.Status.FAILED
     publication.error = message

@@ -215,6 +215,7 @@ def publishing_page(request, year: int):
     """The planning group's page of the year's documents: each one's public state and
     versions, publish and withdraw, the public address to copy, and the history."""
     plan = managed_plan(request, year)
+    publishing.publications_recover(plan=plan)
     states, history = publishing.publishing_states(plan)
     office_url = request.build_absolute_uri(reverse("public:office", args=[plan.office.code]))
     context = {"plan": plan, "states": states, "history": history, "office_url": office_url}

@@ -337,7 +337,7 @@ def _versions(plan, planner, count: int) -> None:
 def test_pages_query_counts_do_not_grow(plan, planner, fake, count, django_assert_max_num_queries):
     _versions(plan, planner, count)
     signed_in = _signed_in(planner)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):  # 15: the stale versions ended first
         assert signed_in.get(reverse("reports:publishing", args=[2565])).status_code == 200
     anonymous = Client()
     with django_assert_max_num_queries(2):
@@ -367,3 +367,22 @@ def test_the_published_annual_report_prints_approved_reports_only(plan, group, p
     assert "อบรมครูแกนนำ" in text
     for unapproved in ("ข้อความที่ส่งกลับ", "ข้อความที่รออนุมัติ", "ร่างที่ยังไม่ส่ง"):
         assert unapproved not in text
+
+
+def test_a_version_left_pending_by_a_stopped_worker_ends_failed(plan, planner, fake):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports.models import Publication
+
+    left = Publication.objects.create(plan=plan, document="fake-plan", requested_by=planner)
+    Publication.objects.filter(pk=left.pk).update(
+        requested_at=timezone.now() - publishing.PENDING_STALE - timedelta(minutes=1)
+    )
+    fresh = Publication.objects.create(plan=plan, document="annual-report", requested_by=planner)
+    assert publishing.publications_recover() == 1
+    left.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (left.status, left.error) == ("failed", publishing.INTERRUPTED_MESSAGE)
+    assert fresh.status == "pending"

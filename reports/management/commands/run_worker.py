@@ -19,7 +19,7 @@ from __future__ import annotations
 from django.conf import settings
 from django_tasks_db.management.commands import db_worker
 
-from reports import services
+from reports import publishing, services
 
 
 class Command(db_worker.Command):
@@ -34,4 +34,7 @@ class Command(db_worker.Command):
         recovered = services.report_jobs_recover()
         if recovered and options["verbosity"]:
             self.stdout.write(f"PDF jobs left by a stopped worker: {len(recovered)} dealt with")
+        failed = publishing.publications_recover()
+        if failed and options["verbosity"]:
+            self.stdout.write(f"publications left pending by a stopped worker: {failed} failed")
         super().handle(*args, **options)
