@@ -12,3 +12,11 @@ def count_unit(value_unit: str, chosen: str = "") -> str:
     if chosen and chosen != PERCENT:
         return chosen
     return "" if value_unit == PERCENT else value_unit
+
+
+def kept_count_unit(value_unit: str, chosen: str, *, count, shortfall) -> str:
+    """The count's unit a result keeps: count_unit's, while it has a count or a shortfall
+    (how many fell short, in the same unit) to measure; none without either."""
+    if count is None and shortfall is None:
+        return ""
+    return count_unit(value_unit, chosen)

@@ -13,7 +13,7 @@ from django.core.validators import MinValueValidator
 
 from indicators.models import UNIT_CHOICES, Indicator
 from indicators.rules import PERCENT
-from indicators.units import count_unit
+from indicators.units import count_unit, kept_count_unit
 from plans import thai
 from plans.files import ImageFormField
 from plans.forms import (
@@ -54,7 +54,7 @@ def number_field(label: str, **kwargs) -> ThaiDecimalField:
 
 # What the report gives of each indicator: the fields of its row (IndicatorValueForm), named
 # as progress.models.ReportValue names them.
-VALUE_ROW_FIELDS = ("value", "unit", "count", "count_unit")
+VALUE_ROW_FIELDS = ("value", "unit", "count", "count_unit", "shortfall")
 # A count is of persons, schools, rooms...: never a percentage (indicators.units.count_unit).
 COUNT_UNIT_CHOICES = [("", "–"), *(c for c in UNIT_CHOICES if c[0] != PERCENT)]
 
@@ -71,12 +71,18 @@ def activity_key(activity: Activity | None) -> str:
 
 class IndicatorValueForm(RowForm):
     """One indicator's row of the quarter (`item`: the indicator): its result, the unit of
-    the result, the count and the count's unit."""
+    the result, the count, the count's unit and, of a result short of its target, how many
+    fell short (in the count's unit)."""
 
     value = number_field("ผลการดำเนินงานไตรมาสนี้", help_text="เว้นว่างถ้ายังไม่มีผลในไตรมาสนี้")
     unit = forms.ChoiceField(label="หน่วยของผล", choices=UNIT_CHOICES)
     count = number_field("จำนวนที่ดำเนินการ (ถ้ามี)")
     count_unit = forms.ChoiceField(label="หน่วยของจำนวน", choices=COUNT_UNIT_CHOICES, required=False)
+    shortfall = number_field(
+        "จำนวนที่ไม่บรรลุ (ถ้ามี)",
+        help_text="เป็นหน่วยเดียวกับจำนวนที่ดำเนินการ กรอกเฉพาะเมื่อผลไม่บรรลุค่าเป้าหมาย "
+        "เช่น จำนวนโรงเรียนที่ไม่ได้เข้าร่วม",
+    )
 
 
 class AmountForm(RowForm):
@@ -191,17 +197,19 @@ class ReportForm(FormWithRows):
             out[activity_key(row.item)] = (row, "amount")
         return out
 
-    def values(self) -> dict[int, tuple[Decimal, str, Decimal | None, str]]:
-        """Indicator id -> (value, unit, count, count's unit) for every indicator given a
-        value (the count's unit by indicators.units.count_unit, "" without a count)."""
+    def values(self) -> dict[int, tuple[Decimal, str, Decimal | None, str, Decimal | None]]:
+        """Indicator id -> (value, unit, count, count's unit, shortfall) for every indicator
+        given a value (the count's unit by indicators.units.count_unit, "" without a count
+        or a shortfall)."""
         out = {}
         for row in self.value_rows:
             value = row.cleaned_data.get("value")
             if value is not None:
                 unit = row.cleaned_data.get("unit") or row.item.unit
-                count = row.cleaned_data.get("count")
-                of_count = count_unit(unit, row.cleaned_data.get("count_unit") or "")
-                out[row.item.pk] = (value, unit, count, of_count if count is not None else "")
+                count, shortfall = row.cleaned_data.get("count"), row.cleaned_data.get("shortfall")
+                chosen = row.cleaned_data.get("count_unit") or ""
+                of_count = kept_count_unit(unit, chosen, count=count, shortfall=shortfall)
+                out[row.item.pk] = (value, unit, count, of_count, shortfall)
         return out
 
     def amounts(self) -> dict[int | None, Decimal]:

@@ -1,6 +1,7 @@
 """Quarterly indicator values imported from a spreadsheet (issue 13): one row per indicator
 and quarter (project number, indicator number, quarter, value, and optionally the value's
-unit and the count done with its unit), for the planning group (Right.EDIT_ALL_REPORTS,
+unit, the count done with its unit and, of a result short of its target, how many fell
+short), for the planning group (Right.EDIT_ALL_REPORTS,
 who may enter every project's report).
 
 Imported as what: the values of the quarter's report, as a draft. A value becomes a result
@@ -32,6 +33,7 @@ from plans.imports.base import Column, ImportKind, OfficeResource, register
 from plans.imports.schools import _year_option
 from plans.imports.widgets import ChoiceWidget, DecimalWidget, IntegerWidget
 from plans.imports.widgets import YearWidget as _YearWidget
+from progress.forms import VALUE_ROW_FIELDS
 from progress.models import QuarterlyReport, ReportValue
 from projects.imports import (
     PROJECT_HEADER,
@@ -48,6 +50,7 @@ APPROVED = (
     "รายงาน{quarter}ของโครงการนี้อนุมัติแล้ว จึงนำเข้าค่าไม่ได้ หากต้องแก้ไข ให้กลุ่มนโยบายและแผนเปิดรายงานให้แก้ไขก่อน"
 )
 SUBMITTED = "รายงาน{quarter}ของโครงการนี้ส่งแล้วและรอพิจารณา จึงนำเข้าค่าไม่ได้ จนกว่าผู้พิจารณาจะส่งกลับให้แก้ไข"
+SHORTFALL_HEADER = "จำนวนที่ไม่บรรลุ"
 NO_INDICATOR = "ไม่พบตัวชี้วัดที่ {number} ในโครงการเลขที่ {project} (นำเข้าตัวชี้วัดก่อน)"
 
 
@@ -72,6 +75,7 @@ class ReportValueResource(PlanRowResource):
     unit = Field("unit", "หน่วยของผล", ChoiceWidget(UNIT_CHOICES, required=False))
     count = Field("count", "จำนวนที่ดำเนินการ", DecimalWidget(required=False))
     count_unit = Field("count_unit", "หน่วยของจำนวน", ChoiceWidget(UNIT_CHOICES, required=False))
+    shortfall = Field("shortfall", SHORTFALL_HEADER, DecimalWidget(required=False))
 
     class Meta(OfficeResource.Meta):
         model = ReportValue
@@ -85,6 +89,7 @@ class ReportValueResource(PlanRowResource):
             "unit",
             "count",
             "count_unit",
+            "shortfall",
         )
         import_order = fields
         export_order = fields
@@ -145,14 +150,14 @@ class ReportValueResource(PlanRowResource):
         instance.indicator = indicator
         instance.project = project
         instance.unit = getattr(instance, "unit", "") or indicator.unit
-        count = getattr(instance, "count", None)
+        count, shortfall = getattr(instance, "count", None), getattr(instance, "shortfall", None)
         chosen = getattr(instance, "count_unit", "")
         before = getattr(instance, "import_before", None) or {}
-        if count is not None:
+        if count is not None or shortfall is not None:
             instance.count_unit = count_unit(instance.unit, chosen)
         elif chosen != before.get(self.fields["count_unit"].column_name):
-            # A unit without a count is not kept (as on the report page), unless it is what
-            # the report already holds (the seed's unit of a shortfall): read back unchanged.
+            # A unit without a count or a shortfall is not kept (as on the report page),
+            # unless it is what the report already holds: read back unchanged.
             instance.count_unit = ""
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
@@ -205,13 +210,10 @@ class ReportValueResource(PlanRowResource):
             narrative = {}
             if report is not None:
                 narrative = {name: getattr(report, name) for name in QuarterlyReport.NARRATIVE}
-                values = {
-                    v.indicator_id: (v.value, v.unit, v.count, v.count_unit)
-                    for v in report.values.all()
-                }
+                values = {v.indicator_id: _value_of(v) for v in report.values.all()}
                 amounts = {d.activity_id: d.amount for d in report.disbursements.all()}
             for indicator_id, row in rows.items():
-                values[indicator_id] = (row.value, row.unit, row.count, row.count_unit)
+                values[indicator_id] = _value_of(row)
             report_save_draft(
                 project=project,
                 quarter=quarter,
@@ -228,6 +230,11 @@ class ReportValueResource(PlanRowResource):
             f"ตัวชี้วัดที่ {thai.to_thai_digits(instance.indicator_order)} "
             f"{thai.quarter_label(instance.quarter_number)}"
         )
+
+
+def _value_of(row: ReportValue) -> tuple:
+    """A report value as report_save_draft takes it."""
+    return tuple(getattr(row, name) for name in VALUE_ROW_FIELDS)
 
 
 def _units() -> str:
@@ -288,6 +295,14 @@ VALUES = register(
                 "ไม่บังคับ หน่วยของจำนวนที่ดำเนินการ ช่องว่างคือหน่วยของผล (ถ้าไม่ใช่ร้อยละ)",
                 example="คน",
                 required=False,
+            ),
+            Column(
+                SHORTFALL_HEADER,
+                "ไม่บังคับ เฉพาะผลที่ไม่บรรลุค่าเป้าหมาย: จำนวนที่ไม่บรรลุ เป็นหน่วยเดียวกับจำนวนที่ดำเนินการ "
+                "(ตัวเลข ไม่ติดลบ)",
+                example="",
+                required=False,
+                kind="number",
             ),
         ),
         keys=(YEAR_HEADER, PROJECT_HEADER, INDICATOR_HEADER, QUARTER_HEADER),

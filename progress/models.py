@@ -151,6 +151,9 @@ class ReportValue(models.Model):
     unit = models.CharField("หน่วยของผล", max_length=20, choices=UNIT_CHOICES)
     count = models.DecimalField("จำนวนที่ดำเนินการ", null=True, blank=True, **VALUE)
     count_unit = models.CharField("หน่วยของจำนวน", max_length=20, choices=UNIT_CHOICES, blank=True)
+    # Of a result that does not reach the target: how many fell short, in count_unit (copied
+    # on approval into IndicatorResult.shortfall, chapter 4's "ไม่บรรลุเป้าหมาย: จำนวน").
+    shortfall = models.DecimalField("จำนวนที่ไม่บรรลุ", null=True, blank=True, **VALUE)
 
     class Meta:
         verbose_name = "ผลตัวชี้วัดในรายงาน"
@@ -162,6 +165,11 @@ class ReportValue(models.Model):
                 condition=Q(value__gte=0),
                 name="report_value_not_negative",
                 violation_error_message="ผลการดำเนินงานต้องไม่ติดลบ",
+            ),
+            models.CheckConstraint(
+                condition=Q(shortfall__gte=0),
+                name="report_value_shortfall_not_negative",
+                violation_error_message="จำนวนที่ไม่บรรลุต้องไม่ติดลบ",
             ),
         ]
 

@@ -44,7 +44,7 @@ from django.utils import timezone
 from budget.models import REPORT_REF_PREFIX, ProjectDisbursement
 from budget.services import check_disbursements, disbursement_post_approved
 from indicators.models import IndicatorResult
-from indicators.units import count_unit
+from indicators.units import kept_count_unit
 from plans import audit, thai
 from plans.access import Right, require
 from plans.money import cents
@@ -152,8 +152,9 @@ def report_save_draft(
     photo_caption: str = "",
 ) -> QuarterlyReport:
     """Save what the user typed for the quarter. `version` is 0 for a report not yet made.
-    `values` maps an indicator id to (value, unit, count[, count's unit]: by
-    indicators.units.count_unit, never the value's percentage); `amounts` an activity id (None:
+    `values` maps an indicator id to (value, unit, count[, count's unit[, shortfall]]: the
+    unit by indicators.units.kept_count_unit, never the value's percentage; the shortfall, of
+    a result short of its target, in that unit); `amounts` an activity id (None:
     the project as a whole) to the money disbursed. Blank entries delete earlier ones."""
     if not report_access(user, project).can_edit:
         raise PermissionDenied
@@ -189,15 +190,18 @@ def report_save_draft(
             old.delete()
             changed = True
             continue
-        value, unit, count, *chosen = values[indicator_id]
-        value, count = cents(value), count if count is None else cents(count)
-        of_count = count_unit(unit, chosen[0] if chosen else "") if count is not None else ""
+        value, unit, count, *rest = values[indicator_id]
+        chosen, shortfall = (*rest, "", None)[:2]
+        value = cents(value)
+        count, shortfall = (n if n is None else cents(n) for n in (count, shortfall))
+        of_count = kept_count_unit(unit, chosen or "", count=count, shortfall=shortfall)
         row = old or ReportValue(report=report, indicator=indicator)
-        before = (row.value, row.unit, row.count, row.count_unit)
+        before = (row.value, row.unit, row.count, row.count_unit, row.shortfall)
         row.value, row.unit, row.count, row.count_unit = value, unit, count, of_count
+        row.shortfall = shortfall
         row.full_clean()
         row.save()
-        changed |= old is None or _differs(before, (value, unit, count, of_count))
+        changed |= old is None or _differs(before, (value, unit, count, of_count, shortfall))
 
     activities = {a.pk: a for a in project.activities.all()}
     old_amounts = {d.activity_id: d for d in report.disbursements.all()}
@@ -308,6 +312,7 @@ def _approve_results(report: QuarterlyReport) -> None:
         result = result or IndicatorResult(indicator=indicator, quarter=report.quarter)
         result.value, result.unit = value.value, value.unit
         result.count, result.count_unit = value.count, value.count_unit
+        result.shortfall = value.shortfall
         result.full_clean()
         result.save()
 

@@ -33,10 +33,10 @@ ROW_KEY = re.compile(rf"({'|'.join(VALUE_ROW_FIELDS)}|amount)_(\w+)")
 def report_rows(project, fields: dict) -> dict:
     """What the report page's form posts for `fields` keyed by the report's keys (the
     narrative's names, `version`, `action`; `value_<pk>`, `unit_<pk>`, `count_<pk>`,
-    `count_unit_<pk>` of an indicator; `amount_<pk>` of an activity, `amount_project`): one
-    row per indicator and one per activity (the project as a whole when it has none) in the
-    page's order, each with its key, and each formset's management form, as a browser sends
-    them."""
+    `count_unit_<pk>`, `shortfall_<pk>` of an indicator; `amount_<pk>` of an activity,
+    `amount_project`): one row per indicator and one per activity (the project as a whole
+    when it has none) in the page's order, each with its key, and each formset's management
+    form, as a browser sends them."""
     indicators = list(project.indicators.order_by("order"))
     activities = list(project.activities.order_by("number"))
     if not activities or "amount_project" in fields:
