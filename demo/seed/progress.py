@@ -63,6 +63,7 @@ def load_progress(loader: Seeder, plan: Plan) -> None:
                         "unit": result.unit,
                         "count": result.count,
                         "count_unit": result.count_unit,
+                        "shortfall": result.shortfall,
                     },
                 ).pk
             )
