@@ -12,6 +12,7 @@ from plans.access import Right, managed_plan, plan_for_user, rights_for
 from reports import approvals
 from reports.documents import DOCUMENTS, document
 from reports.forms import PlanApprovalForm
+from reports.selectors import plan_documents
 
 ANNUAL_REPORT = "annual-report"
 
@@ -29,7 +30,7 @@ def document_list(request, year: int):
         "plan": plan,
         "documents": list(DOCUMENTS.values()),
         "annual_report": ANNUAL_REPORT,
-        "approval": next(iter(approvals.approvals_of(plan)), None),
+        "approval": plan_documents.latest_approval(plan),
         "manages": Right.MANAGE_PLAN in rights_for(request.user, plan.office),
     }
     return render(request, "reports/document_list.html", context)

@@ -326,10 +326,15 @@ def _project_of(data: dict) -> PlannedProject:
     )
 
 
+def latest_approval(plan: Plan) -> PlanApproval | None:
+    """The approval the documents print: the newest recorded (PlanApproval's ordering)."""
+    return PlanApproval.objects.filter(plan=plan).first()
+
+
 def approved_plan_document(plan: Plan) -> PlanDocument:
-    """The plan as the office approved it (its newest PlanApproval), else as it stands
-    (:func:`plan_document`). Two queries for an approved plan."""
-    approval = PlanApproval.objects.filter(plan=plan).order_by("-recorded_at", "-pk").first()
+    """The plan as the office approved it (:func:`latest_approval`), else as it stands
+    (:func:`plan_document`). One query for an approved plan."""
+    approval = latest_approval(plan)
     if approval is None:
         return plan_document(plan)
     data = approval.snapshot
