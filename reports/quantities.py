@@ -9,19 +9,28 @@ longer say "๔๗ ตัวชี้วัด จาก ๔๙" above a table t
 braces included; the text's page refuses it (plans.manage.texts.unknown_figures), so a
 typo shows before printing. The report app declares the names to that page at start-up.
 
+Where a text keeps the reference's typed figure as a quotation, it writes
+``{จำนวนโครงการ=๑๗}``: the print keeps ๑๗ and, when the table gives another value, says so
+beside it ("๑๗ (ตัวเลขตามต้นฉบับ ค่าตามตารางสรุปผลการดำเนินงาน บทที่ ๔ คือ ๑๔)"), so the two
+values never stand silently side by side; when they agree it prints the figure once. A
+percent the text states from two of its own numbers is ``{ร้อยละ ๓๑๒.๙๒๓ จาก ๓๓๘.๓๑๖}`` (or
+``{ร้อยละ … จาก …=๙๖.๐๔}`` to keep the typed one, marked the same way).
+
 The values are written with Arabic digits and thousands separators; the templates turn the
 whole paragraph into Thai digits as they do for any text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plans import thai
-from plans.manage.texts import FIGURE_NAME, Figure
+from plans.manage.texts import FIGURE_NAME, SHARE, Figure, quote
+from plans.models import SizeClass
 
 if TYPE_CHECKING:  # the report's dataclasses import this module's users, not this module
     from reports.selectors.annual import AnnualReport
@@ -48,6 +57,20 @@ class Quantity:
     name: str  # Thai, typed between braces
     meaning: str  # Thai: which table's figure it is (shown on the texts' page)
     value: Callable[[AnnualReport], str | None]
+
+    @property
+    def source(self) -> str:
+        """The table it comes from: the meaning's closing parenthesis ("ตารางที่ ๑๒")."""
+        found = re.search(r"\(([^()]*)\)\s*$", self.meaning)
+        return found.group(1) if found else self.meaning
+
+
+def _small_and_medium(report: AnnualReport) -> int | None:
+    """Table 1's small and medium schools together."""
+    if not report.schools.by_province:
+        return None
+    labels = {SizeClass.SMALL.label, SizeClass.MEDIUM.label}
+    return sum(row.total for row in report.schools.sizes if row.label in labels)
 
 
 QUANTITIES: tuple[Quantity, ...] = (
@@ -95,6 +118,11 @@ QUANTITIES: tuple[Quantity, ...] = (
         "จำนวนโรงเรียนทั้งหมด",
         "จำนวนโรงเรียนในสังกัด (ตารางที่ ๑ และ ๒)",
         lambda r: _count(r.schools.schools) if r.schools.by_province else None,
+    ),
+    Quantity(
+        "จำนวนโรงเรียนขนาดเล็กและกลาง",
+        "จำนวนโรงเรียนขนาดเล็กและขนาดกลางรวมกัน (ตารางที่ ๑)",
+        lambda r: _count(_small_and_medium(r)),
     ),
     Quantity(
         "จำนวนตัวชี้วัด สพฐ. ที่ประเมินระดับคุณภาพ",
@@ -193,9 +221,51 @@ def values(report: AnnualReport) -> dict[str, str]:
     return found
 
 
+SOURCES = {q.name: q.source for q in QUANTITIES}
+# A typed figure kept as a quotation beside the value its table gives (never two silent values).
+TYPED_BESIDE_TABLE = "{typed} (ตัวเลขตามต้นฉบับ ค่าตาม{source} คือ {value})"
+TYPED_BESIDE_SHARE = "{typed} (ตัวเลขตามต้นฉบับ คำนวณจาก {part} และ {whole} ได้ {value})"
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(thai.to_arabic_digits(text).replace(",", "").strip())
+    except InvalidOperation:
+        return None
+
+
+def _same(typed: str, value: str) -> bool:
+    typed_number, number = _number(typed), _number(value)
+    if typed_number is not None and number is not None:
+        return typed_number == number
+    return typed.strip() == value.strip()
+
+
 def fill(text: str, figures: dict[str, str]) -> str:
-    """`text` with each known ``{name}`` replaced by its figure."""
-    return FIGURE_NAME.sub(lambda m: figures.get(m.group(1).strip(), m.group(0)), text)
+    """`text` with each known ``{name}`` replaced by its figure, each ``{name=typed}`` by
+    the typed figure (marked beside the computed one where they differ) and each
+    ``{ร้อยละ a จาก b}`` by the percent."""
+
+    def one(match: re.Match) -> str:
+        asked = quote(match.group(1))
+        share = SHARE.fullmatch(asked.name)
+        if share:
+            part, whole = (_number(n) for n in share.groups())
+            value = _percent(part * 100 / whole) if part is not None and whole else None
+            mark = TYPED_BESIDE_SHARE.format(
+                typed=asked.typed, part=share.group(1), whole=share.group(2), value=value
+            )
+        else:
+            value = figures.get(asked.name)
+            source = SOURCES.get(asked.name, "")
+            mark = TYPED_BESIDE_TABLE.format(typed=asked.typed, source=source, value=value)
+        if asked.typed is None:
+            return match.group(0) if value is None else value
+        if value is None or _same(asked.typed, value):
+            return asked.typed
+        return mark
+
+    return FIGURE_NAME.sub(one, text)
 
 
 def filled(obj: Any, figures: dict[str, str]) -> Any:

@@ -58,7 +58,32 @@ def figures() -> list[Figure]:
     return list(_figures)
 
 
+# {ร้อยละ 312.923 จาก 338.316}: the percent of two numbers the text itself gives.
+SHARE = re.compile(r"ร้อยละ\s+([0-9๐-๙][0-9๐-๙,.]*)\s+จาก\s+([0-9๐-๙][0-9๐-๙,.]*)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What one pair of braces asks for: a figure's name, and the figure the text typed for
+    it when written {name=typed} (a quotation kept as typed: where the table gives another
+    value the print marks the two together)."""
+
+    name: str
+    typed: str | None
+
+
+def quote(inside: str) -> Quote:
+    name, equals, typed = inside.partition("=")
+    return Quote(name.strip(), typed.strip() if equals else None)
+
+
 def unknown_figures(text: str) -> list[str]:
-    """Names in braces in `text` that are no declared figure (a typo shows before print)."""
+    """Names in braces in `text` that are no declared figure, nor a percent of two numbers,
+    or that say "=" with nothing typed after it (a typo shows before print)."""
     known = {f.name for f in _figures}
-    return [m.group(1) for m in FIGURE_NAME.finditer(text) if m.group(1).strip() not in known]
+    unknown = []
+    for match in FIGURE_NAME.finditer(text):
+        asked = quote(match.group(1))
+        if (asked.name not in known and not SHARE.fullmatch(asked.name)) or asked.typed == "":
+            unknown.append(match.group(1))
+    return unknown

@@ -63,6 +63,46 @@ def test_the_onet_notes_and_project_3_quote_tables_10_and_11(fy2565_db):
     assert "มีคะแนนเฉลี่ยลดลง ๑.๖๐ คะแนน คิดเป็นร้อยละ ๔.๖๓" in text  # project 3, ม.๖
 
 
+def test_a_typed_figure_kept_as_a_quotation_is_marked_beside_the_tables(fy2565_db):
+    """The reference's typed figures that the seed keeps as quotations print with the value
+    the tables give, marked, never as a second silent value."""
+    text = _text(printing.annual_report_html(selectors.annual_report(fy2565_db)))
+    assert (
+        "จำนวน ๑๗ (ตัวเลขตามต้นฉบับ ค่าตามตารางสรุปผลการดำเนินงาน บทที่ ๔ คือ ๑๔) โครงการ"
+        " และโครงการตามภารกิจสำคัญ"
+    ) in text  # chapter 1's history
+    assert (
+        "หรือคิดเป็นร้อยละ ๙๖.๐๔ (ตัวเลขตามต้นฉบับ คำนวณจาก ๓๑๒.๙๒๓ และ ๓๓๘.๓๑๖ ได้ ๙๒.๔๙)"
+    ) in text  # the disbursement award
+    assert (
+        "จากโรงเรียนขนาดเล็กและกลาง จำนวน ๕๐ (ตัวเลขตามต้นฉบับ ค่าตามตารางที่ ๑ คือ ๔๙) โรงเรียน"
+    ) in text  # project 4, against table 1's 32 small and 17 medium schools
+    for unmarked in ("จำนวน ๑๗ โครงการ", "ร้อยละ ๙๖.๐๔ ได้รับ", "จำนวน ๕๐ โรงเรียน"):
+        assert unmarked not in text, unmarked
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("{จำนวนโครงการ=๑๔} โครงการ", "๑๔ โครงการ"),  # the typed figure agrees: printed once
+        (
+            "{จำนวนโครงการ=๑๗} โครงการ",
+            "๑๗ (ตัวเลขตามต้นฉบับ ค่าตามตารางสรุปผลการดำเนินงาน บทที่ ๔ คือ 14) โครงการ",
+        ),
+        ("{ร้อยละตัวชี้วัดที่บรรลุ=96.080}", "96.080"),
+        ("{ระดับคุณภาพตัวชี้วัด สพฐ.=ดี}", "ดี (ตัวเลขตามต้นฉบับ ค่าตามตารางที่ ๑๒ คือ ดีเยี่ยม)"),
+        ("ร้อยละ {ร้อยละ ๑ จาก ๘}", "ร้อยละ 12.50"),
+        ("ร้อยละ {ร้อยละ 1,000 จาก 3,000=33.33}", "ร้อยละ 33.33"),
+        ("{ร้อยละ ๑ จาก ๐=๙}", "๙"),  # nothing to compute: the typed figure alone
+        ("{ร้อยละ ๑ จาก ๐}", "{ร้อยละ ๑ จาก ๐}"),
+        ("{ตัวชี้วัดที่บรรลุ=๔๗}", "๔๗"),  # no value in this report: as typed, unmarked
+    ],
+)
+def test_how_a_quoted_figure_prints(text, printed):
+    figures = {"จำนวนโครงการ": "14", "ร้อยละตัวชี้วัดที่บรรลุ": "96.08", "ระดับคุณภาพตัวชี้วัด สพฐ.": "ดีเยี่ยม"}
+    assert quantities.fill(text, figures) == printed
+
+
 def test_the_pdf_prints_each_quantity_once_and_project_9s_satang(fy2565_pdf_file):
     import subprocess
 
@@ -76,6 +116,15 @@ def test_the_pdf_prints_each_quantity_once_and_project_9s_satang(fy2565_pdf_file
     assert "ร้อยละ ๙๖.๐๘" in text and "ร้อยละ ๙๕.๙๒ ไม่บรรลุ" not in text
     assert "คะแนนเฉลี่ยรวม ๔.๘๓" not in text and "คะแนนเฉลี่ยรวม ๔.๘๖" in text
     assert "๑๒.๕๙" not in text and "ร้อยละ ๑๒.๕๓" in text
+    assert "ร้อยละ ๔.๕๓" not in text and "ลดลง -๑.๖๐" not in text  # tables 10 and 11's prose
+    assert "บรรลุค่าเป้าหมาย ๑๔ โครงการ" not in text  # projects 4 and 9 each miss one
+    assert "ครบทุกตัวชี้วัด ๑๒ โครงการ" in text
+    assert "บรรลุทั้ง ๖ ตัวชี้วัด" not in text and "บรรลุทั้ง ๗ ตัวชี้วัด" in text  # table 12
+    assert "๔๑,๙๖๕" not in text and "จำนวนทั้งสิ้น ๔๒,๗๕๓ คน" in text  # project 1, table 2
+    joined = text.replace(" ", "")  # a line may break between any two Thai words
+    assert "ร้อยละ๙๖.๐๔(ตัวเลขตามต้นฉบับคำนวณจาก๓๑๒.๙๒๓และ๓๓๘.๓๑๖ได้๙๒.๔๙)" in joined
+    assert "จำนวน๑๗(ตัวเลขตามต้นฉบับค่าตามตารางสรุปผลการดำเนินงานบทที่๔คือ๑๔)" in joined
+    assert "จำนวน๕๐(ตัวเลขตามต้นฉบับค่าตามตารางที่๑คือ๔๙)โรงเรียน" in joined
     project_9 = next(p for p in pages if "สี่หมื่นสามพันหนึ่งร้อยสามสิบห้าบาทยี่สิบสตางค์" in p)
     assert "๔๓,๑๓๕.๒๐ บาท" in project_9
 
@@ -86,9 +135,13 @@ def test_an_unknown_figure_is_refused_on_the_texts_page(client, office, plan):
     url = reverse("plan_manage:text_edit", args=[plan.fiscal_year.year, "chapter4_summary"])
     page = client.get(url).content.decode()
     assert 'data-testid="figures"' in page and "{ตัวชี้วัดที่บรรลุ}" in page
+    assert "{จำนวนโครงการ=๑๗}" in page  # how to keep a typed figure, marked when it differs
     response = client.post(url, {"title": "", "body": "บรรลุ {ตัวชี้วัดที่บรรรลุ} ตัวชี้วัด"})
     assert response.status_code == 200
     assert "ไม่รู้จักตัวเลข {ตัวชี้วัดที่บรรรลุ}" in response.content.decode()
+    assert not ReportText.objects.filter(plan=plan, key="chapter4_summary").exists()
+    response = client.post(url, {"title": "", "body": "บรรลุ {ตัวชี้วัดที่บรรลุ=} ตัวชี้วัด"})
+    assert "ไม่รู้จักตัวเลข {ตัวชี้วัดที่บรรลุ=}" in response.content.decode()
     assert not ReportText.objects.filter(plan=plan, key="chapter4_summary").exists()
     client.post(url, {"title": "", "body": "บรรลุ {ตัวชี้วัดที่บรรลุ} ตัวชี้วัด"})
     assert ReportText.objects.get(plan=plan, key="chapter4_summary").body.startswith("บรรลุ {")
@@ -98,3 +151,11 @@ def test_a_figure_with_no_value_stays_as_typed():
     assert quantities.fill("ก {ไม่มีชื่อนี้} ข {จำนวนโครงการ}", {"จำนวนโครงการ": "3"}) == (
         "ก {ไม่มีชื่อนี้} ข 3"
     )
+
+
+def test_table_7_names_the_minister_of_the_year_not_the_references_misspelling(fy2565_db):
+    """The minister's policies are national data, shared by every office of the year: the
+    seed stores the minister's real name, the reference's "ตรีณัฐ" only as printed_."""
+    text = _text(printing.annual_report_html(selectors.annual_report(fy2565_db)))
+    assert "นโยบายการจัดการศึกษาของ รมว.ศธ. (นางสาวตรีนุช เทียนทอง)" in text
+    assert "ตรีณัฐ" not in text
