@@ -121,6 +121,23 @@ def onet_chart(comparison: Comparison) -> BarChart:
     )
 
 
+def onet_change_chart(comparison: Comparison) -> BarChart:
+    """The office's own means by subject, the year before against the latest year (the
+    reference prints it before the chart against the nation)."""
+    before, year = (thai.to_thai_digits(y) for y in (comparison.year - 1, comparison.year))
+    rows = [*comparison.rows, comparison.average]
+    return bar_chart(
+        f"onet-change-{comparison.grade}",
+        f"คะแนนเฉลี่ย O-NET ของสำนักงาน ชั้นมัธยมศึกษาปีที่ {thai.to_thai_digits(comparison.grade)}"
+        f" ปีการศึกษา {before} และ {year}",
+        [r.subject for r in rows],
+        [
+            Series(f"ปีการศึกษา {before}", [r.office_before for r in rows]),
+            Series(f"ปีการศึกษา {year}", [r.office for r in rows]),
+        ],
+    )
+
+
 def achieved_chart(summary: PlanSummary) -> BarChart:
     """Indicators achieved and not achieved in each policy area."""
     areas = summary.policy_areas

@@ -32,11 +32,17 @@ TEMPLATE = "reports/print/annual_report.html"
 
 def report_charts(report: AnnualReport, numbered: Tables) -> dict[str, object]:
     """The report's charts as geometry (reports.charts), drawn by
-    templates/reports/charts/_bar_chart.html; each O-NET comparison with its table's entry
-    and the notes printed under it (report text onet_notes_<grade>)."""
+    templates/reports/charts/_bar_chart.html; each O-NET comparison with its table's entry,
+    its two charts (the office's change since the year before, then the office against the
+    nation and OBEC) and the notes printed under it (report text onet_notes_<grade>)."""
     return {
         "onet": [
-            (numbered[number], c, charts.onet_chart(c), report.texts.get(f"onet_notes_{c.grade}"))
+            (
+                numbered[number],
+                c,
+                [charts.onet_change_chart(c), charts.onet_chart(c)],
+                report.texts.get(f"onet_notes_{c.grade}"),
+            )
             for number, c in report.onet.numbered_comparisons
         ],
         "achieved": charts.achieved_chart(report.summary),

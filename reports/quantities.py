@@ -44,6 +44,20 @@ def _percent(value: Decimal | None) -> str | None:
     return None if value is None else thai.format_number(value, 2, thai_digits=False)
 
 
+def _baht(value: Decimal | None) -> str | None:
+    """An amount as the report's prose writes it: satang only when there are some."""
+    if value is None:
+        return None
+    return thai.format_number(
+        value, 0 if value == value.to_integral_value() else 2, thai_digits=False
+    )
+
+
+def _office_total(report: AnnualReport):
+    """Table 13's total row, or None before any allocation is entered."""
+    return report.budget.total if report.budget.lines else None
+
+
 def _fully_achieved(report: AnnualReport) -> int:
     """Projects whose every indicator was judged and achieved (none not achieved, none
     not yet reported)."""
@@ -108,6 +122,21 @@ QUANTITIES: tuple[Quantity, ...] = (
         "ร้อยละตัวชี้วัดที่ไม่บรรลุ",
         "ร้อยละของตัวชี้วัดที่ไม่บรรลุ เทียบกับตัวชี้วัดที่ประเมินแล้ว (ตารางสรุปผลการดำเนินงาน)",
         lambda r: _percent(r.summary.counts.not_achieved_percent),
+    ),
+    Quantity(
+        "งบประมาณที่ได้รับจัดสรรทั้งสิ้น",
+        "งบประมาณที่สำนักงานได้รับจัดสรรรวมทั้งสิ้น เป็นบาท (ตารางที่ ๑๓)",
+        lambda r: _baht(_office_total(r) and _office_total(r).allocated),
+    ),
+    Quantity(
+        "งบประมาณที่เบิกจ่ายทั้งสิ้น",
+        "งบประมาณที่เบิกจ่ายแล้วรวมทั้งสิ้น เป็นบาท (ตารางที่ ๑๓)",
+        lambda r: _baht(_office_total(r) and _office_total(r).disbursed),
+    ),
+    Quantity(
+        "ร้อยละการเบิกจ่ายงบประมาณ",
+        "ร้อยละของงบประมาณที่เบิกจ่ายเทียบกับที่ได้รับจัดสรร (ตารางที่ ๑๓)",
+        lambda r: _percent(_office_total(r) and _office_total(r).rate),
     ),
     Quantity(
         "จำนวนนักเรียนทั้งหมด",

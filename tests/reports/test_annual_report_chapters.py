@@ -210,8 +210,21 @@ def test_chart_text_is_escaped():
 
 
 def test_the_report_draws_no_svg_text(html):
-    assert html.count('<figure class="bar-chart"') == 3  # two O-NET charts, policy areas
+    assert html.count('<figure class="bar-chart"') == 5  # four O-NET charts, policy areas
     assert _svg_texts(html) == []
+
+
+def test_each_onet_grade_has_the_references_two_charts(html):
+    """The reference draws, for each grade, the office's means of the two years and then the
+    office against the nation and OBEC; their values are the table's (tables 10 and 11)."""
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for grade in ("๓", "๖"):
+        change = f"คะแนนเฉลี่ย O-NET ของสำนักงาน ชั้นมัธยมศึกษาปีที่ {grade} ปีการศึกษา ๒๕๖๓ และ ๒๕๖๔"
+        against = f"คะแนนเฉลี่ย O-NET ชั้นมัธยมศึกษาปีที่ {grade} ปีการศึกษา ๒๕๖๔"
+        assert text.index(change) < text.index(against)
+    chart = html.split('id="chart-onet-change-3"')[1].split("</figure>")[0]
+    values = re.findall(r'<span class="bar-value">([^<]+)</span>', chart)
+    assert values[:2] == ["๕๙.๙๐", "๕๘.๐๐"]  # Thai: table 10's 2563 and 2564 office means
 
 
 def test_a_year_without_data_prints_gaps(client, plan, director):

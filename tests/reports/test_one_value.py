@@ -159,3 +159,21 @@ def test_table_7_names_the_minister_of_the_year_not_the_references_misspelling(f
     text = _text(printing.annual_report_html(selectors.annual_report(fy2565_db)))
     assert "นโยบายการจัดการศึกษาของ รมว.ศธ. (นางสาวตรีนุช เทียนทอง)" in text
     assert "ตรีณัฐ" not in text
+
+
+def test_the_budget_summary_prints_once_and_quotes_table_13(fy2565_db):
+    """The office's typed budget paragraph quotes table 13's total row; the portal's own
+    sentence prints only for an office that typed none (it printed both, one after the
+    other)."""
+    report = selectors.annual_report(fy2565_db)
+    figures = quantities.values(report)
+    assert figures["งบประมาณที่ได้รับจัดสรรทั้งสิ้น"] == "318,223,938"
+    assert figures["งบประมาณที่เบิกจ่ายทั้งสิ้น"] == "317,489,822.56"
+    assert figures["ร้อยละการเบิกจ่ายงบประมาณ"] == "99.77"
+    text = _text(printing.annual_report_html(report))
+    assert text.count("มีผลการเบิกจ่าย จำนวน ๓๑๗,๔๘๙,๘๒๒.๕๖ บาท คิดเป็นร้อยละ ๙๙.๗๗") == 1
+    assert "โดยได้รับจัดสรร จำนวนทั้งสิ้น ๓๑๘,๒๒๓,๙๓๘ บาท" in text
+    ReportText.objects.filter(plan=fy2565_db, key="budget_intro").delete()
+    text = _text(printing.annual_report_html(selectors.annual_report(fy2565_db)))
+    assert text.count("มีผลการเบิกจ่าย จำนวน ๓๑๗,๔๘๙,๘๒๒.๕๖ บาท คิดเป็นร้อยละ ๙๙.๗๗") == 1
+    assert "จำนวนทั้งสิ้น ๓๑๘,๒๒๓,๙๓๘.๐๐ บาท (สามร้อยสิบแปดล้าน" in text
