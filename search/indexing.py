@@ -41,6 +41,7 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from plans import audit
+from plans.manage.texts import as_typed
 from search.models import Kind, SearchDocument
 from search.text import tokens_text
 
@@ -49,8 +50,9 @@ SEPARATOR = " · "
 
 
 def _join(parts: Iterable[str]) -> str:
-    """Texts as one line each (whitespace squeezed), between middle dots."""
-    return SEPARATOR.join(" ".join(p.split()) for p in parts if p and p.strip())
+    """Texts as one line each (whitespace squeezed), between middle dots; a figure a text
+    keeps as typed ({จำนวนโครงการ=๑๗}) is indexed as typed."""
+    return SEPARATOR.join(" ".join(as_typed(p).split()) for p in parts if p and p.strip())
 
 
 def _document(

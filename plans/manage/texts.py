@@ -77,6 +77,17 @@ def quote(inside: str) -> Quote:
     return Quote(name.strip(), typed.strip() if equals else None)
 
 
+def as_typed(text: str) -> str:
+    """`text` with each {name=typed} as its typed figure (for what reads a text without its
+    report, such as the search index); a plain {name} stays as written."""
+
+    def typed(match: re.Match) -> str:
+        asked = quote(match.group(1))
+        return asked.typed if asked.typed else match.group(0)
+
+    return FIGURE_NAME.sub(typed, text)
+
+
 def unknown_figures(text: str) -> list[str]:
     """Names in braces in `text` that are no declared figure, nor a percent of two numbers,
     or that say "=" with nothing typed after it (a typo shows before print)."""

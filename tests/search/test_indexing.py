@@ -39,6 +39,18 @@ def test_a_new_project_and_its_statements_are_found_at_once(office, plan, planne
     assert [t[:9] for t in titles(planner, office, "ยืมหนังสือ")] == ["narrative"]
 
 
+def test_a_figure_kept_as_typed_is_indexed_as_typed(office, plan, planner):
+    project = factories.project(plan, 1, name="โครงการห้องสมุดมีชีวิต")
+    ProjectStatement.objects.create(
+        project=project,
+        kind="quantitative",
+        number=1,
+        text="ครูจากโรงเรียนขนาดเล็ก จำนวน {จำนวนโรงเรียนขนาดเล็กและกลาง=๕๐} โรงเรียน",
+    )
+    document = SearchDocument.objects.get(kind=Kind.NARRATIVE, project=project)
+    assert "จำนวน ๕๐ โรงเรียน" in document.body and "{" not in document.body
+
+
 def test_an_edit_replaces_the_old_words(office, plan, planner):
     project = factories.project(plan, 1, name="โครงการห้องสมุดมีชีวิต")
     project.name = "โครงการลูกเสือต้านภัยยาเสพติด"
