@@ -25,6 +25,7 @@ from plans.forms import (
     ThaiIntegerField,
     initial_number,
 )
+from plans.manage import texts
 from progress import narrative
 from progress.models import QuarterlyReport
 from projects.models import Activity
@@ -307,6 +308,11 @@ class NarrativeForm(OnceForm):
 
     def clean(self):
         data = super().clean()
+        for section in self.story.sections:  # the texts' one rule of figures in braces
+            unknown = texts.unknown_figures(data.get(section.key) or "")
+            if unknown and section.key in self.changed_data:
+                names = ", ".join(f"{{{name}}}" for name in unknown)
+                self.add_error(section.key, texts.UNKNOWN_FIGURE.format(names=names))
         photos = set(data.pop("photos", []))
         cleared = {s.key for s in self.story.sections if data.pop(f"{s.key}_none", False)}
         details = {}

@@ -11,7 +11,7 @@ typo shows before printing. The report app declares the names to that page at st
 
 Where a text keeps the reference's typed figure as a quotation, it writes
 ``{จำนวนโครงการ=๑๗}``: the print keeps ๑๗ and, when the table gives another value, says so
-beside it ("๑๗ (ตัวเลขตามต้นฉบับ ค่าตามตารางสรุปผลการดำเนินงาน บทที่ ๔ คือ ๑๔)"), so the two
+beside it ("๑๗ (ตามต้นฉบับ ค่าตามตารางสรุปผลการดำเนินงาน บทที่ ๔ คือ ๑๔)"), so the two
 values never stand silently side by side; when they agree it prints the figure once. A
 percent the text states from two of its own numbers is ``{ร้อยละ ๓๑๒.๙๒๓ จาก ๓๓๘.๓๑๖}`` (or
 ``{ร้อยละ … จาก …=๙๖.๐๔}`` to keep the typed one, marked the same way).
@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from plans import thai
-from plans.manage.texts import FIGURE_NAME, SHARE, Figure, quote
+from plans.manage import texts
+from plans.manage.texts import FIGURE_NAME, Figure, quote
 from plans.models import SizeClass
 
 if TYPE_CHECKING:  # the report's dataclasses import this module's users, not this module
@@ -252,19 +253,14 @@ def values(report: AnnualReport) -> dict[str, str]:
 
 SOURCES = {q.name: q.source for q in QUANTITIES}
 # A typed figure kept as a quotation beside the value its table gives (never two silent values).
-TYPED_BESIDE_TABLE = "{typed} (ตัวเลขตามต้นฉบับ ค่าตาม{source} คือ {value})"
-TYPED_BESIDE_SHARE = "{typed} (ตัวเลขตามต้นฉบับ คำนวณจาก {part} และ {whole} ได้ {value})"
-
-
-def _number(text: str) -> Decimal | None:
-    try:
-        return Decimal(thai.to_arabic_digits(text).replace(",", "").strip())
-    except InvalidOperation:
-        return None
+TYPED_BESIDE_TABLE = "{typed} (ตามต้นฉบับ ค่าตาม{source} คือ {value})"
+TYPED_BESIDE_SHARE = "{typed} (ตามต้นฉบับ {part} จาก {whole} คำนวณได้ร้อยละ {value})"
 
 
 def _same(typed: str, value: str) -> bool:
-    typed_number, number = _number(typed), _number(value)
+    """Whether the typed figure says what the table's value says: the same number (the
+    typed one may carry its unit after it), else the same words."""
+    typed_number, number = texts.number(typed), texts.number(value)
     if typed_number is not None and number is not None:
         return typed_number == number
     return typed.strip() == value.strip()
@@ -273,21 +269,25 @@ def _same(typed: str, value: str) -> bool:
 def fill(text: str, figures: dict[str, str]) -> str:
     """`text` with each known ``{name}`` replaced by its figure, each ``{name=typed}`` by
     the typed figure (marked beside the computed one where they differ) and each
-    ``{ร้อยละ a จาก b}`` by the percent."""
+    ``{ร้อยละ a จาก b}`` by the percent. Braces the texts' page would refuse (an unknown
+    name, a percent that does not read, nothing after "=") stay as typed, to be seen."""
 
     def one(match: re.Match) -> str:
         asked = quote(match.group(1))
-        share = SHARE.fullmatch(asked.name)
+        share = texts.share_numbers(asked.name)
+        if asked.typed == "" or (share is None and asked.name not in SOURCES):
+            return match.group(0)
         if share:
-            part, whole = (_number(n) for n in share.groups())
-            value = _percent(part * 100 / whole) if part is not None and whole else None
+            found = texts.SHARE.fullmatch(asked.name)
+            value = _percent(share[0] * 100 / share[1])
             mark = TYPED_BESIDE_SHARE.format(
-                typed=asked.typed, part=share.group(1), whole=share.group(2), value=value
+                typed=asked.typed, part=found.group(1), whole=found.group(2), value=value
             )
         else:
             value = figures.get(asked.name)
-            source = SOURCES.get(asked.name, "")
-            mark = TYPED_BESIDE_TABLE.format(typed=asked.typed, source=source, value=value)
+            mark = TYPED_BESIDE_TABLE.format(
+                typed=asked.typed, source=SOURCES[asked.name], value=value
+            )
         if asked.typed is None:
             return match.group(0) if value is None else value
         if value is None or _same(asked.typed, value):

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+
+from plans import thai
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,31 @@ def figures() -> list[Figure]:
 
 
 # {ร้อยละ 312.923 จาก 338.316}: the percent of two numbers the text itself gives.
-SHARE = re.compile(r"ร้อยละ\s+([0-9๐-๙][0-9๐-๙,.]*)\s+จาก\s+([0-9๐-๙][0-9๐-๙,.]*)")
+SHARE = re.compile(r"ร้อยละ\s*([0-9๐-๙][0-9๐-๙,.]*)\s*จาก\s*([0-9๐-๙][0-9๐-๙,.]*)")
+# A number as typed: Thai or Arabic digits, thousands separators, a decimal point (a
+# trailing unit or word after it is not part of it).
+NUMBER = re.compile(r"-?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?")
+_LARGEST = Decimal("1e15")  # far above any figure of a report, well inside Decimal's precision
+
+
+def number(text: str) -> Decimal | None:
+    """The number `text` starts with ("๑๔", "1,000.5", "๑๔ โครงการ"), or None when it does
+    not start with one or it is past any figure a report prints."""
+    found = NUMBER.match(text.strip())
+    if not found:
+        return None
+    value = Decimal(thai.to_arabic_digits(found.group(0)).replace(",", ""))
+    return value if abs(value) < _LARGEST else None
+
+
+def share_numbers(name: str) -> tuple[Decimal, Decimal] | None:
+    """The part and the whole of {ร้อยละ part จาก whole}, or None when the name is no such
+    percent, a number does not read, or the whole is zero (nothing to compute)."""
+    found = SHARE.fullmatch(name)
+    if not found or not all(NUMBER.fullmatch(n) for n in found.groups()):
+        return None
+    part, whole = (number(n) for n in found.groups())
+    return (part, whole) if part is not None and whole else None
 
 
 @dataclass(frozen=True)
@@ -89,12 +116,13 @@ def as_typed(text: str) -> str:
 
 
 def unknown_figures(text: str) -> list[str]:
-    """Names in braces in `text` that are no declared figure, nor a percent of two numbers,
-    or that say "=" with nothing typed after it (a typo shows before print)."""
+    """Names in braces in `text` that are no declared figure, nor a percent of two numbers
+    that reads (a whole of zero does not), or that say "=" with nothing typed after it (a
+    typo shows before print)."""
     known = {f.name for f in _figures}
     unknown = []
     for match in FIGURE_NAME.finditer(text):
         asked = quote(match.group(1))
-        if (asked.name not in known and not SHARE.fullmatch(asked.name)) or asked.typed == "":
+        if (asked.name not in known and not share_numbers(asked.name)) or asked.typed == "":
             unknown.append(match.group(1))
     return unknown

@@ -207,6 +207,18 @@ def test_planners_edit_wins_and_prints(client, planner, plan, project, reports):
     assert "เวลาไม่พอ" in project_html(plan)
 
 
+def test_a_figure_the_report_does_not_know_is_refused_in_thai(client, planner, plan, project):
+    """The narrative's boxes follow the report texts' rule of figures in braces: a misspelt
+    name would print as typed, unmarked."""
+    response = post(client, planner, plan, project, problems="ขาดแคลนครู {จำนวนโครงงาน=๕} แห่ง")
+    assert response.status_code == 200
+    assert "ไม่รู้จักตัวเลข {จำนวนโครงงาน=๕}" in response.content.decode()
+    assert not NarrativeEdit.objects.exists()
+    response = post(client, planner, plan, project, problems="ขาดแคลนครู {จำนวนโครงการ=๕} แห่ง")
+    assert response.status_code == 302
+    assert NarrativeEdit.objects.get().text == "ขาดแคลนครู {จำนวนโครงการ=๕} แห่ง"
+
+
 def test_the_edit_and_the_choice_are_in_the_projects_history(planner, project, reports):
     chosen = photo(reports[0])
     narrative_edit(
