@@ -59,3 +59,41 @@ def test_planner_edits_the_frame_and_the_preface(live_server, page: Page, shoot)
         "รายงานผลการดำเนินงานฉบับนี้",
         "กลุ่มนโยบายและแผน",
     )
+
+
+def test_planner_keeps_a_typed_figure_and_the_report_marks_the_tables(
+    live_server,
+    page: Page,
+    shoot,  # noqa: F811
+):
+    """Issue 16 in Chromium: the planner writes chapter 4's paragraph keeping a typed count
+    as the source document has it, first with a misspelt figure name (refused in Thai,
+    nothing saved), then right; the annual report prints the typed count with the table's
+    count beside it, marked."""
+    office = factories.office()
+    plan = factories.plan(office)
+    factories.project(plan)
+    factories.member(office, "planner", Role.PLANNING)
+
+    sign_in(page, live_server.url, "planner")
+    page.get_by_role("link", name="จัดการแผน").click()
+    page.get_by_role("link", name="ข้อความในรายงานประจำปี").click()
+    page.get_by_role("link", name="แก้ไขสรุปผลการดำเนินโครงการ", exact=True).click()
+    page.get_by_text("ตัวเลขที่ใช้ในข้อความได้").click()  # the list of figures opens
+    expect(page.get_by_test_id("figures-typed")).to_contain_text("{จำนวนโครงการ=๑๗}")
+    body = page.get_by_label("เนื้อหา")
+    body.fill("แผนมีโครงการ {จำนวนโครงกร=๑๗} โครงการ")
+    page.get_by_role("button", name="บันทึกข้อความ").click()
+    expect(page.get_by_text("ไม่รู้จักตัวเลข {จำนวนโครงกร=๑๗}")).to_be_visible()
+    expect(page.get_by_text("{จำนวนโครงการ}", exact=True)).to_be_visible()  # the names, open
+    assert not ReportText.objects.filter(plan=plan, key="chapter4_summary").exists()
+    shoot(page, "plan-manage-text-figures", keep=(1366, 390))
+
+    page.get_by_label("เนื้อหา").fill("แผนมีโครงการ {จำนวนโครงการ=๑๗} โครงการ")
+    page.get_by_role("button", name="บันทึกข้อความ").click()
+    expect(page.get_by_text("บันทึกแล้ว")).to_be_visible()
+
+    page.goto(f"{live_server.url}/plans/{plan.fiscal_year.year}/report/")
+    expect(page.get_by_text("แผนมีโครงการ ๑๗ (ตามต้นฉบับ", exact=False)).to_contain_text(
+        "แผนมีโครงการ ๑๗ (ตามต้นฉบับ ค่าตามตารางสรุปผลการดำเนินงาน บทที่ ๔ คือ ๑) โครงการ"
+    )
