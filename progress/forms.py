@@ -308,11 +308,11 @@ class NarrativeForm(OnceForm):
 
     def clean(self):
         data = super().clean()
-        for section in self.story.sections:  # the texts' one rule of figures in braces
-            unknown = texts.unknown_figures(data.get(section.key) or "")
-            if unknown and section.key in self.changed_data:
-                names = ", ".join(f"{{{name}}}" for name in unknown)
-                self.add_error(section.key, texts.UNKNOWN_FIGURE.format(names=names))
+        try:  # the texts' one rule of figures in braces, on the boxes changed
+            changed = [s.key for s in self.story.sections if s.key in self.changed_data]
+            texts.validate_figures(**{key: data.get(key) for key in changed})
+        except forms.ValidationError as error:
+            self.add_error(None, error)
         photos = set(data.pop("photos", []))
         cleared = {s.key for s in self.story.sections if data.pop(f"{s.key}_none", False)}
         details = {}

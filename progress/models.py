@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from indicators.models import UNIT_CHOICES
 from plans import files, thai
+from plans.manage.texts import validate_figures
 from plans.models import QUARTER_VALIDATORS, quarter_1_to_4
 from plans.money import MONEY
 
@@ -293,6 +294,9 @@ class NarrativeEdit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} – {self.get_section_display()}"
+
+    def clean(self) -> None:
+        validate_figures(text=self.text)
 
 
 class PrintedPhoto(models.Model):

@@ -9,6 +9,7 @@ from django.db import models
 
 from plans import files, thai
 from plans.access import GroupRight, Right, offices_with, roles_with
+from plans.manage.texts import validate_figures
 from plans.models import (
     MasterPlanIssue,
     MinisterPolicy,
@@ -109,6 +110,7 @@ class Project(models.Model):
     def clean(self) -> None:
         if self.work_group_id and self.plan_id and self.work_group.office_id != self.plan.office_id:
             raise ValidationError({"work_group": "กลุ่มงานต้องอยู่ในสำนักงานเดียวกับแผน"})
+        validate_figures(methods=self.methods)
 
 
 class Activity(models.Model):
@@ -164,6 +166,9 @@ class ProjectStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {thai.to_thai_digits(self.number)}"
+
+    def clean(self) -> None:
+        validate_figures(text=self.text)
 
 
 class ProjectPhoto(models.Model):

@@ -37,10 +37,10 @@ class ReportTextForm(forms.Form):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
-        unknown = texts.unknown_figures(body)
-        if unknown:
-            names = ", ".join(f"{{{name}}}" for name in unknown)
-            raise forms.ValidationError(texts.UNKNOWN_FIGURE.format(names=names))
+        try:
+            texts.validate_figures(body=body)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.message_dict["body"]) from None
         return body
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from plans import thai
 
 
@@ -113,6 +115,20 @@ def as_typed(text: str) -> str:
         return asked.typed if asked.typed else match.group(0)
 
     return FIGURE_NAME.sub(typed, text)
+
+
+def validate_figures(**fields: str) -> None:
+    """The one rule of figures in braces, for every path that saves a text the report fills
+    (the texts' and narrative's pages, the admin, the seed): each named field's unknown
+    names, in Thai, on that field."""
+    errors = {}
+    for field, text in fields.items():
+        unknown = unknown_figures(text or "")
+        if unknown:
+            names = ", ".join(f"{{{name}}}" for name in unknown)
+            errors[field] = UNKNOWN_FIGURE.format(names=names)
+    if errors:
+        raise ValidationError(errors)
 
 
 def unknown_figures(text: str) -> list[str]:

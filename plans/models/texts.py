@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from plans.manage.texts import validate_figures
 from plans.models.plans import Plan
 
 
@@ -27,6 +28,9 @@ class ReportText(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.key
+
+    def clean(self) -> None:
+        validate_figures(body=self.body)
 
 
 class Committee(models.Model):

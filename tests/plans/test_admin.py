@@ -252,3 +252,24 @@ def test_deleting_what_carries_report_rows_or_money_is_refused(client, office, o
 def test_used_form_tokens_are_the_superusers_to_read(client, office):
     login(client, admin_user(office, "planner", Role.PLANNING))
     assert client.get(reverse("admin:plans_submissiontoken_changelist")).status_code == 403
+
+
+def test_a_report_text_with_an_unknown_figure_is_refused_in_the_admin_too(admin_client, plan):
+    """The rule of figures in braces is the models' (plans.manage.texts.validate_figures):
+    the admin, the seed and the portal's pages refuse a name the report does not know."""
+    from django.core.exceptions import ValidationError
+
+    from plans.models import ReportText
+    from projects.models import ProjectStatement
+
+    url = reverse("admin:plans_reporttext_add")
+    data = {"plan": plan.pk, "key": "chapter4_summary", "body": "บรรลุ {ตัวชี้วัดที่บรรรลุ}"}
+    response = admin_client.post(url, {**data, "order": "0"})
+    assert response.status_code == 200
+    assert "ไม่รู้จักตัวเลข {ตัวชี้วัดที่บรรรลุ}" in response.content.decode()
+    assert not ReportText.objects.exists()
+    statement = ProjectStatement(
+        project=factories.project(plan), kind="problem", number=1, text="{จำนวนโครงการ=}"
+    )
+    with pytest.raises(ValidationError, match="ไม่รู้จักตัวเลข"):
+        statement.full_clean()
