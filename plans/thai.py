@@ -151,6 +151,14 @@ def format_number(
     return to_thai_digits(text) if thai_digits else text
 
 
+def format_quantity(value: Decimal | int | str, *, thai_digits: bool = True) -> str:
+    """A measured value as the report prints it: no decimals when whole (๑๐๐, ๔๒,๗๕๓),
+    two otherwise (๕๔.๓๙)."""
+    value = _as_decimal(value)
+    places = 0 if value == value.to_integral_value() else 2
+    return format_number(value, places, thai_digits=thai_digits)
+
+
 def format_money(value: Decimal | int | str, *, thai_digits: bool = True) -> str:
     """Baht with satang and separators: Decimal("318223938") -> "๓๑๘,๒๒๓,๙๓๘.๐๐"."""
     return format_number(value, 2, thai_digits=thai_digits)

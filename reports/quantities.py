@@ -47,16 +47,13 @@ def _percent(value: Decimal | None) -> str | None:
 
 def _baht(value: Decimal | None) -> str | None:
     """An amount as the report's prose writes it: satang only when there are some."""
-    if value is None:
-        return None
-    return thai.format_number(
-        value, 0 if value == value.to_integral_value() else 2, thai_digits=False
-    )
+    return None if value is None else thai.format_quantity(value, thai_digits=False)
 
 
-def _office_total(report: AnnualReport):
-    """Table 13's total row, or None before any allocation is entered."""
-    return report.budget.total if report.budget.lines else None
+def _office_total(report: AnnualReport, amount: str) -> Decimal | None:
+    """`amount` of table 13's total row ("allocated", "disbursed", "rate"), or None before
+    any allocation is entered."""
+    return getattr(report.budget.total, amount) if report.budget.lines else None
 
 
 def _fully_achieved(report: AnnualReport) -> int:
@@ -127,17 +124,17 @@ QUANTITIES: tuple[Quantity, ...] = (
     Quantity(
         "งบประมาณที่ได้รับจัดสรรทั้งสิ้น",
         "งบประมาณที่สำนักงานได้รับจัดสรรรวมทั้งสิ้น เป็นบาท (ตารางที่ ๑๓)",
-        lambda r: _baht(_office_total(r) and _office_total(r).allocated),
+        lambda r: _baht(_office_total(r, "allocated")),
     ),
     Quantity(
         "งบประมาณที่เบิกจ่ายทั้งสิ้น",
         "งบประมาณที่เบิกจ่ายแล้วรวมทั้งสิ้น เป็นบาท (ตารางที่ ๑๓)",
-        lambda r: _baht(_office_total(r) and _office_total(r).disbursed),
+        lambda r: _baht(_office_total(r, "disbursed")),
     ),
     Quantity(
         "ร้อยละการเบิกจ่ายงบประมาณ",
         "ร้อยละของงบประมาณที่เบิกจ่ายเทียบกับที่ได้รับจัดสรร (ตารางที่ ๑๓)",
-        lambda r: _percent(_office_total(r) and _office_total(r).rate),
+        lambda r: _percent(_office_total(r, "rate")),
     ),
     Quantity(
         "จำนวนนักเรียนทั้งหมด",
@@ -274,25 +271,20 @@ def fill(text: str, figures: dict[str, str]) -> str:
 
     def one(match: re.Match) -> str:
         asked = quote(match.group(1))
-        share = texts.share_numbers(asked.name)
-        if asked.typed == "" or (share is None and asked.name not in SOURCES):
+        if texts.refused(asked):
             return match.group(0)
-        if share:
-            found = texts.SHARE.fullmatch(asked.name)
-            value = _percent(share[0] * 100 / share[1])
-            mark = TYPED_BESIDE_SHARE.format(
-                typed=asked.typed, part=found.group(1), whole=found.group(2), value=value
-            )
-        else:
-            value = figures.get(asked.name)
-            mark = TYPED_BESIDE_TABLE.format(
-                typed=asked.typed, source=SOURCES[asked.name], value=value
-            )
+        percent = texts.share(asked.name)
+        computed = _percent(percent.part * 100 / percent.whole) if percent else None
+        value = computed if percent else figures.get(asked.name)
         if asked.typed is None:
             return match.group(0) if value is None else value
         if value is None or _same(asked.typed, value):
             return asked.typed
-        return mark
+        if percent:
+            return TYPED_BESIDE_SHARE.format(
+                typed=asked.typed, part=percent.part_text, whole=percent.whole_text, value=value
+            )
+        return TYPED_BESIDE_TABLE.format(typed=asked.typed, source=SOURCES[asked.name], value=value)
 
     return FIGURE_NAME.sub(one, text)
 

@@ -81,14 +81,24 @@ def number(text: str) -> Decimal | None:
     return value if abs(value) < _LARGEST else None
 
 
-def share_numbers(name: str) -> tuple[Decimal, Decimal] | None:
-    """The part and the whole of {ร้อยละ part จาก whole}, or None when the name is no such
-    percent, a number does not read, or the whole is zero (nothing to compute)."""
+@dataclass(frozen=True)
+class Share:
+    """{ร้อยละ part จาก whole}: the two numbers as typed and as read."""
+
+    part_text: str
+    whole_text: str
+    part: Decimal
+    whole: Decimal
+
+
+def share(name: str) -> Share | None:
+    """The percent `name` asks for, or None when it is no such percent, a number does not
+    read, or the whole is zero (nothing to compute)."""
     found = SHARE.fullmatch(name)
     if not found or not all(NUMBER.fullmatch(n) for n in found.groups()):
         return None
     part, whole = (number(n) for n in found.groups())
-    return (part, whole) if part is not None and whole else None
+    return Share(*found.groups(), part, whole) if part is not None and whole else None
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,14 @@ def as_typed(text: str) -> str:
     return FIGURE_NAME.sub(typed, text)
 
 
+def refused(asked: Quote) -> bool:
+    """Whether braces ask for nothing the report can print: a name that is no declared
+    figure nor a percent that reads, or "=" with nothing typed after it. The texts' pages
+    refuse them; the print leaves them in braces, to be seen."""
+    known = {f.name for f in _figures}
+    return asked.typed == "" or (asked.name not in known and share(asked.name) is None)
+
+
 def validate_figures(**fields: str) -> None:
     """The one rule of figures in braces, for every path that saves a text the report fills
     (the texts' and narrative's pages, the admin, the seed): each named field's unknown
@@ -135,10 +153,4 @@ def unknown_figures(text: str) -> list[str]:
     """Names in braces in `text` that are no declared figure, nor a percent of two numbers
     that reads (a whole of zero does not), or that say "=" with nothing typed after it (a
     typo shows before print)."""
-    known = {f.name for f in _figures}
-    unknown = []
-    for match in FIGURE_NAME.finditer(text):
-        asked = quote(match.group(1))
-        if (asked.name not in known and not share_numbers(asked.name)) or asked.typed == "":
-            unknown.append(match.group(1))
-    return unknown
+    return [m.group(1) for m in FIGURE_NAME.finditer(text) if refused(quote(m.group(1)))]
