@@ -191,7 +191,8 @@ def report_save_draft(
             changed = True
             continue
         value, unit, count, *rest = values[indicator_id]
-        chosen, shortfall = (*rest, "", None)[:2]
+        chosen = rest[0] if rest else ""
+        shortfall = rest[1] if len(rest) > 1 else None
         value = cents(value)
         count, shortfall = (n if n is None else cents(n) for n in (count, shortfall))
         of_count = kept_count_unit(unit, chosen or "", count=count, shortfall=shortfall)
