@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from plans import caching
 from plans.models import Plan
 from reports import printing, selectors
 from reports.selectors import monitoring, plan_documents
@@ -39,7 +41,15 @@ class Document:
 
 
 def _annual_html(plan: Plan) -> str:
-    return printing.annual_report_html(selectors.annual_report(plan))
+    """Made once per change of the office's data and shared by its readers
+    (plans/caching.py; the day is part of the key: a year not over is reported as of its
+    latest quarter)."""
+    return caching.office_cached(
+        "annual-report-html",
+        plan.office_id,
+        (plan.pk, timezone.localdate()),
+        lambda: printing.annual_report_html(selectors.annual_report(plan)),
+    )
 
 
 def _annual_pdf(plan: Plan) -> bytes:

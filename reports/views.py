@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans import caching, versions
+from plans import versions
 from plans.access import (
     NOT_ALLOWED,
     Right,
@@ -23,7 +23,7 @@ from progress import services as progress_services
 from progress.forms import NarrativeForm
 from progress.selectors import work_queue_for_user
 from projects.models import Project
-from reports import exports, files, printing, publishing, selectors, services
+from reports import exports, files, publishing, selectors, services
 from reports.documents import document
 from reports.forms import WithdrawForm
 from reports.models import Publication, ReportJob
@@ -81,16 +81,8 @@ def school_tables_xlsx(request, year: int):
 
 def annual_report_page(request, year: int):
     """The printed annual report as one HTML page (the same markup the PDF is made of),
-    made once per change of the office's data and shared by its readers (plans/caching.py;
-    the day is part of the key: a year not over is reported as of its latest quarter)."""
-    plan = plan_for_user(request, year)
-    html = caching.office_cached(
-        "annual-report-html",
-        plan.office_id,
-        (plan.pk, timezone.localdate()),
-        lambda: printing.annual_report_html(selectors.annual_report(plan)),
-    )
-    return HttpResponse(html)
+    kept as reports.documents keeps it."""
+    return HttpResponse(document("annual-report").html(plan_for_user(request, year)))
 
 
 def annual_report_pdf(request, year: int):

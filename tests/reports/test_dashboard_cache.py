@@ -17,8 +17,7 @@ from plans.models import Membership, Role
 from plans.notices import services as notice_services
 from progress import services as progress_services
 from projects.models import Project
-from reports import dashboard_views
-from reports import views as reports_views
+from reports import dashboard_views, printing
 from tests import factories
 from tests.budget.test_imports import D_HEADERS, entry
 from tests.import_steps import import_file, xlsx
@@ -199,9 +198,9 @@ def test_the_users_version_reads_the_offices_plans_access_gives_them(office, pla
 
 def test_the_annual_reports_page_is_made_once_per_change(client, director, project, monkeypatch):
     calls = []
-    render = reports_views.printing.annual_report_html
+    render = printing.annual_report_html
     monkeypatch.setattr(
-        reports_views.printing, "annual_report_html", lambda r: calls.append(1) or render(r)
+        printing, "annual_report_html", lambda r: calls.append(1) or render(r)
     )
     target = reverse("reports:annual_report", args=[2565])
     client.force_login(director)
