@@ -13,6 +13,7 @@ from axes.utils import reset as reset_lockout
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -105,6 +106,16 @@ class PortalBackend(ModelBackend):
     SQL written once here: a page kept for them in the cache (plans/caching.py) is answered
     after two queries (the session and this one), and building them through the ORM cost
     more than running them (bench/dashboard_load.py)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        """ModelBackend's check, said once: when it fails, no backend after this one
+        (Django's ModelBackend, listed for sessions signed in before) hashes the password a
+        second time. Django then answers the failure as it would have, one
+        `user_login_failed` for the lockout's count."""
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None:
+            raise PermissionDenied
+        return user
 
     def get_user(self, user_id):
         model = get_user_model()

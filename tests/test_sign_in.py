@@ -54,6 +54,21 @@ def test_the_fifth_failure_locks_even_the_right_password_out(client, staff_user)
     assert not signed_in(client)
 
 
+def test_a_failed_sign_in_checks_the_password_once(client, staff_user, monkeypatch):
+    """Two backends read the portal's passwords (PortalBackend, and Django's ModelBackend
+    for older sessions): a wrong password is hashed by the first only."""
+    from django.contrib.auth import get_user_model
+
+    checks = []
+    check = get_user_model().check_password
+    monkeypatch.setattr(
+        get_user_model(), "check_password", lambda user, raw: checks.append(1) or check(user, raw)
+    )
+    assert fail(client, "staff", 1) == [200] and len(checks) == 1
+    assert AccessAttempt.objects.get(username="staff").failures_since_start == 1
+    assert sign_in(client, "staff", PASSWORD).status_code == 302 and signed_in(client)
+
+
 def test_the_lockout_is_of_that_username_from_that_address(client, staff_user, planner):
     fail(client, "staff", 5, address="10.0.0.1")
     assert sign_in(client, "planner", PASSWORD, address="10.0.0.1").status_code == 302
