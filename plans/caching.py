@@ -43,8 +43,8 @@ _MISSING = object()
 
 def _release() -> str:
     """What code makes the entries: DJANGO_RELEASE, else the checkout's commit. A deploy
-    makes new keys, so a shared cache (Redis, the database) never serves a page made by the
-    code before it."""
+    makes new keys, so a shared cache (Redis, the database) never serves a page or data
+    the code before it kept."""
     if os.environ.get("DJANGO_RELEASE"):
         return os.environ["DJANGO_RELEASE"]
     try:
@@ -65,9 +65,15 @@ RELEASE = _release()
 
 
 def timeout() -> int | None:
-    """Seconds an entry is kept at most (settings.PLAN_CACHE_SECONDS; a day by default):
-    entries of old versions are never read, this only bounds the memory they hold."""
-    return getattr(settings, "PLAN_CACHE_SECONDS", 24 * 60 * 60)
+    """Seconds an entry is kept at most (settings.PLAN_CACHE_SECONDS): entries of old
+    versions are never read, this only bounds the memory they hold."""
+    return settings.PLAN_CACHE_SECONDS
+
+
+def _key(kind: str, version: str, parts: tuple) -> str:
+    """Every entry's key: its kind, the data version it was made from, its other inputs and
+    the release (a deploy never reads what the code before it kept, pages or data)."""
+    return f"{PREFIX}:{kind}:{_digest(RELEASE, version, parts)}"
 
 
 def _digest(*parts: object) -> str:
@@ -77,7 +83,7 @@ def _digest(*parts: object) -> str:
 def cached(name: str, version: str, parts: tuple, compute: Callable[[], T]) -> T:
     """``compute()`` once per (``name``, ``version``, ``parts``); ``parts`` are the inputs
     besides the data (ids, filters, the day), compared by their repr."""
-    key = f"{PREFIX}:{name}:{_digest(version, parts)}"
+    key = _key(name, version, parts)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -108,7 +114,6 @@ def _page_key(request: HttpRequest, params: frozenset[str]) -> str | None:
     if OFFICE_PARAM in request.GET:
         current_office(request)  # the office chosen is remembered, as the page would have
     parts = (
-        RELEASE,
         request.path,
         sorted(request.GET.lists()),
         # What the page header shows of the user, and the rights their account carries.
@@ -119,7 +124,7 @@ def _page_key(request: HttpRequest, params: frozenset[str]) -> str | None:
         translation.get_language(),
         timezone.localdate().isoformat(),  # what is overdue or due depends on the day
     )
-    return f"{PREFIX}:page:{_digest(versions.user_version(user), parts)}"
+    return _key("page", versions.user_version(user), parts)
 
 
 def per_user_page(*params: str) -> Callable[[Callable[..., HttpResponse]], Callable]:

@@ -199,9 +199,7 @@ def test_the_users_version_reads_the_offices_plans_access_gives_them(office, pla
 def test_the_annual_reports_page_is_made_once_per_change(client, director, project, monkeypatch):
     calls = []
     render = printing.annual_report_html
-    monkeypatch.setattr(
-        printing, "annual_report_html", lambda r: calls.append(1) or render(r)
-    )
+    monkeypatch.setattr(printing, "annual_report_html", lambda r: calls.append(1) or render(r))
     target = reverse("reports:annual_report", args=[2565])
     client.force_login(director)
     first = client.get(target).content.decode()
@@ -237,3 +235,16 @@ def test_a_parameter_no_page_reads_is_never_kept(client, director, project, monk
     for _ in range(3):
         page(client, "dashboard_projects", quarter=4)
     assert len(calls) == 4  # the first view is kept, the next two come from the cache
+
+
+def test_a_deploy_reads_nothing_the_code_before_it_kept(monkeypatch):
+    """Pages and shared data alike are kept under the release: on a shared cache (Redis,
+    the database) a new release never reads an entry the old code pickled."""
+    from plans import caching
+
+    made = []
+    compute = lambda: made.append(1) or len(made)  # noqa: E731
+    assert caching.cached("t", "v1", (1,), compute) == 1
+    assert caching.cached("t", "v1", (1,), compute) == 1
+    monkeypatch.setattr(caching, "RELEASE", "next-release")
+    assert caching.cached("t", "v1", (1,), compute) == 2
