@@ -6,14 +6,15 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from plans import caching
+from plans import caching, versions
 from plans.access import current_office
 from progress.selectors import waiting_for_user
 
 
 def waiting(request) -> dict:
     """Context processor: `waiting`, read only by pages that show the menu: one query, and
-    only when the office's data changed since it was counted for the user (plans/caching.py)."""
+    only when what the user may read changed since it was counted for them
+    (plans.versions.user_version, loaded with the user: plans/caching.py)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
@@ -26,10 +27,10 @@ def waiting(request) -> dict:
         if office is None:
             return None
         today = timezone.localdate()
-        return caching.office_cached(  # per user: the user is part of the key
+        return caching.cached(  # under what the user may read: loaded with the user
             "menu-waiting",
-            office.pk,
-            (user.pk, user.is_superuser, today),
+            versions.user_version(user),
+            (office.pk, user.pk, user.is_superuser, today),
             lambda: waiting_for_user(user, office_id=office.pk, today=today),
         )
 
