@@ -3,25 +3,16 @@ the list, each as HTML and as PDF (rendered on request: the documents other than
 annual report are small; the annual report's PDF keeps its own job, reports/views.py)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from plans import thai
 from plans.access import Right, managed_plan, plan_for_user, rights_for
 from reports import approvals
-from reports.documents import DOCUMENTS, document
+from reports.documents import ANNUAL_REPORT, DOCUMENTS, document_or_404
 from reports.forms import PlanApprovalForm
 from reports.selectors import plan_documents
-
-ANNUAL_REPORT = "annual-report"
-
-
-def _document_or_404(slug: str):
-    found = document(slug)
-    if found is None:
-        raise Http404("ไม่พบเอกสารนี้")
-    return found
 
 
 def document_list(request, year: int):
@@ -51,12 +42,12 @@ def plan_approval(request, year: int):
 
 
 def document_html(request, year: int, slug: str):
-    found = _document_or_404(slug)
+    found = document_or_404(slug)
     return HttpResponse(found.html(plan_for_user(request, year)))
 
 
 def document_pdf(request, year: int, slug: str):
-    found = _document_or_404(slug)
+    found = document_or_404(slug)
     plan = plan_for_user(request, year)
     if slug == ANNUAL_REPORT:  # a hundred pages and more: its background job
         return redirect("reports:annual_report_pdf", year=year)

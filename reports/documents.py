@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -38,6 +39,10 @@ class Document:
 
     def filename(self, plan: Plan, extension: str) -> str:
         return f"{self.slug}-{plan.fiscal_year.year}.{extension}"
+
+
+# The annual report's slug: the one document with its own pages and background job.
+ANNUAL_REPORT = "annual-report"
 
 
 def _annual_html(plan: Plan) -> str:
@@ -82,7 +87,7 @@ SIX_MONTHS = "รอบ ๖ เดือน"
 DOCUMENTS: dict[str, Document] = {
     d.slug: d
     for d in [
-        Document("annual-report", "รายงานผลการดำเนินงานประจำปี", _annual_html, _annual_pdf),
+        Document(ANNUAL_REPORT, "รายงานผลการดำเนินงานประจำปี", _annual_html, _annual_pdf),
         _printed(
             "action-plan",
             "แผนปฏิบัติการประจำปี",
@@ -129,3 +134,14 @@ DOCUMENTS: dict[str, Document] = {
 
 def document(slug: str) -> Document | None:
     return DOCUMENTS.get(slug)
+
+
+NO_SUCH_DOCUMENT = "ไม่พบเอกสารนี้"
+
+
+def document_or_404(slug: str, message: str = NO_SUCH_DOCUMENT) -> Document:
+    """The document a page's address names, or the page's 404 (with `message`)."""
+    found = DOCUMENTS.get(slug)
+    if found is None:
+        raise Http404(message)
+    return found

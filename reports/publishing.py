@@ -42,7 +42,7 @@ from plans import audit, thai, versions
 from plans.access import Right, require
 from plans.history import HistoryLine, history_of, lines
 from plans.models import Office, Plan
-from reports.documents import DOCUMENTS, Document, document
+from reports.documents import ANNUAL_REPORT, DOCUMENTS, Document, document, document_or_404
 from reports.models import Publication, ReportJob
 
 logger = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def publish(*, plan: Plan, slug: str, user) -> Publication:
     ready = _finished_report_job(plan, slug, version)
     if ready is not None:
         with ready.file.open("rb") as stored:
-            _store(publication, stored.read(), ready.data_version)
+            _store(publication, found, stored.read(), ready.data_version)
     else:
         from reports.tasks import publication_render
 
@@ -122,7 +122,7 @@ def publish(*, plan: Plan, slug: str, user) -> Publication:
 
 def _finished_report_job(plan: Plan, slug: str, version: str) -> ReportJob | None:
     """The annual report's finished PDF of the current data, if a job made one."""
-    if slug != "annual-report":
+    if slug != ANNUAL_REPORT:
         return None
     return (
         ReportJob.objects.filter(plan=plan, status=ReportJob.Status.DONE, data_version=version)
@@ -132,10 +132,8 @@ def _finished_report_job(plan: Plan, slug: str, version: str) -> ReportJob | Non
     )
 
 
-def _store(publication: Publication, pdf: bytes, data_version: str) -> None:
-    found = document(publication.document)
-    name = found.filename(publication.plan, "pdf") if found else f"{publication.document}.pdf"
-    publication.file.save(name, ContentFile(pdf), save=False)
+def _store(publication: Publication, found: Document, pdf: bytes, data_version: str) -> None:
+    publication.file.save(found.filename(publication.plan, "pdf"), ContentFile(pdf), save=False)
     publication.size = len(pdf)
     publication.sha256 = hashlib.sha256(pdf).hexdigest()
     publication.data_version = data_version
@@ -186,7 +184,7 @@ def publication_run(*, publication_id: int) -> Publication | None:
                 pk=publication_id, status=Publication.Status.PENDING
             )
             if still.exists():
-                _store(publication, pdf, version)
+                _store(publication, found, pdf, version)
             else:  # replaced meanwhile (it was taken for lost)
                 logger.warning("publication %s was replaced while rendering", publication_id)
     except Exception:
@@ -368,8 +366,7 @@ def public_year(office: Office, year: int) -> PublicYear:
 def public_publication(code: str, year: int, slug: str) -> Publication:
     """The version the document's public address serves or answers 410 for (one query);
     404 for an office, year or document never published."""
-    if document(slug) is None:
-        raise Http404("ไม่พบเอกสารนี้")
+    document_or_404(slug)
     publication = (
         Publication.objects.filter(
             plan__office__code=code,

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from progress.forms import NarrativeForm
 from progress.selectors import work_queue_for_user
 from projects.models import Project
 from reports import exports, files, publishing, selectors, services
-from reports.documents import document
+from reports.documents import ANNUAL_REPORT, document, document_or_404
 from reports.forms import WithdrawForm
 from reports.models import Publication, ReportJob
 
@@ -82,7 +82,7 @@ def school_tables_xlsx(request, year: int):
 def annual_report_page(request, year: int):
     """The printed annual report as one HTML page (the same markup the PDF is made of),
     kept as reports.documents keeps it."""
-    return HttpResponse(document("annual-report").html(plan_for_user(request, year)))
+    return HttpResponse(document(ANNUAL_REPORT).html(plan_for_user(request, year)))
 
 
 def annual_report_pdf(request, year: int):
@@ -215,11 +215,7 @@ def publishing_page(request, year: int):
 
 
 def _publishing_document(request, year: int, slug: str):
-    plan = managed_plan(request, year)
-    found = document(slug)
-    if found is None:
-        raise Http404(publishing.NO_SUCH_DOCUMENT)
-    return plan, found
+    return managed_plan(request, year), document_or_404(slug, publishing.NO_SUCH_DOCUMENT)
 
 
 @require_http_methods(["GET", "POST"])

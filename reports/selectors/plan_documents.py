@@ -91,15 +91,6 @@ class PlannedProject:
     def budget_text(self) -> str:
         return thai.baht_text(self.budget)
 
-    @property
-    def activities_budget(self) -> Decimal:
-        return sum((a.budget for a in self.activities), ZERO)
-
-    @property
-    def unassigned(self) -> Decimal:
-        """The part of the project's money not allocated to any one activity."""
-        return self.budget - self.activities_budget
-
 
 @dataclass(frozen=True)
 class PlannedArea:
@@ -152,10 +143,6 @@ class PlanDocument:
         return sum(
             len(p.indicators) + sum(len(a.indicators) for a in p.activities) for p in self.projects
         )
-
-    @property
-    def has_targets(self) -> bool:
-        return any(t is not None for t in self.targets)
 
 
 def _planned(indicator) -> PlannedIndicator:
