@@ -291,8 +291,14 @@ def _changed(obj: models.Model) -> None:
     transaction; under ``suppressed()`` when the block ends. User accounts count for none,
     nor does the machinery an entry is recorded for (a document published: no report reads
     it)."""
-    if obj._meta.label_lower not in AUDITED_MODELS and is_audited(type(obj)):
+    if _moves_version(type(obj)):
         _offices_changed({office_id_of(obj)})
+
+
+def _moves_version(model: type[models.Model]) -> bool:
+    """Whether a write of ``model`` is data a report reads (not an account, not the audit's
+    own machinery)."""
+    return model._meta.label_lower not in AUDITED_MODELS and is_audited(model)
 
 
 def _offices_changed(office_ids: set[int | None]) -> None:
@@ -334,7 +340,7 @@ def created_in_bulk(objs: list[models.Model], *, batch: int = 2000) -> None:
     offices: set[int | None] = set()
     for obj in objs:
         model = type(obj)
-        if is_audited(model) and model._meta.label_lower not in AUDITED_MODELS:
+        if _moves_version(model):
             offices.add(office_id_of(obj))
         if model not in fields:
             fields[model] = recorded_fields(model) if _active(model) else []
@@ -405,8 +411,7 @@ def _before_save(sender, instance, raw=False, **kwargs) -> None:
 
 def _after_save(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
     if not _active(sender, raw):
-        if is_audited(sender):  # seed loading, fixtures: no entry, the version moves on
-            _changed(instance)
+        _changed(instance)  # seed loading, fixtures: no entry, the version moves on
         return
     old = None if created else getattr(instance, "_audit_old", None)
     changes = {}
@@ -428,8 +433,7 @@ def _after_save(sender, instance, created, raw=False, update_fields=None, **kwar
 
 def _after_delete(sender, instance, **kwargs) -> None:
     if not _active(sender):
-        if is_audited(sender):
-            _changed(instance)
+        _changed(instance)
         return
     changes = {}
     for field in recorded_fields(sender):
