@@ -42,6 +42,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 
 from plans import audit
 from plans.manage.texts import as_typed
+from plans.ownership import office_path
 from search.models import Kind, SearchDocument
 from search.text import tokens_text
 
@@ -142,10 +143,10 @@ def _narrative(project) -> SearchDocument:
     )
 
 
-def _activities() -> QuerySet:
-    from projects.models import Activity
-
-    return Activity.objects.select_related("project__plan__fiscal_year")
+def _of_projects(label: str) -> Callable[[], QuerySet]:
+    """The rows of a model of a project's (an activity, an indicator, a quarterly report),
+    with what their documents read of the project."""
+    return lambda: apps.get_model(label).objects.select_related("project__plan__fiscal_year")
 
 
 def _activity(activity) -> SearchDocument:
@@ -159,12 +160,6 @@ def _activity(activity) -> SearchDocument:
     )
 
 
-def _indicators() -> QuerySet:
-    from indicators.models import Indicator
-
-    return Indicator.objects.select_related("project__plan__fiscal_year")
-
-
 def _indicator(indicator) -> SearchDocument:
     return _of_project(
         indicator,
@@ -174,12 +169,6 @@ def _indicator(indicator) -> SearchDocument:
         title=indicator.text,
         body="",
     )
-
-
-def _reports() -> QuerySet:
-    from progress.models import QuarterlyReport
-
-    return QuarterlyReport.objects.select_related("project__plan__fiscal_year")
 
 
 def _report(report) -> SearchDocument:
@@ -221,16 +210,15 @@ def _school(school) -> SearchDocument:
 class Source:
     queryset: Callable[[], QuerySet]
     document: Callable[[models.Model], SearchDocument]
-    office: str  # the lookup from the queryset's model to its office's id
 
 
 SOURCES: dict[str, Source] = {
-    Kind.PROJECT: Source(_projects, _project, "plan__office"),
-    Kind.ACTIVITY: Source(_activities, _activity, "project__plan__office"),
-    Kind.INDICATOR: Source(_indicators, _indicator, "project__plan__office"),
-    Kind.NARRATIVE: Source(_narratives, _narrative, "plan__office"),
-    Kind.REPORT: Source(_reports, _report, "project__plan__office"),
-    Kind.SCHOOL: Source(_schools, _school, "office"),
+    Kind.PROJECT: Source(_projects, _project),
+    Kind.ACTIVITY: Source(_of_projects("projects.activity"), _activity),
+    Kind.INDICATOR: Source(_of_projects("indicators.indicator"), _indicator),
+    Kind.NARRATIVE: Source(_narratives, _narrative),
+    Kind.REPORT: Source(_of_projects("progress.quarterlyreport"), _report),
+    Kind.SCHOOL: Source(_schools, _school),
 }
 
 
@@ -255,7 +243,8 @@ def rebuild(office_ids: Iterable[int]) -> int:
     SearchDocument.objects.filter(office_id__in=office_ids).delete()
     made = 0
     for source in SOURCES.values():
-        rows = source.queryset().filter(**{f"{source.office}__in": office_ids}).order_by("pk")
+        rows = source.queryset()
+        rows = rows.filter(**{f"{office_path(rows.model)}__in": office_ids}).order_by("pk")
         batch = []
         for obj in rows.iterator(chunk_size=BATCH):
             batch.append(source.document(obj))

@@ -205,7 +205,6 @@ class Term:
     """One space-separated word of the query, folded: its letters (matched as a phrase) and
     its own dictionary words (each matched anywhere, when there are several)."""
 
-    typed: str
     letters: str
     words: tuple[str, ...]
 
@@ -244,7 +243,7 @@ def parse_query(query: str) -> list[Term]:
         if not letters or any(t.letters == letters for t in terms):
             continue
         words = tuple(dict.fromkeys(_words(letters)))[:MAX_WORDS]
-        terms.append(Term(typed, letters, words))
+        terms.append(Term(letters, words))
     return terms[:MAX_TERMS]
 
 
