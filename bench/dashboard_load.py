@@ -120,7 +120,17 @@ def load(wrk: str, url: str, cookie: str, seconds: int, connections: int, script
     return requests / (duration / 1e6), p50 / 1000, p95 / 1000, errors, requests
 
 
-def start_gunicorn(python: str, env: dict, workers: int) -> tuple[subprocess.Popen, str]:
+def start_gunicorn(
+    python: str,
+    env: dict,
+    workers: int,
+    app: str = "dashboard_load:wsgi_app()",
+    ready: str = "/accounts/login/",
+    pythonpath: str = f"{ROOT},{ROOT / 'bench'}",
+) -> tuple[subprocess.Popen, str]:
+    """gunicorn serving `app` on a free loopback port, once `ready` answers; and its
+    address. (bench/ on the path for this script's app only: its search.py would stand for
+    the portal's search app.)"""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -130,14 +140,14 @@ def start_gunicorn(python: str, env: dict, workers: int) -> tuple[subprocess.Pop
             "--chdir",
             str(ROOT),
             "--pythonpath",
-            f"{ROOT},{ROOT / 'bench'}",
+            pythonpath,
             "--workers",
             str(workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
-            "dashboard_load:wsgi_app()",
+            app,
         ],
         env=env,
         start_new_session=True,
@@ -145,7 +155,7 @@ def start_gunicorn(python: str, env: dict, workers: int) -> tuple[subprocess.Pop
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
-            urllib.request.urlopen(f"{base}/accounts/login/", timeout=2).read()
+            urllib.request.urlopen(f"{base}{ready}", timeout=2).read()
             break
         except OSError:
             time.sleep(0.5)

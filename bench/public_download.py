@@ -19,16 +19,14 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from dashboard_load import free_port  # bench/ is the script's folder, first on sys.path
+from dashboard_load import start_gunicorn, stop  # bench/ is the script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = """
@@ -122,22 +120,11 @@ def main() -> None:
         .stdout.split("ETAG ")[-1]
         .strip()
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            python, "-m", "gunicorn", "--chdir", str(ROOT), "--workers", str(workers),
-            "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "config.wsgi",
-        ],
-        env=env,
-        start_new_session=True,
-    )  # fmt: skip
+    server, base = start_gunicorn(
+        python, env, workers, app="config.wsgi", ready=PATH, pythonpath=str(ROOT)
+    )
+    port = int(base.rsplit(":", 1)[1])
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{PATH}", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.5)
         print(f"published PDF: {size / 1e6:.1f} MB; {workers} gunicorn sync workers; loopback")
         print(f"{clients} readers with keep-alive connections, {seconds:.0f} s per run")
         heads = ("req/s", "MB/s", "p50 ms", "p95 ms", "errors")
@@ -146,8 +133,7 @@ def main() -> None:
             rps, mbs, p50, p95, errors, count = run(port, clients, seconds, tag)
             print(f"{label:<22}{rps:>9.1f}{mbs:>9.1f}{p50:>9.1f}{p95:>9.1f}{errors:>9}{count:>10}")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop(server)
         shutil.rmtree(work, ignore_errors=True)
 
 
