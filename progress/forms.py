@@ -27,7 +27,7 @@ from plans.forms import (
 )
 from plans.manage import texts
 from progress import narrative
-from progress.models import QuarterlyReport
+from progress.models import QuarterlyReport, ReportValue
 from projects.models import Activity
 
 NUMBER_ERRORS = {
@@ -53,9 +53,8 @@ def number_field(label: str, **kwargs) -> ThaiDecimalField:
     )
 
 
-# What the report gives of each indicator: the fields of its row (IndicatorValueForm), named
-# as progress.models.ReportValue names them.
-VALUE_ROW_FIELDS = ("value", "unit", "count", "count_unit", "shortfall")
+# What the report gives of each indicator: the fields of its row (IndicatorValueForm).
+VALUE_ROW_FIELDS = ReportValue.ROW_FIELDS
 # A count is of persons, schools, rooms...: never a percentage (indicators.units.count_unit).
 COUNT_UNIT_CHOICES = [("", "–"), *(c for c in UNIT_CHOICES if c[0] != PERCENT)]
 

@@ -26,14 +26,13 @@ from django.db.models import F
 from import_export.fields import Field
 
 from indicators.models import UNIT_CHOICES, Indicator
-from indicators.units import count_unit
+from indicators.units import kept_count_unit
 from plans import thai
 from plans.access import Right
 from plans.imports.base import Column, ImportKind, OfficeResource, register
 from plans.imports.schools import _year_option
 from plans.imports.widgets import ChoiceWidget, DecimalWidget, IntegerWidget
 from plans.imports.widgets import YearWidget as _YearWidget
-from progress.forms import VALUE_ROW_FIELDS
 from progress.models import QuarterlyReport, ReportValue
 from projects.imports import (
     PROJECT_HEADER,
@@ -153,12 +152,16 @@ class ReportValueResource(PlanRowResource):
         count, shortfall = getattr(instance, "count", None), getattr(instance, "shortfall", None)
         chosen = getattr(instance, "count_unit", "")
         before = getattr(instance, "import_before", None) or {}
-        if count is not None or shortfall is not None:
-            instance.count_unit = count_unit(instance.unit, chosen)
-        elif chosen != before.get(self.fields["count_unit"].column_name):
-            # A unit without a count or a shortfall is not kept (as on the report page),
-            # unless it is what the report already holds: read back unchanged.
-            instance.count_unit = ""
+        # A unit without a count or a shortfall is not kept (as on the report page), unless
+        # it is what the report already holds: read back unchanged.
+        if (
+            count is not None
+            or shortfall is not None
+            or chosen != before.get(self.fields["count_unit"].column_name)
+        ):
+            instance.count_unit = kept_count_unit(
+                instance.unit, chosen, count=count, shortfall=shortfall
+            )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
@@ -210,10 +213,10 @@ class ReportValueResource(PlanRowResource):
             narrative = {}
             if report is not None:
                 narrative = {name: getattr(report, name) for name in QuarterlyReport.NARRATIVE}
-                values = {v.indicator_id: _value_of(v) for v in report.values.all()}
+                values = {v.indicator_id: v.as_row() for v in report.values.all()}
                 amounts = {d.activity_id: d.amount for d in report.disbursements.all()}
             for indicator_id, row in rows.items():
-                values[indicator_id] = _value_of(row)
+                values[indicator_id] = row.as_row()
             report_save_draft(
                 project=project,
                 quarter=quarter,
@@ -230,11 +233,6 @@ class ReportValueResource(PlanRowResource):
             f"ตัวชี้วัดที่ {thai.to_thai_digits(instance.indicator_order)} "
             f"{thai.quarter_label(instance.quarter_number)}"
         )
-
-
-def _value_of(row: ReportValue) -> tuple:
-    """A report value as report_save_draft takes it."""
-    return tuple(getattr(row, name) for name in VALUE_ROW_FIELDS)
 
 
 def _units() -> str:

@@ -174,8 +174,15 @@ class ReportValue(models.Model):
             ),
         ]
 
+    # What the report gives of an indicator, in the order report_save_draft takes it.
+    ROW_FIELDS = ("value", "unit", "count", "count_unit", "shortfall")
+
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
+
+    def as_row(self) -> tuple:
+        """The value as report_save_draft takes it (ROW_FIELDS)."""
+        return tuple(getattr(self, name) for name in self.ROW_FIELDS)
 
     def clean(self) -> None:
         if self.indicator.project_id != self.report.project_id:

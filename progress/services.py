@@ -197,7 +197,7 @@ def report_save_draft(
         count, shortfall = (n if n is None else cents(n) for n in (count, shortfall))
         of_count = kept_count_unit(unit, chosen or "", count=count, shortfall=shortfall)
         row = old or ReportValue(report=report, indicator=indicator)
-        before = (row.value, row.unit, row.count, row.count_unit, row.shortfall)
+        before = row.as_row()
         row.value, row.unit, row.count, row.count_unit = value, unit, count, of_count
         row.shortfall = shortfall
         row.full_clean()
