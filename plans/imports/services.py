@@ -163,7 +163,7 @@ def import_upload_recover(*, upload: ImportUpload) -> ImportUpload:
     """The upload as it stands, a check or import that lost its worker (running or queued
     for longer than `STALE_AFTER`) ended as failed with a Thai message. Reads first: a
     live job is not written to (SQLite would wait for the import's transaction)."""
-    if upload.status not in (Status.UPLOADED, Status.CHECKING, Status.IMPORTING):
+    if not upload.is_working:
         return upload
     cutoff = timezone.now() - STALE_AFTER
     since = upload.started_at or upload.queued_at or upload.uploaded_at
