@@ -80,9 +80,9 @@ def publication_file(request, pk: int):
     """Any published version of a document (withdrawn and older ones too), for whoever may
     read its plan: the publishing page's list of versions."""
     publication = get_object_or_404(
-        Publication.objects.filter(
-            plan__in=Plan.objects.visible_to(request.user), status=Publication.Status.PUBLISHED
-        ).select_related("plan__office", "plan__fiscal_year"),
+        Publication.objects.published()
+        .filter(plan__in=Plan.objects.visible_to(request.user))
+        .select_related("plan__office", "plan__fiscal_year"),
         pk=pk,
     )
     plan = publication.plan

@@ -69,6 +69,13 @@ class ReportJob(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """Published versions, newest first: a document's first is its current version, the
+        one its public address serves (or answers 410 for, once withdrawn)."""
+        return self.filter(status=Publication.Status.PUBLISHED).order_by("-pk")
+
+
 class Publication(models.Model):
     """One published version of a document of the registry (reports/documents.py) for a
     plan: a PDF stored when it was published (a snapshot: later edits of the data do not
@@ -117,6 +124,8 @@ class Publication(models.Model):
     )
     withdraw_reason = models.TextField("เหตุผลที่ถอนการเผยแพร่", blank=True)
     error = models.TextField("ข้อผิดพลาด", blank=True)
+
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "การเผยแพร่เอกสาร"

@@ -69,11 +69,7 @@ def _document_or_error(slug: str) -> Document:
 
 def _current(plan: Plan, slug: str) -> Publication | None:
     """The version the public address serves (or answers 410 for, once withdrawn)."""
-    return (
-        Publication.objects.filter(plan=plan, document=slug, status=Publication.Status.PUBLISHED)
-        .order_by("-pk")
-        .first()
-    )
+    return Publication.objects.published().filter(plan=plan, document=slug).first()
 
 
 @transaction.atomic
@@ -88,13 +84,12 @@ def publish(*, plan: Plan, slug: str, user) -> Publication:
     # One publishing request per plan at a time decides whether to join or start.
     Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk").first()
     version = versions.data_version(plan.office_id)
+    publications_recover(plan=plan)  # a version its worker left is failed, not joined
     pending = Publication.objects.filter(
         plan=plan, document=slug, status=Publication.Status.PENDING
     ).first()
     if pending is not None:
-        if timezone.now() - pending.requested_at < PENDING_STALE:
-            return pending
-        _fail(pending, INTERRUPTED_MESSAGE)
+        return pending
     current = _current(plan, slug)
     if current is not None and not current.is_withdrawn and current.data_version == version:
         return current
@@ -153,12 +148,6 @@ def publications_recover(*, plan: Plan | None = None) -> int:
     if plan is not None:
         stale = stale.filter(plan=plan)
     return stale.update(status=Publication.Status.FAILED, error=INTERRUPTED_MESSAGE)
-
-
-def _fail(publication: Publication, message: str) -> None:
-    publication.status = Publication.Status.FAILED
-    publication.error = message
-    publication.save(update_fields=["status", "error"])
 
 
 def publication_run(*, publication_id: int) -> Publication | None:
@@ -321,7 +310,8 @@ def public_years(office: Office) -> list[PublicYear]:
     newest first; each document's current version only, in the registry's order (one
     query)."""
     rows = (
-        Publication.objects.filter(plan__office=office, status=Publication.Status.PUBLISHED)
+        Publication.objects.published()
+        .filter(plan__office=office)
         .values(
             "pk",
             "document",
@@ -331,7 +321,6 @@ def public_years(office: Office) -> list[PublicYear]:
             "withdrawn_at",
             "withdraw_reason",
         )
-        .order_by("-pk")
     )
     current: dict[tuple[int, str], dict] = {}
     for row in rows:
@@ -368,14 +357,9 @@ def public_publication(code: str, year: int, slug: str) -> Publication:
     404 for an office, year or document never published."""
     document_or_404(slug)
     publication = (
-        Publication.objects.filter(
-            plan__office__code=code,
-            plan__fiscal_year__year=year,
-            document=slug,
-            status=Publication.Status.PUBLISHED,
-        )
+        Publication.objects.published()
+        .filter(plan__office__code=code, plan__fiscal_year__year=year, document=slug)
         .select_related("plan__office", "plan__fiscal_year")
-        .order_by("-pk")
         .first()
     )
     if publication is None:
