@@ -386,3 +386,20 @@ def test_a_version_left_pending_by_a_stopped_worker_ends_failed(plan, planner, f
     fresh.refresh_from_db()
     assert (left.status, left.error) == ("failed", publishing.INTERRUPTED_MESSAGE)
     assert fresh.status == "pending"
+
+
+def test_publishing_again_over_a_version_its_worker_left_starts_a_new_one(plan, planner, fake):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports.models import Publication
+
+    left = Publication.objects.create(plan=plan, document="fake-plan", requested_by=planner)
+    Publication.objects.filter(pk=left.pk).update(
+        requested_at=timezone.now() - publishing.PENDING_STALE - timedelta(minutes=1)
+    )
+    published = publishing.publish(plan=plan, slug="fake-plan", user=planner)
+    left.refresh_from_db()
+    assert (left.status, left.error) == ("failed", publishing.INTERRUPTED_MESSAGE)
+    assert published.pk != left.pk and published.status == "published"
