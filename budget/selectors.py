@@ -83,13 +83,24 @@ class BudgetAmounts:
 NO_MONEY = BudgetAmounts(ZERO, ZERO, ZERO, ZERO)
 
 
+def _original(by: str) -> Coalesce:
+    """The allocations of the outer query's project or activity (`by`), as a subquery."""
+    return _sum(ProjectAllocation.objects.filter(**{by: OuterRef("pk")}), by)
+
+
+def with_original(rows: QuerySet, *, by: str) -> QuerySet:
+    """Annotate `original` only, the allocations before any transfer (what the plan as
+    approved prints), of projects (`by="project"`) or activities (`by="activity"`)."""
+    return rows.annotate(original=_original(by))
+
+
 def _budget_parts(up_to: date | None) -> dict:
     """A project's allocations and the transfers in and out of it (moves inside the project
     do not count), transfers approved up to `up_to` (all when None), as subqueries."""
     pk = OuterRef("pk")
     moved = Q() if up_to is None else Q(transferred_on__lte=up_to)
     return {
-        "original": _sum(ProjectAllocation.objects.filter(project=pk), "project"),
+        "original": _original("project"),
         "transferred_in": _sum(
             BudgetTransfer.objects.filter(moved, to_project=pk).exclude(from_project=pk),
             "to_project",
@@ -125,7 +136,7 @@ def with_current_budget(projects: QuerySet[Project], *, up_to: date | None = Non
 def with_activity_amounts(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     pk = OuterRef("pk")
     return activities.annotate(
-        original=_sum(ProjectAllocation.objects.filter(activity=pk), "activity"),
+        original=_original("activity"),
         transferred_in=_sum(BudgetTransfer.objects.filter(to_activity=pk), "to_activity"),
         transferred_out=_sum(BudgetTransfer.objects.filter(from_activity=pk), "from_activity"),
         disbursed=_sum(ProjectDisbursement.objects.filter(activity=pk), "activity"),

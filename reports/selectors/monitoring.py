@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from budget.models import ProjectDisbursement
 from budget.rules import BEHIND_MARGIN, PACE_LABELS, Pace, pace
-from budget.selectors import with_current_budget, with_project_amounts
+from budget.selectors import with_current_budget, with_original
 from plans import thai
 from plans.models import Plan
 from plans.money import HUNDRED, ZERO, cents, percent
@@ -213,7 +213,9 @@ def monitoring(plan: Plan, quarter: int = HALF_YEAR, *, today: date | None = Non
     ends = thai.quarter_bounds(year, quarter)[1]
     targets = plan_targets(plan)
     projects = list(
-        with_current_budget(with_project_amounts(Project.objects.filter(plan=plan)), up_to=ends)
+        with_current_budget(
+            with_original(Project.objects.filter(plan=plan), by="project"), up_to=ends
+        )
         .select_related("policy_area", "work_group")
         .order_by("number")
     )

@@ -5,7 +5,7 @@ Once the office has recorded its approval of the plan (reports.models.PlanApprov
 reports/approvals.py), the documents print the plan as approved, kept in the approval as
 :func:`snapshot` made it (:func:`approved_plan_document`); before that, the plan's current
 projects, activities, indicators and milestones, and each project's **original allocation**
-(`ProjectAllocation`, before any transfer, budget.selectors.with_project_amounts), so that
+(`ProjectAllocation`, before any transfer, budget.selectors.with_original), so that
 money moved during the year does not change the plan's figures. The money by quarter of
 the spending plan is the allocation spread by the plan's cumulative disbursement targets
 (reports.dashboard.rules.plan_targets): quarter n plans the target of n less that of n - 1;
@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from budget.selectors import with_activity_amounts, with_project_amounts
+from budget.selectors import with_original
 from plans import thai
 from plans.models import Plan, PlanStatement
 from plans.money import HUNDRED, ZERO, cents
@@ -156,7 +156,7 @@ def plan_document(plan: Plan) -> PlanDocument:
     """The plan as the action plan and the spending plan print it (module docstring)."""
     targets = plan_targets(plan)
     projects = list(
-        with_project_amounts(Project.objects.filter(plan=plan))
+        with_original(Project.objects.filter(plan=plan), by="project")
         .select_related("policy_area", "work_group")
         .prefetch_related(
             Prefetch(
@@ -170,7 +170,7 @@ def plan_document(plan: Plan) -> PlanDocument:
         .order_by("number")
     )
     activities: dict[int, list[Activity]] = defaultdict(list)
-    for a in with_activity_amounts(Activity.objects.filter(project__plan=plan)).order_by(
+    for a in with_original(Activity.objects.filter(project__plan=plan), by="activity").order_by(
         "project", "number"
     ):
         activities[a.project_id].append(a)
