@@ -6,15 +6,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from plans import caching, versions
+from plans import caching
 from plans.access import current_office
 from progress.selectors import waiting_for_user
 
 
 def waiting(request) -> dict:
     """Context processor: `waiting`, read only by pages that show the menu: one query, and
-    only when what the user may read changed since it was counted for them
-    (plans.versions.user_version, loaded with the user: plans/caching.py)."""
+    only when the office's data changed since it was counted for the user (plans/caching.py)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
@@ -27,10 +26,10 @@ def waiting(request) -> dict:
         if office is None:
             return None
         today = timezone.localdate()
-        return caching.cached(  # under what the user may read: loaded with the user
+        return caching.office_cached(  # per user: the user is part of the key
             "menu-waiting",
-            versions.user_version(user),
-            (office.pk, user.pk, user.is_superuser, today),
+            office.pk,
+            (user.pk, user.is_superuser, today),
             lambda: waiting_for_user(user, office_id=office.pk, today=today),
         )
 
